@@ -1,0 +1,64 @@
+"""Command line: ``python -m analysis report [options]`` regenerates every figure and report."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from analysis.paths import ROOT, SEEDS
+from analysis.report import ReportError, discover_notebooks, run_report
+
+
+def _parse_assignment(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name, value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis",
+                                     description="Framelab: how outlets frame one story.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    report = commands.add_parser("report", help="run every notebook, export HTML reports")
+    report.add_argument("--corpus", type=Path, default=SEEDS,
+                        help="corpus folder or .csv/.jsonl file (default: seeds/)")
+    report.add_argument("--out", type=Path, default=ROOT,
+                        help="output root for figures/ and reports/ (default: the repository)")
+    report.add_argument("--lexicons", type=Path, help="lexicon file or folder (default: data/lexicons)")
+    report.add_argument("--claims", type=Path, help="claims YAML (default: data/claims.yaml)")
+    report.add_argument("--targets", type=Path, help="targets YAML (default: data/targets.yaml)")
+    report.add_argument("--notebooks", nargs="+", metavar="NAME",
+                        help="run only these notebooks (file names or stems)")
+    report.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="notebooks run at once (default: the number of cores)")
+    report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
+                        metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    parameters = {"corpus": str(args.corpus.resolve()), "out_dir": str(args.out.resolve())}
+    for name in ("lexicons", "claims", "targets"):
+        if getattr(args, name) is not None:
+            parameters[name] = str(getattr(args, name).resolve())
+    parameters.update(dict(args.parameter))
+    try:
+        notebooks = discover_notebooks(names=args.notebooks)
+        runs = run_report(args.out, parameters, notebooks, jobs=args.jobs)
+    except ReportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    failed = [r for r in runs if not r.ok]
+    total = sum(r.seconds for r in runs)
+    print(f"{len(runs) - len(failed)} of {len(runs)} notebooks ran; notebook time {total:.1f} s; "
+          f"reports in {args.out.resolve() / 'reports'}")
+    for run in failed:
+        print(f"error: notebook {run.name} failed in {run.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

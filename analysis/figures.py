@@ -1,0 +1,140 @@
+"""One figure style for the suite, and one way to save a figure: image, plotted values, alt text.
+
+Figures are byte-for-byte reproducible: fixed SVG hash salt, text drawn as paths, no dates or
+software versions in the metadata, CSVs sorted with a fixed float format.
+"""
+from __future__ import annotations
+
+import base64
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # noqa: E402  (no display here; the notebook shows the saved PNG)
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis.paths import figures_dir
+
+# Okabe & Ito (2008) colour-blind-safe palette, black last.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+FLOAT_FORMAT = "%.6g"
+STYLE = {
+    "figure.dpi": 100,
+    "savefig.dpi": 120,
+    "figure.figsize": (8, 4.5),
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "svg.hashsalt": "framelab",
+    "svg.fonttype": "path",
+    "path.simplify": False,
+}
+
+
+def apply_style() -> None:
+    """Set the suite's matplotlib style (call once at the top of a notebook)."""
+    plt.rcParams.update(STYLE)
+
+
+def outlet_colors(outlets) -> dict[str, str]:
+    """A colour for each outlet, the same in every figure: outlets sorted by name take the
+    palette in order (it repeats past eight outlets)."""
+    return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(sorted(set(outlets)))}
+
+
+@dataclass(frozen=True)
+class SavedFigure:
+    """A figure written to disk; shows itself in a notebook as the PNG with its alt text."""
+
+    png: Path
+    svg: Path
+    csv: Path
+    alt: str
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png.read_bytes()).decode("ascii")
+        return (f'<figure class="framelab-figure"><img src="data:image/png;base64,{data}" '
+                f'alt="{html.escape(self.alt)}" style="max-width:100%;height:auto"/>'
+                f"<figcaption>{html.escape(self.alt)}</figcaption></figure>")
+
+
+def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, alt: str,
+                out: Path | str | None = None) -> SavedFigure:
+    """Write ``figures/<name>.svg``, ``.png`` and ``.csv`` (the plotted values) under ``out``.
+
+    ``data`` is sorted by all its columns and written with ``FLOAT_FORMAT``; ``alt`` describes
+    the figure for readers who cannot see it. The figure is closed. Reruns with the same inputs
+    give identical bytes.
+    """
+    folder = figures_dir(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv", alt)
+    fig.savefig(paths.svg, format="svg", metadata={"Date": None, "Creator": None},
+                bbox_inches="tight")
+    fig.savefig(paths.png, format="png", metadata={"Software": None}, bbox_inches="tight")
+    plt.close(fig)
+    write_table(data, paths.csv)
+    return paths
+
+
+def write_table(table: pd.DataFrame, path: Path | str, sort: bool = True) -> Path:
+    """Write a table as CSV with a fixed float format and, by default, rows sorted by every
+    column, so reruns are byte-identical."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if sort and not table.empty:
+        table = table.sort_values(list(table.columns), kind="mergesort")
+    table.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+    return path
+
+
+def plot_document_lengths(corpus: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Horizontal bars: words in each document, coloured by outlet, labelled by outlet and id.
+
+    In: ``doc_id``, ``outlet``, ``n_words``. Out: the figure and the plotted values
+    (``doc_id``, ``outlet``, ``n_words``).
+    """
+    data = corpus[["doc_id", "outlet", "n_words"]].sort_values(["outlet", "doc_id"]).reset_index(drop=True)
+    colors = outlet_colors(corpus["outlet"])
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.2))
+    labels = [f"{o} · {d[:12]}" for o, d in zip(data["outlet"], data["doc_id"])]
+    ax.barh(labels, data["n_words"], color=[colors[o] for o in data["outlet"]])
+    ax.invert_yaxis()
+    ax.set_xlabel("words (article text, furniture excluded)")
+    ax.set_title("Length of each document")
+    for y, n in enumerate(data["n_words"]):
+        ax.text(n, y, f" {n}", va="center", fontsize=8)
+    return fig, data
+
+
+def plot_publication_dates(corpus: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Dot per document on a date axis, one row per outlet; undated documents are listed in the
+    plotted data with ``published`` = ``unknown`` and named in the figure's note.
+
+    Out: the figure and the plotted values (``doc_id``, ``outlet``, ``published``).
+    """
+    data = corpus[["doc_id", "outlet", "published"]].sort_values(["outlet", "doc_id"]).reset_index(drop=True)
+    dates = pd.to_datetime(data["published"], errors="coerce", format="%Y-%m-%d")
+    colors = outlet_colors(corpus["outlet"])
+    outlets = sorted(data["outlet"].unique())
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(outlets) + 1.5))
+    for i, outlet in enumerate(outlets):
+        mask = (data["outlet"] == outlet) & dates.notna()
+        ax.scatter(dates[mask], [i] * int(mask.sum()), color=colors[outlet], s=60, zorder=3)
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#ddd")
+    ax.set_title("When each document was published")
+    undated = data.loc[dates.isna(), "outlet"].tolist()
+    if undated:
+        ax.set_xlabel("publication date; undated: " + ", ".join(undated))
+    fig.autofmt_xdate()
+    return fig, data

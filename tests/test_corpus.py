@@ -1,0 +1,172 @@
+"""Loading every layout, furniture rules, and each kind of bad input named with file and line."""
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+import analysis as fl
+
+HEADER = "doc_id,file,outlet,language,published,url,title\n"
+
+
+def write_folder(tmp_path, files: dict[str, bytes], metadata: str):
+    for name, raw in files.items():
+        (tmp_path / name).write_bytes(raw)
+    (tmp_path / "metadata.csv").write_text(HEADER + metadata, encoding="utf-8")
+    return fl.load_documents(tmp_path)
+
+
+def reason_of(documents, doc_or_file):
+    row = documents[(documents["doc_id"] == doc_or_file) | (documents["file"] == doc_or_file)]
+    return row["status"].iloc[0], row["reason"].iloc[0]
+
+
+def test_seeds_load_with_metadata_and_furniture(seed_documents):
+    assert list(seed_documents["status"]) == ["analysed"] * 5
+    assert seed_documents.set_index("doc_id").loc["004_674d73ae51ee4f97", "published"] == "unknown"
+    assert set(seed_documents["language"]) == {"en", "fr"}
+    texts = dict(zip(seed_documents["doc_id"].str[:3], seed_documents["text"]))
+    assert "Read more:" not in texts["000"]
+    assert texts["002"].startswith("Le chef des rebelles")
+    assert "Leave A Reply" not in texts["004"] and "Note: The articles" not in texts["004"]
+    assert texts["003"].startswith("Any alignment or engagement with Taliban are futile")
+    furniture = fl.furniture_lines(seed_documents)
+    assert furniture.groupby("doc_id").size().to_dict() == {
+        "000_c8d13a82b0cb49fd": 3, "002_5e5fe8c18a7332b7": 1, "003_b642cc629317df28": 2,
+        "004_674d73ae51ee4f97": 3}
+
+
+def test_seed_metadata_columns_exact():
+    table = pd.read_csv(fl.SEEDS / "metadata.csv", dtype=str)
+    assert list(table.columns) == ["doc_id", "file", "outlet", "language", "published", "url", "title"]
+    assert len(table) == 5
+
+
+def test_furniture_prefix_rule_keeps_the_rest_of_the_line():
+    rules = fl.load_furniture_rules(fl.DATA / "furniture.yaml")
+    text, furniture = fl.split_furniture(" date 2023-10 Le chef des rebelles.\nSuite.", rules)
+    assert text == "Le chef des rebelles.\nSuite."
+    assert furniture == "[crawl-stamp] date 2023-10"
+
+
+def test_furniture_rule_does_not_touch_article_sentences():
+    rules = fl.load_furniture_rules(fl.DATA / "furniture.yaml")
+    line = "He said we should read more: books, papers and letters."
+    assert fl.split_furniture(line, rules) == (line, "")
+
+
+def test_bad_furniture_rule_names_file_and_rule(tmp_path):
+    path = tmp_path / "furniture.yaml"
+    path.write_text("- name: broken\n  pattern: '(unclosed'\n", encoding="utf-8")
+    with pytest.raises(fl.CorpusError, match=r"furniture.yaml, rule 1 \(broken\): bad pattern"):
+        fl.load_furniture_rules(path)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (b"", r"a\.txt\): empty file"),
+    (b"   \n\n", r"a\.txt\): empty file"),
+    (b"first line\nsecond \xe9t\xe9 line\n", r"a\.txt\), line 2, column 8: not valid UTF-8 \(byte 0xe9\)"),
+    (b"PK\x03\x04\x00\x00binary", r"line 1: binary content"),
+    (b"Read more: only a link\n", r"no article text \(only page furniture\)"),
+])
+def test_unreadable_files_are_skipped_with_reason(tmp_path, raw, expected):
+    docs = write_folder(tmp_path, {"a.txt": raw}, "a,a.txt,Outlet,en,2023-10-04,,\n")
+    status, reason = reason_of(docs, "a")
+    assert status == "skipped"
+    assert docs["n_words"].iloc[0] == 0
+    assert re.search(expected, reason), reason
+
+
+def test_bom_and_crlf_are_repaired_and_noted(tmp_path):
+    docs = write_folder(tmp_path, {"a.txt": b"\xef\xbb\xbfFirst line.\r\nSecond line.\r\n"},
+                        "a,a.txt,Outlet,en,2023-10-04,,\n")
+    row = docs.iloc[0]
+    assert row["status"] == "analysed"
+    assert row["text"] == "First line.\nSecond line."
+    assert row["notes"] == "UTF-8 byte-order mark removed; CRLF line ends converted to LF"
+
+
+def test_duplicate_ids_missing_metadata_and_files(tmp_path):
+    docs = write_folder(
+        tmp_path,
+        {"a.txt": b"Text a.", "b.txt": b"Text b.", "c.txt": b"Text c.", "d.txt": b"Text d.",
+         "stray.txt": b"Not listed."},
+        "a,a.txt,Outlet,en,2023-10-04,,\n"
+        "a,b.txt,Outlet,en,2023-10-04,,\n"
+        "c,c.txt,,en,2023-10-04,,\n"
+        "d,d.txt,Outlet,English,2023-10-04,,\n"
+        "e,missing.txt,Outlet,en,2023-10-04,,\n")
+    by_file = docs.set_index("file")
+    assert by_file.loc["a.txt", "status"] == "analysed"
+    assert by_file.loc["b.txt", "reason"] == ("b.txt: duplicate doc_id 'a' (first in a.txt); "
+                                              "give each document its own id")
+    assert by_file.loc["c.txt", "reason"] == ("metadata.csv line 4 (c.txt): missing outlet; "
+                                              "fill it in the metadata")
+    assert "language 'English' is not an ISO 639-1 code" in by_file.loc["d.txt", "reason"]
+    assert by_file.loc["missing.txt", "reason"].startswith("metadata.csv line 6 (missing.txt): file not found")
+    assert by_file.loc["stray.txt", "reason"] == "stray.txt: not listed in metadata.csv; add a row for it"
+    assert (docs["status"] == "skipped").sum() == 5 and len(docs) == 6
+
+
+def test_bad_date_is_unknown_with_note(tmp_path):
+    docs = write_folder(tmp_path, {"a.txt": b"Text."}, "a,a.txt,Outlet,en,4 Oct 2023,,\n")
+    assert docs["published"].iloc[0] == "unknown"
+    assert "is not an ISO date" in docs["notes"].iloc[0]
+
+
+def test_csv_jsonl_and_json_folder_give_the_same_table(tmp_path, seed_documents):
+    corpus = fl.analysed(seed_documents)[["doc_id", "outlet", "language", "published", "url", "title",
+                                          "text"]]
+    renamed = corpus.rename(columns={"outlet": "source"})
+    renamed.to_csv(tmp_path / "corpus.csv", index=False)
+    with open(tmp_path / "corpus.jsonl", "w", encoding="utf-8") as f:
+        for record in renamed.to_dict("records"):
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    folder = tmp_path / "json"
+    folder.mkdir()
+    for record in renamed.to_dict("records"):
+        (folder / f"{record['doc_id']}.json").write_text(json.dumps(record), encoding="utf-8")
+    for path in (tmp_path / "corpus.csv", tmp_path / "corpus.jsonl", folder):
+        docs = fl.load_documents(path, columns={"source": "outlet"})
+        assert list(docs["status"]) == ["analysed"] * 5, path
+        assert list(docs["outlet"]) == list(corpus["outlet"])
+        assert list(docs["text"]) == list(corpus["text"])
+
+
+def test_jsonl_bad_line_is_skipped_not_fatal(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"doc_id": "a", "outlet": "O", "language": "en", "text": "Fine."}\n'
+                    '{"doc_id": "b", "outlet": \n'
+                    '{"doc_id": "c", "outlet": "O", "language": "en", "text": ""}\n', encoding="utf-8")
+    docs = fl.load_documents(path)
+    assert list(docs["status"]) == ["analysed", "skipped", "skipped"]
+    assert docs["reason"].iloc[1].startswith("c.jsonl line 2: not valid JSON")
+    assert docs["reason"].iloc[2] == "c.jsonl line 3: no article text"
+
+
+@pytest.mark.parametrize("setup, message", [
+    (lambda p: p / "nothing-here", r"no such file or folder"),
+    (lambda p: (p / "x.txt").write_text("x") and p, r"neither metadata.csv nor \*.json"),
+    (lambda p: (p / "x.parquet").write_text("x") and p / "x.parquet", r"unsupported corpus"),
+])
+def test_unreadable_corpus_raises_clear_error(tmp_path, setup, message):
+    with pytest.raises(fl.CorpusError, match=message):
+        fl.load_documents(setup(tmp_path))
+
+
+def test_documents_table_lists_every_input(seed_documents):
+    table = fl.documents_table(seed_documents)
+    assert list(table.columns) == ["doc_id", "file", "outlet", "language", "published", "url",
+                                   "title", "n_words", "status", "reason", "notes"]
+    assert table["n_words"].between(300, 500).all()
+
+
+def test_summarise_outlets(seed_corpus):
+    table = fl.summarise_outlets(seed_corpus).set_index("outlet")
+    assert table.loc["Voice of Hindukush", "first_published"] == "unknown"
+    assert table.loc["Voice of Hindukush", "undated"] == 1
+    assert table.loc["KabulNow", "first_published"] == "2023-03-21"
+    assert table["documents"].sum() == 5

@@ -1,0 +1,133 @@
+"""End to end: the pipeline on the seeds, failures named, parameters checked, output reproducible."""
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+import analysis as fl
+from analysis.report import ReportError, discover_notebooks, run_report, split_parameters
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    """`python -m analysis report` on the seeds into a temporary folder, as a user runs it."""
+    out = tmp_path_factory.mktemp("out")
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(fl.SEEDS),
+                             "--out", str(out)], capture_output=True, text=True, timeout=600)
+    return out, result
+
+
+@pytest.mark.slow
+def test_pipeline_runs_every_notebook(seed_run):
+    out, result = seed_run
+    assert result.returncode == 0, result.stdout + result.stderr
+    notebooks = discover_notebooks()
+    assert f"{len(notebooks)} of {len(notebooks)} notebooks ran" in result.stdout
+    for nb in notebooks:
+        assert (out / "reports" / f"{nb.stem}.html").exists()
+        assert (out / "reports" / "notebooks" / nb.name).exists()
+        assert f"{nb.stem}: ok" in result.stdout
+
+
+@pytest.mark.slow
+def test_documents_table_lists_the_five_seeds(seed_run):
+    out, _ = seed_run
+    table = pd.read_csv(out / "reports" / "tables" / "documents.csv", dtype=str, keep_default_na=False)
+    assert len(table) == 5 and set(table["status"]) == {"analysed"}
+    assert table["n_words"].astype(int).sum() > 1500
+
+
+@pytest.mark.slow
+def test_html_reports_are_offline_without_code(seed_run):
+    out, _ = seed_run
+    index = (out / "reports" / "index.html").read_text(encoding="utf-8")
+    for nb in discover_notebooks():
+        assert f'href="{nb.stem}.html"' in index
+        page = (out / "reports" / f"{nb.stem}.html").read_text(encoding="utf-8")
+        assert "import analysis" not in page and "check_parameters" not in page
+        assert "<script src=" not in page and "cdnjs" not in page and "https://unpkg" not in page
+        assert 'alt="' in page and "data:image/png;base64," in page
+    assert 'href="tables/documents.csv"' in index
+
+
+@pytest.mark.slow
+def test_figures_are_reproduced_byte_for_byte(seed_run):
+    """The committed figures/ are what the pipeline produces from the seeds."""
+    out, _ = seed_run
+    produced = sorted(p.name for p in (out / "figures").iterdir())
+    committed = sorted(p.name for p in (fl.ROOT / "figures").iterdir() if p.name != ".gitkeep")
+    assert produced == committed
+    match, mismatch, errors = filecmp.cmpfiles(out / "figures", fl.ROOT / "figures", produced,
+                                               shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def _notebook(path, cells):
+    nb = new_notebook(metadata={"kernelspec": {"name": "framelab", "display_name": "framelab",
+                                               "language": "python"}})
+    nb.cells = cells
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.mark.slow
+def test_failing_notebook_is_named_and_others_still_run(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    params = new_code_cell("corpus = ''\nout_dir = ''", metadata={"tags": ["parameters"]})
+    _notebook(folder / "01_fails.ipynb", [new_markdown_cell("# Fails"), params,
+                                          new_code_cell("x = 1"), new_code_cell("1 / 0")])
+    _notebook(folder / "02_works.ipynb", [new_markdown_cell("# Works"), params,
+                                          new_code_cell("print('fine')")])
+    lines = []
+    runs = run_report(tmp_path / "out", {"corpus": "", "out_dir": ""},
+                      discover_notebooks(folder), jobs=1, echo=lines.append)
+    assert [r.ok for r in runs] == [False, True]
+    assert runs[0].error == "cell 4 (`1 / 0`) raised ZeroDivisionError: division by zero"
+    assert any("01_fails: FAILED in cell 4" in line for line in lines)
+    assert (tmp_path / "out" / "reports" / "02_works.html").exists()
+    assert "failed: cell 4" in (tmp_path / "out" / "reports" / "index.html").read_text()
+
+
+def test_unknown_parameter_is_an_error():
+    with pytest.raises(ReportError, match="unknown parameter.*min_cont"):
+        split_parameters(discover_notebooks(), {"min_cont": 3})
+
+
+def test_unknown_notebook_is_an_error():
+    with pytest.raises(ReportError, match="unknown notebook.*99_nothing"):
+        discover_notebooks(names=["99_nothing"])
+
+
+def test_cli_exits_non_zero_on_unknown_notebook():
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--notebooks", "nope"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "unknown notebook(s) nope" in result.stderr
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"corpus": "/no/such/corpus"}, "parameter corpus: /no/such/corpus does not exist"),
+    ({"min_count": 0}, r"parameter min_count must be a whole number ≥ 1, got 0"),
+    ({"min_conut": 3}, r"unknown parameter\(s\) min_conut"),
+])
+def test_check_parameters_rejects_bad_values(bad, message):
+    with pytest.raises(ValueError, match=message):
+        fl.check_parameters(**bad)
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in discover_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert not cell.outputs and cell.execution_count is None, path.name
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, f"{path.name} needs exactly one cell tagged 'parameters'"
+        assert nb.metadata["kernelspec"]["name"] == "framelab"
+        assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
