@@ -27,8 +27,8 @@ from analysis.text import count_words
 
 METADATA_COLUMNS = ["doc_id", "file", "outlet", "language", "published", "url", "title"]
 REQUIRED = ["doc_id", "outlet", "language"]
-DOCUMENT_COLUMNS = METADATA_COLUMNS + ["text", "furniture", "translation", "n_words", "status",
-                                       "reason", "notes"]
+DOCUMENT_COLUMNS = METADATA_COLUMNS + ["text", "furniture", "translation", "translation_by",
+                                       "n_words", "status", "reason", "notes"]
 UNKNOWN = "unknown"
 
 
@@ -164,8 +164,10 @@ def _document(source: Source, rules: list[FurnitureRule]) -> dict:
     record, raw, where = source.record, source.raw, source.where
     row = {c: _clean(record.get(c)) or (UNKNOWN if c in ("published", "url", "title") else "")
            for c in METADATA_COLUMNS}
-    row.update(text="", furniture="", translation=_clean(record.get("translation")), n_words=0,
-               status="skipped", reason="", notes="")
+    row.update(text="", furniture="", translation=_clean(record.get("translation")),
+               translation_by=_clean(record.get("translation_by")) or
+               ("corpus" if _clean(record.get("translation")) else ""),
+               n_words=0, status="skipped", reason="", notes="")
     reason, notes = (source.problem, []) if source.problem else _check_metadata(record, where)
     if notes and "published" in notes[0]:
         row["published"] = UNKNOWN
@@ -191,6 +193,30 @@ def _document(source: Source, rules: list[FurnitureRule]) -> dict:
     return row
 
 
+def _read_translations(folder: Path) -> dict[str, dict]:
+    """English pivot translations supplied beside a text-folder corpus.
+
+    ``translations/translations.csv`` lists ``doc_id,file,translator``; each file (UTF-8, in
+    ``translations/``) is the translation of that document, and ``translator`` says whose it is
+    (the outlet's, or e.g. "framelab project", never passed off as the outlet's).
+    """
+    index = folder / "translations" / "translations.csv"
+    if not index.exists():
+        return {}
+    table = pd.read_csv(index, dtype=str, keep_default_na=False)
+    missing = {"doc_id", "file", "translator"} - set(table.columns)
+    if missing:
+        raise CorpusError(f"{index}: missing column(s) {', '.join(sorted(missing))}")
+    out = {}
+    for i, row in enumerate(table.to_dict("records"), start=2):
+        path = index.parent / row["file"]
+        if not path.is_file():
+            raise CorpusError(f"{index} line {i}: translation file {row['file']} not found")
+        text, _ = decode_text(path.read_bytes(), f"{path.name}")
+        out[row["doc_id"]] = {"translation": text.strip(), "translation_by": row["translator"]}
+    return out
+
+
 def _records_from_text_folder(folder: Path, columns: dict) -> list[Source]:
     metadata = folder / "metadata.csv"
     if not metadata.exists():
@@ -199,8 +225,10 @@ def _records_from_text_folder(folder: Path, columns: dict) -> list[Source]:
     table = pd.read_csv(metadata, dtype=str, keep_default_na=False).rename(columns=columns)
     if "file" not in table.columns:
         raise CorpusError(f"{metadata}: no 'file' column (columns: {', '.join(table.columns)})")
+    translations = _read_translations(folder)
     out, listed = [], set()
     for i, record in enumerate(table.to_dict("records"), start=2):
+        record.update(translations.get(record.get("doc_id", ""), {}))
         path = folder / record["file"]
         listed.add(record["file"])
         out.append(Source(record, path.read_bytes() if path.is_file() else None,
@@ -262,7 +290,9 @@ def load_documents(path: Path | str, columns: dict[str, str] | None = None,
     ``columns`` maps the corpus's field names to ours (``{"source": "outlet"}``). Furniture rules
     default to ``data/furniture.yaml`` plus ``furniture.yaml`` in a corpus folder.
     Out: ``DOCUMENT_COLUMNS``: the metadata, ``text`` (article text, furniture removed),
-    ``furniture``, ``translation`` (an English pivot supplied by the corpus, or ""), ``n_words``,
+    ``furniture``, ``translation`` (an English pivot supplied by the corpus, or ""),
+    ``translation_by`` (whose translation it is: a ``translation_by`` field, the translator named
+    in ``translations/translations.csv``, or "corpus"), ``n_words``,
     ``status`` (``analysed`` / ``skipped``), ``reason`` and ``notes`` (repairs made, e.g. BOM).
     Rows keep input order. Raises ``CorpusError`` only when the corpus as a whole is unreadable.
     """

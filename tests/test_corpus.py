@@ -170,3 +170,22 @@ def test_summarise_outlets(seed_corpus):
     assert table.loc["Voice of Hindukush", "undated"] == 1
     assert table.loc["KabulNow", "first_published"] == "2023-03-21"
     assert table["documents"].sum() == 5
+
+
+def test_translation_files_fill_the_pivot_column(tmp_path):
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "a.en.txt").write_text("He said hello.\n", encoding="utf-8")
+    (tmp_path / "translations" / "translations.csv").write_text(
+        "doc_id,file,translator\na,a.en.txt,framelab project\n", encoding="utf-8")
+    docs = write_folder(tmp_path, {"a.txt": "Il a dit bonjour.".encode(), "b.txt": b"Text."},
+                        "a,a.txt,Outlet,fr,2023-10-04,,\nb,b.txt,Outlet,en,2023-10-04,,\n")
+    assert list(docs["translation"]) == ["He said hello.", ""]
+    assert list(docs["translation_by"]) == ["framelab project", ""]
+
+
+def test_missing_translation_file_names_the_line(tmp_path):
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "translations.csv").write_text(
+        "doc_id,file,translator\na,gone.txt,framelab project\n", encoding="utf-8")
+    with pytest.raises(fl.CorpusError, match=r"translations.csv line 2: translation file gone.txt"):
+        write_folder(tmp_path, {"a.txt": b"Text."}, "a,a.txt,Outlet,fr,2023-10-04,,\n")
