@@ -140,23 +140,27 @@ def _clean(value) -> str:
     return str(value).strip()
 
 
-def _check_metadata(record: dict, where: str) -> tuple[str | None, list[str]]:
-    """Return ``(skip_reason, notes)`` for a record's metadata fields."""
+def _check_metadata(record: dict, where: str) -> str | None:
+    """The reason to skip a record for its metadata, or None."""
     missing = [f for f in REQUIRED if not _clean(record.get(f))]
     if missing:
-        return f"{where}: missing {', '.join(missing)}; fill it in the metadata", []
-    notes = []
+        return f"{where}: missing {', '.join(missing)}; fill it in the metadata"
     language = _clean(record["language"])
     if not re.fullmatch(r"[a-z]{2}", language):
-        return (f"{where}: language {language!r} is not an ISO 639-1 code (en, fr, ar, fa, ps …)",
-                [])
-    published = _clean(record.get("published")) or UNKNOWN
-    if published != UNKNOWN:
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            notes.append(f"published {published!r} is not an ISO date; treated as unknown")
-    return None, notes
+        return f"{where}: language {language!r} is not an ISO 639-1 code (en, fr, ar, fa, ps …)"
+    return None
+
+
+def _published(value) -> tuple[str, list[str]]:
+    """An ISO date or ``unknown``, with a note when a given value is not an ISO date."""
+    published = _clean(value) or UNKNOWN
+    if published == UNKNOWN:
+        return published, []
+    try:
+        date.fromisoformat(published)
+        return published, []
+    except ValueError:
+        return UNKNOWN, [f"published {published!r} is not an ISO date; treated as unknown"]
 
 
 def _document(source: Source, rules: list[FurnitureRule]) -> dict:
@@ -168,9 +172,8 @@ def _document(source: Source, rules: list[FurnitureRule]) -> dict:
                translation_by=_clean(record.get("translation_by")) or
                ("corpus" if _clean(record.get("translation")) else ""),
                n_words=0, status="skipped", reason="", notes="")
-    reason, notes = (source.problem, []) if source.problem else _check_metadata(record, where)
-    if notes and "published" in notes[0]:
-        row["published"] = UNKNOWN
+    reason = source.problem or _check_metadata(record, where)
+    row["published"], notes = _published(record.get("published"))
     if reason is None and raw is None:
         reason = f"{where}: file not found; fix the 'file' column or add the file"
     if reason is None:
