@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from analysis.paths import ROOT, SEEDS
@@ -45,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, name) is not None:
             parameters[name] = str(getattr(args, name).resolve())
     parameters.update(dict(args.parameter))
+    started = time.perf_counter()
     try:
         notebooks = discover_notebooks(names=args.notebooks)
         runs = run_report(args.out, parameters, notebooks, jobs=args.jobs)
@@ -53,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     failed = [r for r in runs if not r.ok]
     total = sum(r.seconds for r in runs)
-    print(f"{len(runs) - len(failed)} of {len(runs)} notebooks ran; notebook time {total:.1f} s; "
-          f"reports in {args.out.resolve() / 'reports'}")
+    print(f"{len(runs) - len(failed)} of {len(runs)} notebooks ran; wall time "
+          f"{time.perf_counter() - started:.1f} s (notebook time {total:.1f} s, "
+          f"{max(1, args.jobs)} process(es)); reports in {args.out.resolve() / 'reports'}")
     for run in failed:
         print(f"error: notebook {run.name} failed in {run.error}", file=sys.stderr)
     return 1 if failed else 0

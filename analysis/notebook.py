@@ -1,10 +1,12 @@
 """What every notebook does first: check its parameters, then say what came in and what was kept."""
 from __future__ import annotations
 
+import warnings
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
 
+import itables
 import pandas as pd
 from IPython.display import HTML
 
@@ -94,3 +96,78 @@ def describe_corpus(corpus: pd.DataFrame) -> HTML:
             + f"), {span}")
     text += f"; {undated} document(s) carry no date." if undated else "."
     return HTML(f"<p>{text}</p>")
+
+
+# Tables shorter than this are plain HTML; longer ones get search, sorting and paging.
+STATIC_TABLE_ROWS = 8
+# Rows of data embedded per interactive table before itables samples it down (the CSV under
+# reports/tables/ always holds every row).
+TABLE_MAX_BYTES = "2MB"
+STATIC_TABLE_CSS = (
+    "table.framelab-static { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; } "
+    "table.framelab-static caption { caption-side: top; text-align: left; font-weight: bold; "
+    "padding: 0.3em 0; } "
+    "table.framelab-static th, table.framelab-static td { border-bottom: 1px solid #ddd; "
+    "padding: 0.25em 0.6em; text-align: left; vertical-align: top; } "
+    "table.framelab-static .num { text-align: right; font-variant-numeric: tabular-nums; }")
+
+# The DataTables library is written into the page once, before the first interactive table
+# (the offline bundle is ~0.7 MB); a kernel runs one notebook, so this is per notebook.
+_page = {"library_written": False, "tables": 0}
+
+
+def show_table(table: pd.DataFrame, caption: str = "", static_rows: int = STATIC_TABLE_ROWS) -> HTML:
+    """Display a table readers can search and sort in the exported HTML, with no network.
+
+    Tables with fewer than ``static_rows`` rows are a plain HTML table; longer ones are an
+    itables (DataTables) table whose JavaScript and CSS are embedded in the page (offline
+    mode). Cell values, column names and ``caption`` are HTML-escaped: article text shows as
+    text and runs nothing. Table ids are numbered in display order, so a rerun writes the same
+    HTML. Make it the last expression of a cell. Cost: the first interactive table of a page
+    adds ~0.9 MB (the library); each table embeds its rows (up to ``TABLE_MAX_BYTES``).
+    """
+    safe_caption = escape(caption)
+    if len(table) < static_rows:
+        return HTML(f"<style>{STATIC_TABLE_CSS}</style>{static_table(table, caption)}")
+    if not _page["library_written"]:
+        # Displays the DataTables bundle (JS + CSS, base64) inline, ahead of this cell's result.
+        itables.init_notebook_mode(all_interactive=False, connected=False)
+        _page["library_written"] = True
+    _page["tables"] += 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # itables warns about downsampling; the table says so too
+        return HTML(itables.to_html_datatable(
+            table, caption=safe_caption or None, table_id=f"framelab_table_{_page['tables']}",
+            connected=False, allow_html=False, maxBytes=TABLE_MAX_BYTES, showIndex=False,
+            classes="display compact framelab-table", display_logo_when_loading=False,
+            style="table-layout:auto;width:auto;margin:0;caption-side:top",
+            # itables drops the search box when the rows fit the first lengthMenu entry; 5 (less
+            # than STATIC_TABLE_ROWS) keeps it on every interactive table.
+            pageLength=25, lengthMenu=[5, 10, 25, 100, -1]))
+
+
+NUM = ' class="num"'
+
+
+def _cell(value) -> str:
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return escape(str(value))
+
+
+def static_table(table: pd.DataFrame, caption: str = "") -> str:
+    """A plain HTML table: every value, column name and the caption escaped; numeric columns
+    carry class ``num`` (right-aligned); missing values are blank; the index is not shown."""
+    numeric = [pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
+               for t in table.dtypes]
+    head = "".join(f'<th{NUM if n else ""}>{escape(str(c))}</th>'
+                   for c, n in zip(table.columns, numeric))
+    rows = "".join("<tr>" + "".join(f'<td{NUM if n else ""}>{_cell(v)}</td>'
+                                    for v, n in zip(row, numeric)) + "</tr>\n"
+                   for row in table.itertuples(index=False, name=None))
+    title = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return (f'<table class="framelab-table framelab-static">{title}<thead><tr>{head}</tr></thead>'
+            f"<tbody>\n{rows}</tbody></table>")
+

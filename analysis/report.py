@@ -18,7 +18,8 @@ import nbformat
 import papermill
 from nbconvert import HTMLExporter
 
-from analysis.paths import NOTEBOOKS, reports_dir, tables_dir
+from analysis.corpus import analysed, load_documents
+from analysis.paths import NOTEBOOKS, SEEDS, reports_dir, tables_dir
 
 KERNEL = "framelab"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -81,6 +82,22 @@ def report_date() -> str:
     return when.date().isoformat()
 
 
+def summarise_corpus_source(corpus: Path | str) -> str:
+    """One line for the report header: documents analysed and skipped, outlets, languages and
+    date range of the corpus at ``corpus`` ("" means the seeds). Never raises: a corpus that
+    cannot be read says so (the notebooks then fail with the full message)."""
+    try:
+        documents = load_documents(corpus or SEEDS)
+    except Exception as err:  # noqa: BLE001 - the header reports it, the notebooks fail loudly
+        return f"could not be read: {err}"
+    articles = analysed(documents)
+    dates = sorted(d for d in articles["published"] if d != "unknown")
+    span = f", published {dates[0]} to {dates[-1]}" if dates else ""
+    return (f"{len(articles)} documents analysed ({len(documents) - len(articles)} skipped) "
+            f"from {articles['outlet'].nunique()} outlets; languages "
+            + ", ".join(sorted(articles["language"].unique())) + span + ".")
+
+
 def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     """The first H1 of a notebook's markdown, or ``fallback``."""
     for cell in nb.cells:
@@ -140,27 +157,63 @@ def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
                        target if executed.exists() else None, title, parameters)
 
 
+INDEX_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #222;
+       max-width: 960px; margin: 0 auto; padding: 1.5rem; line-height: 1.5; font-size: 15px; }
+h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 1px solid #e3e3e3; padding-bottom: 0.2rem; }
+.run { background: #f5f6f8; border: 1px solid #dfe2e6; border-radius: 6px; padding: 0.6rem 1rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.failed { color: #a00; font-weight: 600; }
+code { overflow-wrap: anywhere; }
+"""
+
+
+def _count_rows(csv: Path) -> int:
+    with csv.open(encoding="utf-8") as lines:
+        return max(sum(1 for _ in lines) - 1, 0)
+
+
 def write_index(out: Path, runs: list[NotebookRun], run_info: dict) -> Path:
-    """Write ``reports/index.html``: every report and every table, escaped, offline."""
+    """Write ``reports/index.html``: every report (status, wall time) and every table (rows),
+    all values escaped, nothing fetched from a network.
+
+    The wall times make this the one page that differs between otherwise identical reruns.
+    """
     reports = reports_dir(out)
     tables = sorted(tables_dir(out).glob("*.csv"))
-    items = "\n".join(
-        f'<li><a href="{html.escape(r.html.name)}">{html.escape(r.title or r.name)}</a>'
-        + ("" if r.ok else f' <strong>failed: {html.escape(r.error)}</strong>') + "</li>"
-        for r in runs if r.html)
-    table_items = "\n".join(
-        f'<li><a href="tables/{html.escape(t.name)}">{html.escape(t.name)}</a></li>' for t in tables)
+    report_rows = "\n".join(
+        "<tr><td>" + (f'<a href="{html.escape(r.html.name)}">{html.escape(r.title or r.name)}</a>'
+                      if r.html else html.escape(r.name))
+        + f"</td><td><code>{html.escape(r.name)}</code></td><td>"
+        + ("ok" if r.ok else f'<span class="failed">failed: {html.escape(r.error)}</span>')
+        + f'</td><td class="num">{r.seconds:.1f}</td></tr>'
+        for r in runs)
+    table_rows = "\n".join(
+        f'<tr><td><a href="tables/{html.escape(t.name)}">{html.escape(t.name)}</a></td>'
+        f'<td class="num">{_count_rows(t)}</td></tr>' for t in tables)
+    total = sum(r.seconds for r in runs)
     page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Framelab reports</title>
-<style>body {{ font-family: sans-serif; max-width: 900px; margin: 2rem auto; }}</style></head>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Framelab reports</title><style>{INDEX_CSS}</style></head>
 <body><h1>Framelab reports</h1>
-<p>Generated {html.escape(run_info['date'])} from the corpus <code>{html.escape(run_info['corpus'])}</code>.</p>
-<h2>Reports</h2><ul>
-{items}
-</ul>
-<h2>Tables</h2><ul>
-{table_items}
-</ul></body></html>
+<div class="run"><p>Generated {html.escape(run_info['date'])} from the corpus
+<code>{html.escape(run_info['corpus'])}</code>: {html.escape(run_info.get('corpus_summary', ''))}</p></div>
+<h2 id="reports">Reports</h2>
+<table><thead><tr><th>report</th><th>notebook</th><th>status</th><th class="num">wall time (s)</th></tr></thead>
+<tbody>
+{report_rows}
+</tbody></table>
+<p>{len(runs)} notebook(s); {total:.1f} s of notebook time. Each report opens offline: figures are
+embedded, long tables can be searched and sorted without a network.</p>
+<h2 id="tables">Tables</h2>
+<p>Every table the reports show, in full, as CSV (documented in the README).</p>
+<table><thead><tr><th>table</th><th class="num">rows</th></tr></thead>
+<tbody>
+{table_rows}
+</tbody></table></body></html>
 """
     path = reports / "index.html"
     path.write_text(page, encoding="utf-8")
@@ -177,7 +230,9 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
     out = Path(out).resolve()
     notebooks = notebooks if notebooks is not None else discover_notebooks()
     per_notebook = split_parameters(notebooks, parameters)
-    run_info = {"date": report_date(), "corpus": str(parameters.get("corpus", ""))}
+    corpus = str(parameters.get("corpus", "")) or str(SEEDS)
+    run_info = {"date": report_date(), "corpus": corpus,
+                "corpus_summary": summarise_corpus_source(corpus)}
     tables_dir(out).mkdir(parents=True, exist_ok=True)
     echo(f"running {len(notebooks)} notebook(s) on {max(1, jobs)} process(es): "
          + ", ".join(nb.stem for nb in notebooks))
