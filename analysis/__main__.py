@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import sys
 import time
@@ -11,11 +12,16 @@ from analysis.paths import ROOT, SEEDS
 from analysis.report import ReportError, discover_notebooks, run_report
 
 
-def _parse_assignment(text: str) -> tuple[str, str]:
+def _parse_assignment(text: str) -> tuple[str, object]:
+    """``NAME=VALUE``: VALUE is a Python literal when it reads as one (``3``, ``0.5``, ``True``,
+    ``[1, 2]``, ``'x'``), else the text itself, so ``-p min_count=3`` passes the number 3."""
     name, sep, value = text.partition("=")
     if not sep or not name.isidentifier():
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
-    return name, value
+    try:
+        return name, ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        return name, value
 
 
 def build_parser() -> argparse.ArgumentParser:

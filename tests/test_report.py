@@ -4,6 +4,7 @@ from __future__ import annotations
 import filecmp
 import subprocess
 import sys
+import time
 
 import nbformat
 import pandas as pd
@@ -131,3 +132,79 @@ def test_notebooks_are_committed_without_outputs():
         assert len(tagged) == 1, f"{path.name} needs exactly one cell tagged 'parameters'"
         assert nb.metadata["kernelspec"]["name"] == "framelab"
         assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+
+
+@pytest.mark.slow
+def test_html_has_no_code_stderr_or_warnings_and_shows_the_run(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    params = new_code_cell("corpus = ''\nout_dir = ''\nmin_count = 1",
+                           metadata={"tags": ["parameters"]})
+    noisy = ("import sys, warnings\nsecret_code_marker = 1\n"
+             "warnings.warn('NOISY-WARNING')\nprint('NOISY-STDERR', file=sys.stderr)\n"
+             "print('visible output')")
+    _notebook(folder / "01_noisy.ipynb", [new_markdown_cell("# Noisy <b>title</b>"), params,
+                                          new_code_cell(noisy)])
+    runs = run_report(tmp_path / "out", {"corpus": str(fl.SEEDS), "min_count": 2},
+                      discover_notebooks(folder), jobs=1, echo=lambda _: None)
+    assert runs[0].ok, runs[0].error
+    page = (tmp_path / "out" / "reports" / "01_noisy.html").read_text(encoding="utf-8")
+    assert "visible output" in page
+    for leak in ("NOISY-WARNING", "NOISY-STDERR", "secret_code_marker", "UserWarning"):
+        assert leak not in page
+    assert "<code>min_count = 2</code>" in page
+    assert "5 documents analysed (0 skipped) from 5 outlets; languages en, fr" in page
+    assert "<title>Noisy &lt;b&gt;title&lt;/b&gt;</title>" in page
+
+
+def test_parameters_go_only_to_notebooks_that_declare_them(tmp_path):
+    declares = {"01_a.ipynb": "corpus = ''\nmin_count = 1", "02_b.ipynb": "corpus = ''\ntop_n = 5"}
+    for name, source in declares.items():
+        _notebook(tmp_path / name, [new_markdown_cell("# T"),
+                                    new_code_cell(source, metadata={"tags": ["parameters"]})])
+    a, b = discover_notebooks(tmp_path)
+    split = split_parameters([a, b], {"corpus": "x", "min_count": 3, "top_n": 7})
+    assert split == {a: {"corpus": "x", "min_count": 3}, b: {"corpus": "x", "top_n": 7}}
+    with pytest.raises(ReportError, match=r"unknown parameter\(s\) min_cont; the notebooks declare: "
+                                          r"corpus, min_count, top_n"):
+        split_parameters([a, b], {"min_cont": 3})
+
+
+def test_cli_rejects_an_undeclared_parameter():
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "-p", "no_such_thing=1",
+                             "--out", "/tmp/framelab-never-written"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "unknown parameter(s) no_such_thing" in result.stderr
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("min_count=3", ("min_count", 3)),
+    ("threshold=0.25", ("threshold", 0.25)),
+    ("label=Le Monde", ("label", "Le Monde")),
+    ("label='3'", ("label", "3")),
+    ("path=/tmp/x.yaml", ("path", "/tmp/x.yaml")),
+])
+def test_cli_parameters_are_literals_when_they_read_as_one(text, expected):
+    from analysis.__main__ import _parse_assignment
+    assert _parse_assignment(text) == expected
+
+
+def test_cli_parameter_without_equals_is_an_error():
+    from analysis.__main__ import build_parser
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["report", "-p", "min_count"])
+
+
+@pytest.mark.slow
+def test_notebooks_run_in_parallel(tmp_path):
+    """Two notebooks that mostly wait: with two processes the batch takes about one's time."""
+    params = new_code_cell("corpus = ''", metadata={"tags": ["parameters"]})
+    for name in ("01_wait.ipynb", "02_wait.ipynb"):
+        _notebook(tmp_path / name, [new_markdown_cell("# Wait"), params,
+                                    new_code_cell("import time\ntime.sleep(4)")])
+    started = time.perf_counter()
+    runs = run_report(tmp_path / "out", {}, discover_notebooks(tmp_path), jobs=2,
+                      echo=lambda _: None)
+    wall = time.perf_counter() - started
+    assert all(r.ok for r in runs)
+    assert wall < 0.8 * sum(r.seconds for r in runs), (wall, [r.seconds for r in runs])

@@ -1,0 +1,56 @@
+"""Notebook display helpers: tables are escaped, searchable when long, and reproducible."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as fl
+from analysis.notebook import static_table
+
+HOSTILE = [
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+    ("Le « chef » a dit <b>non</b> & c’est tout", "Le « chef » a dit &lt;b&gt;non&lt;/b&gt; &amp; c’est tout"),
+    ("L’aide d’Israël </td></tr></table><script>x()</script>",
+     "L’aide d’Israël &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;x()&lt;/script&gt;"),
+]
+
+
+def _table(text: str, rows: int) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(rows)], "text": [text] * rows,
+                         "n": range(rows)})
+
+
+@pytest.mark.parametrize("text, escaped", HOSTILE)
+@pytest.mark.parametrize("rows", [3, 40])
+def test_table_cells_and_caption_are_escaped(text, escaped, rows):
+    page = fl.show_table(_table(text, rows), caption=text).data
+    assert text not in page
+    assert escaped in page
+
+
+@pytest.mark.parametrize("text, escaped", HOSTILE)
+def test_column_names_are_escaped(text, escaped):
+    page = fl.show_table(pd.DataFrame({text: range(20)})).data
+    assert text not in page and escaped in page
+
+
+def test_short_table_is_static_and_long_table_interactive():
+    short = fl.show_table(_table("a", fl.notebook.STATIC_TABLE_ROWS - 1)).data
+    long = fl.show_table(_table("a", fl.notebook.STATIC_TABLE_ROWS)).data
+    assert "framelab-static" in short and "<script" not in short
+    assert "new ITable(" in long and '"search"' in long
+    assert "unpkg" not in long and "cdn" not in long.lower() and "<script src=" not in long
+
+
+def test_interactive_table_ids_are_numbered_not_random():
+    first = fl.show_table(_table("a", 20)).data
+    second = fl.show_table(_table("a", 20)).data
+    n = int(first.split('id="framelab_table_')[1].split('"')[0])
+    assert f'id="framelab_table_{n + 1}"' in second
+
+
+def test_static_table_blanks_missing_values_and_marks_numbers():
+    html = static_table(pd.DataFrame({"word": ["x", None], "rate": [0.25, float("nan")]}))
+    assert '<td></td><td class="num"></td>' in html
+    assert '<td>x</td><td class="num">0.25</td>' in html
