@@ -15,6 +15,7 @@ import matplotlib
 matplotlib.use("Agg")  # noqa: E402  (no display here; the notebook shows the saved PNG)
 import matplotlib.pyplot as plt
 import pandas as pd
+from cycler import cycler
 
 from analysis.paths import figures_dir
 
@@ -32,6 +33,11 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": False,
+    # series that are not outlets (categories, methods) cycle through the same safe palette;
+    # heat maps use cividis, readable with any colour vision and in greyscale
+    "axes.prop_cycle": cycler(color=PALETTE),
+    "image.cmap": "cividis",
+    "legend.frameon": False,
     "svg.hashsalt": "framelab",
     "svg.fonttype": "path",
     "path.simplify": False,
@@ -45,7 +51,11 @@ def apply_style() -> None:
 
 def outlet_colors(outlets) -> dict[str, str]:
     """A colour for each outlet, the same in every figure: outlets sorted by name take the
-    palette in order (it repeats past eight outlets)."""
+    palette in order (it repeats past eight outlets).
+
+    Pass every outlet of the corpus (``corpus["outlet"]``), not only those a figure plots:
+    the colours depend on the whole set, so a subset would shift them.
+    """
     return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(sorted(set(outlets)))}
 
 

@@ -114,6 +114,9 @@ def export_html(executed: Path, target: Path, run_info: dict) -> str:
     title = notebook_title(nb, executed.stem)
     nb.metadata["title"] = title
     nb.metadata["framelab"] = {**run_info, "title": title}
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill gives it a random id; HTML must not vary
     exporter = HTMLExporter(template_name="framelab", extra_template_basedirs=[str(TEMPLATES)],
                             exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True, embed_images=True)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 import analysis as fl
 from analysis.report import discover_notebooks
 

@@ -208,3 +208,14 @@ def test_notebooks_run_in_parallel(tmp_path):
     wall = time.perf_counter() - started
     assert all(r.ok for r in runs)
     assert wall < 0.8 * sum(r.seconds for r in runs), (wall, [r.seconds for r in runs])
+
+
+@pytest.mark.slow
+def test_rerun_writes_identical_report_html(seed_run):
+    """Same inputs, same day: the report page is byte-identical (no random ids, no times)."""
+    out, _ = seed_run
+    page = out / "reports" / "01_corpus_overview.html"
+    first = page.read_bytes()
+    runs = run_report(out, {"corpus": str(fl.SEEDS), "out_dir": str(out)},
+                      discover_notebooks(names=["01_corpus_overview"]), echo=lambda _: None)
+    assert runs[0].ok and page.read_bytes() == first
