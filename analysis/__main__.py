@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="run only these notebooks (file names or stems)")
     report.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="notebooks run at once (default: the number of cores)")
+    report.add_argument("--skip-unchanged", action="store_true",
+                        help="do not rerun a notebook whose code, inputs and parameters are those "
+                             "of its last successful run into --out (off by default)")
     report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
                         metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
     return parser
@@ -55,13 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         notebooks = discover_notebooks(names=args.notebooks)
-        runs = run_report(args.out, parameters, notebooks, jobs=args.jobs)
+        runs = run_report(args.out, parameters, notebooks, jobs=args.jobs,
+                          skip_unchanged=args.skip_unchanged)
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     failed = [r for r in runs if not r.ok]
     total = sum(r.seconds for r in runs)
-    print(f"{len(runs) - len(failed)} of {len(runs)} notebooks ran; wall time "
+    skipped = sum(r.skipped for r in runs)
+    print(f"{len(runs) - len(failed) - skipped} of {len(runs)} notebooks ran"
+          + (f", {skipped} unchanged and not rerun" if skipped else "") + "; wall time "
           f"{time.perf_counter() - started:.1f} s (notebook time {total:.1f} s, "
           f"{max(1, args.jobs)} process(es)); reports in {args.out.resolve() / 'reports'}")
     for run in failed:

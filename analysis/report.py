@@ -7,7 +7,9 @@ Layout under an output root ``OUT``: ``OUT/reports/notebooks/*.ipynb`` (executed
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
+import json
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -19,7 +21,7 @@ import papermill
 from nbconvert import HTMLExporter
 
 from analysis.corpus import analysed, load_documents
-from analysis.paths import NOTEBOOKS, SEEDS, reports_dir, tables_dir
+from analysis.paths import DATA, NOTEBOOKS, ROOT, SEEDS, reports_dir, tables_dir
 
 KERNEL = "framelab"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,6 +42,7 @@ class NotebookRun:
     html: Path | None = None
     title: str = ""
     parameters: dict = field(default_factory=dict)
+    skipped: bool = False
 
 
 def discover_notebooks(folder: Path | str = NOTEBOOKS, names: list[str] | None = None) -> list[Path]:
@@ -156,8 +159,48 @@ def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
     title = ""
     if executed.exists():
         title = export_html(executed, target, {**run_info, "parameters": parameters})
+    stamp = executed_dir / f"{notebook.stem}.fingerprint"
+    stamp.unlink(missing_ok=True)
+    if not error:
+        stamp.write_text(fingerprint(notebook, parameters, kernel))
     return NotebookRun(notebook.stem, not error, time.perf_counter() - started, error,
                        target if executed.exists() else None, title, parameters)
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def fingerprint(notebook: Path, parameters: dict, kernel: str = KERNEL) -> str:
+    """A hash of everything a notebook's outputs depend on: the notebook, the code and templates
+    under ``analysis/``, ``requirements.txt``, ``data/``, the seeds, every file or folder a
+    parameter names (except ``out_dir``) and the parameters themselves. Cost: reads every input
+    file once. Not covered: the run date, and outputs deleted since the last run."""
+    digest = hashlib.sha256(json.dumps([notebook.name, kernel, parameters], sort_keys=True,
+                                       default=str).encode())
+    inputs = [notebook, Path(__file__).parent, ROOT / "requirements.txt", DATA, SEEDS]
+    inputs += [Path(v) for k, v in sorted(parameters.items())
+               if k != "out_dir" and isinstance(v, str) and v and Path(v).exists()]
+    for path in inputs:
+        for file in _files(path) if path.exists() else []:
+            digest.update(str(file).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def reuse_unchanged(notebook: Path, out: Path, parameters: dict, kernel: str = KERNEL) -> NotebookRun | None:
+    """The previous run of ``notebook`` into ``out`` when it succeeded with the same
+    ``fingerprint`` and its executed notebook and HTML are still there; else None."""
+    stamp = reports_dir(out) / "notebooks" / f"{notebook.stem}.fingerprint"
+    executed = reports_dir(out) / "notebooks" / notebook.name
+    target = reports_dir(out) / f"{notebook.stem}.html"
+    if not (stamp.exists() and executed.exists() and target.exists()):
+        return None
+    if stamp.read_text() != fingerprint(notebook, parameters, kernel):
+        return None
+    title = notebook_title(nbformat.read(executed, as_version=4), notebook.stem)
+    return NotebookRun(notebook.stem, True, 0.0, "", target, title, parameters, skipped=True)
 
 
 INDEX_CSS = """
@@ -190,7 +233,8 @@ def write_index(out: Path, runs: list[NotebookRun], run_info: dict) -> Path:
         "<tr><td>" + (f'<a href="{html.escape(r.html.name)}">{html.escape(r.title or r.name)}</a>'
                       if r.html else html.escape(r.name))
         + f"</td><td><code>{html.escape(r.name)}</code></td><td>"
-        + ("ok" if r.ok else f'<span class="failed">failed: {html.escape(r.error)}</span>')
+        + ("unchanged, not rerun" if r.skipped else "ok" if r.ok
+           else f'<span class="failed">failed: {html.escape(r.error)}</span>')
         + f'</td><td class="num">{r.seconds:.1f}</td></tr>'
         for r in runs)
     table_rows = "\n".join(
@@ -224,11 +268,14 @@ embedded, long tables can be searched and sorted without a network.</p>
 
 
 def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None = None,
-               jobs: int = 1, kernel: str = KERNEL, echo=print) -> list[NotebookRun]:
+               jobs: int = 1, kernel: str = KERNEL, echo=print,
+               skip_unchanged: bool = False) -> list[NotebookRun]:
     """Run notebooks (in parallel when ``jobs`` > 1), export HTML, write the index.
 
     ``parameters`` go to every notebook that declares them; unknown ones raise ``ReportError``.
-    Returns one ``NotebookRun`` per notebook, in run order; ``echo`` receives progress lines.
+    With ``skip_unchanged``, a notebook whose ``fingerprint`` matches its last successful run
+    into ``out`` is not rerun (its page keeps that run's date). Returns one ``NotebookRun`` per
+    notebook, in run order; ``echo`` receives progress lines.
     """
     out = Path(out).resolve()
     notebooks = notebooks if notebooks is not None else discover_notebooks()
@@ -239,13 +286,20 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
     tables_dir(out).mkdir(parents=True, exist_ok=True)
     echo(f"running {len(notebooks)} notebook(s) on {max(1, jobs)} process(es): "
          + ", ".join(nb.stem for nb in notebooks))
+    reused = {nb: reuse_unchanged(nb, out, per_notebook[nb], kernel) if skip_unchanged else None
+              for nb in notebooks}
+    for done, run in enumerate((r for r in reused.values() if r), start=1):
+        echo(f"[{done}/{len(notebooks)}] {run.name}: unchanged, not rerun")
+    to_run = [nb for nb in notebooks if reused[nb] is None]
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(run_notebook, nb, out, per_notebook[nb], run_info, kernel): nb
-                   for nb in notebooks}
-        for done, future in enumerate(as_completed(futures), start=1):
+        futures = {nb: pool.submit(run_notebook, nb, out, per_notebook[nb], run_info, kernel)
+                   for nb in to_run}
+        done = len(notebooks) - len(to_run)
+        for future in as_completed(futures.values()):
+            done += 1
             run = future.result()
             status = "ok" if run.ok else f"FAILED in {run.error}"
             echo(f"[{done}/{len(notebooks)}] {run.name}: {status} ({run.seconds:.1f} s)")
-    runs = [f.result() for f in futures]
+    runs = [reused[nb] or futures[nb].result() for nb in notebooks]
     write_index(out, runs, run_info)
     return runs

@@ -219,3 +219,25 @@ def test_rerun_writes_identical_report_html(seed_run):
     runs = run_report(out, {"corpus": str(fl.SEEDS), "out_dir": str(out)},
                       discover_notebooks(names=["01_corpus_overview"]), echo=lambda _: None)
     assert runs[0].ok and page.read_bytes() == first
+
+
+@pytest.mark.slow
+def test_skip_unchanged_reruns_only_what_changed(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    params = new_code_cell("corpus = ''\nmin_count = 1", metadata={"tags": ["parameters"]})
+    _notebook(folder / "01_a.ipynb", [new_markdown_cell("# A"), params, new_code_cell("1 + 1")])
+    nbs = discover_notebooks(folder)
+
+    def run(parameters, skip=True):
+        return run_report(tmp_path / "out", parameters, nbs, echo=lambda _: None,
+                          skip_unchanged=skip)[0]
+
+    assert not run({"min_count": 2}).skipped                      # first run
+    again = run({"min_count": 2})
+    assert again.skipped and again.ok and again.title == "A"      # nothing changed
+    assert "unchanged, not rerun" in (tmp_path / "out" / "reports" / "index.html").read_text()
+    assert not run({"min_count": 3}).skipped                      # a parameter changed
+    assert not run({"min_count": 3}, skip=False).skipped          # off by default
+    _notebook(folder / "01_a.ipynb", [new_markdown_cell("# A"), params, new_code_cell("2 + 2")])
+    assert not run({"min_count": 3}).skipped                      # the notebook changed
