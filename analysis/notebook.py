@@ -1,6 +1,7 @@
 """What every notebook does first: check its parameters, then say what came in and what was kept."""
 from __future__ import annotations
 
+import re
 import warnings
 from html import escape
 from pathlib import Path
@@ -109,7 +110,13 @@ STATIC_TABLE_CSS = (
     "padding: 0.3em 0; } "
     "table.framelab-static th, table.framelab-static td { border-bottom: 1px solid #ddd; "
     "padding: 0.25em 0.6em; text-align: left; vertical-align: top; } "
-    "table.framelab-static .num { text-align: right; font-variant-numeric: tabular-nums; }")
+    "table.framelab-static .num { text-align: right; font-variant-numeric: tabular-nums; } "
+    "table.framelab-static .wrap { overflow-wrap: anywhere; min-width: 14em; } "
+    "table.framelab-static .nowrap { white-space: nowrap; }")
+# A value with an unbroken run this long (a URL, a path) may break anywhere, so one column of
+# links does not push the rest of the table off the page; a shorter single token (an id, a date)
+# never breaks (Chromium would break 2023-10-04 at a hyphen).
+LONG_TOKEN = re.compile(r"\S{30,}")
 
 # The DataTables library is written into the page once, before the first interactive table
 # (the offline bundle is ~0.7 MB); a kernel runs one notebook, so this is per notebook.
@@ -157,6 +164,16 @@ def _cell(value) -> str:
     return escape(str(value))
 
 
+def _cell_class(value, numeric: bool) -> str:
+    if numeric:
+        return NUM
+    if not isinstance(value, str):
+        return ""
+    if LONG_TOKEN.search(value):
+        return ' class="wrap"'
+    return ' class="nowrap"' if value and not any(c.isspace() for c in value) else ""
+
+
 def static_table(table: pd.DataFrame, caption: str = "") -> str:
     """A plain HTML table: every value, column name and the caption escaped; numeric columns
     carry class ``num`` (right-aligned); missing values are blank; the index is not shown."""
@@ -164,7 +181,7 @@ def static_table(table: pd.DataFrame, caption: str = "") -> str:
                for t in table.dtypes]
     head = "".join(f'<th{NUM if n else ""}>{escape(str(c))}</th>'
                    for c, n in zip(table.columns, numeric))
-    rows = "".join("<tr>" + "".join(f'<td{NUM if n else ""}>{_cell(v)}</td>'
+    rows = "".join("<tr>" + "".join(f"<td{_cell_class(v, n)}>{_cell(v)}</td>"
                                     for v, n in zip(row, numeric)) + "</tr>\n"
                    for row in table.itertuples(index=False, name=None))
     title = f"<caption>{escape(caption)}</caption>" if caption else ""

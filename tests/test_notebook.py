@@ -1,6 +1,8 @@
 """Notebook display helpers: tables are escaped, searchable when long, and reproducible."""
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import pytest
 
@@ -53,4 +55,16 @@ def test_interactive_table_ids_are_numbered_not_random():
 def test_static_table_blanks_missing_values_and_marks_numbers():
     html = static_table(pd.DataFrame({"word": ["x", None], "rate": [0.25, float("nan")]}))
     assert '<td></td><td class="num"></td>' in html
-    assert '<td>x</td><td class="num">0.25</td>' in html
+    assert '<td class="nowrap">x</td><td class="num">0.25</td>' in html
+
+
+@pytest.mark.parametrize("value, cell", [
+    ("https://french.almanar.com.lb/2711403/une-longue-adresse", '<td class="wrap">'),
+    ("/home/analyst/corpus/000_c8d13a82b0cb49fd.txt", '<td class="wrap">'),
+    ("2023-10-04", '<td class="nowrap">'),
+    ("000_c8d13a82b0cb49fd", '<td class="nowrap">'),
+    ("Al Mayadeen English", "<td>"),
+    ("Le chef de la résistance afghane a démenti l’information publiée par Maariv", "<td>"),
+])
+def test_long_tokens_may_break_and_short_ones_never(value, cell):
+    assert f"{cell}{escape(value)}</td>" in static_table(pd.DataFrame({"v": [value]}))
