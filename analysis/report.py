@@ -152,7 +152,9 @@ def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
     try:
         papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
                                    kernel_name=kernel, cwd=str(notebook.parent),
-                                   progress_bar=False)
+                                   progress_bar=False,
+                                   # the kernel would log a TCP-encryption warning per notebook
+                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except Exception as err:  # noqa: BLE001 - every failure is reported, the others still run
         error = _describe_failure(err, executed)
     target = reports_dir(out) / f"{notebook.stem}.html"
