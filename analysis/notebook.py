@@ -123,16 +123,20 @@ LONG_TOKEN = re.compile(r"\S{30,}")
 _page = {"library_written": False, "tables": 0}
 
 
-def show_table(table: pd.DataFrame, caption: str = "", static_rows: int = STATIC_TABLE_ROWS) -> HTML:
+def show_table(table: pd.DataFrame, caption: str = "",
+               static_rows: int = STATIC_TABLE_ROWS) -> HTML:
     """Display a table readers can search and sort in the exported HTML, with no network.
 
     Tables with fewer than ``static_rows`` rows are a plain HTML table; longer ones are an
     itables (DataTables) table whose JavaScript and CSS are embedded in the page (offline
-    mode). Cell values, column names and ``caption`` are HTML-escaped: article text shows as
+    mode). A meaningful index (named, or not integers: e.g. outlets of a pivot table) becomes
+    leading columns; a plain row-number index is not shown. Cell values, column names and
+    ``caption`` are HTML-escaped: article text shows as
     text and runs nothing. Table ids are numbered in display order, so a rerun writes the same
     HTML. Make it the last expression of a cell. Cost: the first interactive table of a page
     adds ~0.9 MB (the library); each table embeds its rows (up to ``TABLE_MAX_BYTES``).
     """
+    table = _index_as_columns(table)
     safe_caption = escape(caption)
     if len(table) < static_rows:
         return HTML(f"<style>{STATIC_TABLE_CSS}</style>{static_table(table, caption)}")
@@ -154,6 +158,17 @@ def show_table(table: pd.DataFrame, caption: str = "", static_rows: int = STATIC
 
 
 NUM = ' class="num"'
+
+
+def _index_as_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The index as leading columns when it carries information; column levels joined by " · "."""
+    named = any(name is not None for name in table.index.names)
+    if named or not pd.api.types.is_integer_dtype(table.index):
+        table = table.reset_index()
+    if isinstance(table.columns, pd.MultiIndex):
+        names = [" · ".join(str(part) for part in c if str(part)) for c in table.columns]
+        table = table.set_axis(names, axis=1)
+    return table
 
 
 def _cell(value) -> str:

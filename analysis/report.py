@@ -191,7 +191,8 @@ def fingerprint(notebook: Path, parameters: dict, kernel: str = KERNEL) -> str:
     return digest.hexdigest()
 
 
-def reuse_unchanged(notebook: Path, out: Path, parameters: dict, kernel: str = KERNEL) -> NotebookRun | None:
+def reuse_unchanged(notebook: Path, out: Path, parameters: dict,
+                    kernel: str = KERNEL) -> NotebookRun | None:
     """The previous run of ``notebook`` into ``out`` when it succeeded with the same
     ``fingerprint`` and its executed notebook and HTML are still there; else None."""
     stamp = reports_dir(out) / "notebooks" / f"{notebook.stem}.fingerprint"
@@ -211,7 +212,8 @@ body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-se
 h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 1px solid #e3e3e3; padding-bottom: 0.2rem; }
 .run { background: #f5f6f8; border: 1px solid #dfe2e6; border-radius: 6px; padding: 0.6rem 1rem; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
+th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid #e3e3e3;
+         vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .failed { color: #a00; font-weight: 600; }
 code { overflow-wrap: anywhere; }
@@ -249,9 +251,11 @@ def write_index(out: Path, runs: list[NotebookRun], run_info: dict) -> Path:
 <title>Framelab reports</title><style>{INDEX_CSS}</style></head>
 <body><h1>Framelab reports</h1>
 <div class="run"><p>Generated {html.escape(run_info['date'])} from the corpus
-<code>{html.escape(run_info['corpus'])}</code>: {html.escape(run_info.get('corpus_summary', ''))}</p></div>
+<code>{html.escape(run_info['corpus'])}</code>:
+{html.escape(run_info.get('corpus_summary', ''))}</p></div>
 <h2 id="reports">Reports</h2>
-<table><thead><tr><th>report</th><th>notebook</th><th>status</th><th class="num">wall time (s)</th></tr></thead>
+<table><thead><tr><th>report</th><th>notebook</th><th>status</th>
+<th class="num">wall time (s)</th></tr></thead>
 <tbody>
 {report_rows}
 </tbody></table>

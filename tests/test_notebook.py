@@ -68,3 +68,19 @@ def test_static_table_blanks_missing_values_and_marks_numbers():
 ])
 def test_long_tokens_may_break_and_short_ones_never(value, cell):
     assert f"{cell}{escape(value)}</td>" in static_table(pd.DataFrame({"v": [value]}))
+
+
+def test_meaningful_index_is_shown_and_row_numbers_are_not():
+    rates = pd.DataFrame({"outlet": ["KabulNow", "Al-Manar (French)"], "rate": [0.5, 0.25]})
+    assert "KabulNow" in fl.show_table(rates.set_index("outlet")).data
+    pivot = rates.assign(term="aide").pivot_table(index="outlet", columns="term", values="rate")
+    html = fl.show_table(pivot).data
+    assert "<th>outlet</th>" in html and "KabulNow" in html
+    filtered = rates[rates["rate"] > 0.3]  # index [0]: row numbers, not data
+    assert "<th>index</th>" not in fl.show_table(filtered).data
+
+
+def test_column_levels_are_joined():
+    table = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("rate", "en"), ("rate", "fr")]))
+    html = fl.show_table(table).data
+    assert "<th class=\"num\">rate · en</th>" in html and "<th class=\"num\">rate · fr</th>" in html
