@@ -21,7 +21,13 @@ from analysis.figures import (
     save_figure,
     write_table,
 )
-from analysis.notebook import check_parameters, describe_corpus, describe_counts, show_table
+from analysis.notebook import (
+    check_parameters,
+    describe_corpus,
+    describe_counts,
+    link_report,
+    show_table,
+)
 from analysis.paths import DATA, ROOT, SEEDS, figures_dir, reports_dir, tables_dir
 from analysis.text import (
     count_words,

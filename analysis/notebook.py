@@ -6,6 +6,7 @@ import warnings
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import quote
 
 import itables
 import pandas as pd
@@ -203,3 +204,16 @@ def static_table(table: pd.DataFrame, caption: str = "") -> str:
     return (f'<table class="framelab-table framelab-static">{title}<thead><tr>{head}</tr></thead>'
             f"<tbody>\n{rows}</tbody></table>")
 
+
+
+def link_report(notebook: str, text: str, heading: str = "") -> HTML:
+    """A link from one report page to another (all pages sit in one folder), optionally to a
+    section: ``heading`` is the section's heading text as written in that notebook (nbconvert
+    makes its anchor by replacing spaces with hyphens). ``text`` is escaped.
+
+    Example: ``fl.link_report("03_quotes", "every quote, by outlet", "Who is quoted?")``.
+    """
+    href = quote(f"{Path(notebook).stem}.html")
+    if heading:
+        href += "#" + quote(heading.strip().replace(" ", "-"), safe="-?,'()")
+    return HTML(f'<a href="{escape(href)}">{escape(text)}</a>')

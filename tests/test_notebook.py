@@ -84,3 +84,15 @@ def test_column_levels_are_joined():
     table = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("rate", "en"), ("rate", "fr")]))
     html = fl.show_table(table).data
     assert "<th class=\"num\">rate · en</th>" in html and "<th class=\"num\">rate · fr</th>" in html
+
+
+@pytest.mark.parametrize("notebook, text, heading, expected", [
+    ("01_corpus_overview", "corpus", "How long is each document?",
+     '<a href="01_corpus_overview.html#How-long-is-each-document?">corpus</a>'),
+    ("03_quotes.ipynb", "citations <b>", "Qui est cité, et par qui ?",
+     '<a href="03_quotes.html#Qui-est-cit%C3%A9,-et-par-qui-?">citations &lt;b&gt;</a>'),
+    ("02_loaded_terms", "terms", "", '<a href="02_loaded_terms.html">terms</a>'),
+    ("02_x", "x", '"><script>', '<a href="02_x.html#%22%3E%3Cscript%3E">x</a>'),
+])
+def test_link_report(notebook, text, heading, expected):
+    assert fl.link_report(notebook, text, heading).data == expected
