@@ -34,3 +34,12 @@ from analysis.text import (
     tokenize_words,
     word_spans,
 )
+from analysis.lexicons import LexiconError, lexicon_files, load_lexicons, read_lexicon
+from analysis.terms import (
+    TermMatcher,
+    compile_lexicon,
+    count_terms,
+    find_terms,
+    match_document,
+    match_terms,
+)
