@@ -43,3 +43,11 @@ from analysis.terms import (
     match_document,
     match_terms,
 )
+from analysis.keyness import (
+    count_ngrams,
+    load_stopwords,
+    log_likelihood,
+    log_odds_dirichlet,
+    score_keyness,
+    top_keyness,
+)
