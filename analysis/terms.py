@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from html import escape
 
 import ahocorasick
 import numpy as np
 import pandas as pd
+from IPython.display import HTML
 
 from analysis.lexicons import ANY_LANGUAGE, LexiconError
 from analysis.text import fold_text, locate_sentences, original_span, split_corpus_sentences
@@ -248,3 +250,44 @@ def count_terms(matches: pd.DataFrame, corpus: pd.DataFrame,
     counts["words"] = counts["outlet"].map(words).astype("int64")
     counts["per_1k"] = counts["count"] / counts["words"] * 1000
     return counts.sort_values(["outlet", "term"]).reset_index(drop=True)
+
+
+def _names(items) -> str:
+    return ", ".join(escape(str(i)) for i in items)
+
+
+def describe_term_counts(counts: pd.DataFrame, matches: pd.DataFrame,
+                         lexicon: pd.DataFrame) -> HTML:
+    """Generated narrative (escaped HTML) for the loaded-term figures: totals, each outlet's
+    most frequent terms, terms only one outlet uses, terms no outlet uses.
+
+    In: :func:`count_terms` output (with the lexicon), the matches, the lexicon table.
+    """
+    n_terms = lexicon["term"].nunique()
+    used = counts[counts["count"] > 0]
+    parts = [f"<p><strong>{len(matches)}</strong> loaded-term matches of "
+             f"<strong>{used['term'].nunique()}</strong> of the {n_terms} lexicon terms, in "
+             f"{matches['doc_id'].nunique()} document(s) from {matches['outlet'].nunique()} "
+             f"outlet(s).</p>"]
+    items = []
+    for outlet, part in counts.groupby("outlet", sort=True):
+        total, words = int(part["count"].sum()), int(part["words"].iloc[0])
+        top = part[part["count"] > 0].sort_values(["count", "term"], ascending=[False, True])
+        by_category = top.groupby("category")["count"].sum().sort_values(ascending=False)
+        listed = ", ".join(f"{escape(t)} ×{c}" for t, c in zip(top["term"], top["count"]))
+        categories = ", ".join(f"{escape(c)} {n}" for c, n in by_category.items())
+        items.append(f"<li><strong>{escape(outlet)}</strong>: {total} match(es) in {words:,} words "
+                     f"({(total / words * 1000) if words else 0:.1f} per 1,000)"
+                     + (f"; {listed} (by category: {categories})" if total else "; none") + "</li>")
+    parts.append("<ul>" + "".join(items) + "</ul>")
+    owners = used.groupby("term")["outlet"].agg(list)
+    single = owners[owners.map(len) == 1]
+    if len(single):
+        parts.append("<p>Used by one outlet only: " + "; ".join(
+            f"{escape(t)} ({escape(o[0])})" for t, o in single.items()) + ".</p>")
+    unused = sorted(set(lexicon["term"]) - set(used["term"]))
+    if unused:
+        parts.append(f"<p>No outlet uses {len(unused)} lexicon term(s): {_names(unused)}. "
+                     "A cell marked n/a means the lexicon has no variant in that outlet's "
+                     "language, so absence there says nothing.</p>")
+    return HTML("".join(parts))
