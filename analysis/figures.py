@@ -161,6 +161,10 @@ def plot_term_rates(counts: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     n = data.pivot(index="term", columns="outlet", values="count").reindex(
         index=terms["term"], columns=outlets)
     fig, ax = plt.subplots(figsize=(1.5 * len(outlets) + 4, 0.38 * len(terms) + 2))
+    if data.empty:
+        ax.text(0.5, 0.5, "no loaded term of the lexicon occurs in the corpus", ha="center")
+        ax.set_axis_off()
+        return fig, data
     image = ax.imshow(rates.to_numpy(dtype=float), cmap="Blues", aspect="auto",
                       vmin=0, vmax=max(float(np.nanmax(rates.to_numpy(dtype=float), initial=0)), 1e-9))
     top = float(np.nanmax(rates.to_numpy(dtype=float), initial=0))
