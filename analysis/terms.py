@@ -20,7 +20,7 @@ How a lexicon variant matches (the same normalisation is applied to the variant 
   "occupation").
 
 Cost: per document one fold (``str.translate``; the slow per-character fold only when a character
-folds to zero or several characters), a few numpy passes to merge separators, and one
+folds to zero or several characters), a numpy pass to merge runs of separators when there are any, and one
 Aho-Corasick scan (pyahocorasick) for all terms at once; work per document is independent, so
 ``dask.bag.from_sequence(docs).map(lambda d: match_document(d.text, d.language, matcher))``
 distributes the same function (see ``benchmarks/bench_terms.py``).
@@ -51,50 +51,54 @@ MAX_FORMS = 256  # cap on inflected forms generated per variant
 # Characters that separate words after folding (fold_text maps every dash, quote mark and space
 # variant to one of these).
 SEPARATORS = " -\"'"
-_SEPARATOR_CODES = np.array([ord(c) for c in SEPARATORS], dtype=np.uint32)
 
 MATCH_COLUMNS = ["doc_id", "outlet", "language", "term", "category", "target", "direction",
                  "matched_text", "start", "end"]
 
 
-class _FoldTable(dict):
-    """``str.translate`` table computed on demand from :func:`fold_text`, one character at a time."""
-
-    def __missing__(self, code: int) -> str:
-        value = fold_text(chr(code))[0]
-        self[code] = value
-        return value
-
-
-_FOLD_TABLE = _FoldTable()
+# ``str.translate`` table filled on demand (a plain dict: translate is fastest when every look-up
+# hits): code point -> fold_text of the character, with every separator made a space. Characters
+# that fold to zero or several characters are also kept in _COMPLEX; a text holding one takes the
+# per-character fold_text path.
+_SEPARATOR_TABLE = {ord(c): " " for c in SEPARATORS}
+_NORMAL_TABLE: dict[int, str] = {}
+_KNOWN: set[str] = set()
+_COMPLEX: set[str] = set()
 
 
-def _fold(text: str) -> tuple[str, np.ndarray | None]:
-    """:func:`fold_text` with a fast path: ``offsets`` is None when every character folds to
-    exactly one character (then folded index = original index)."""
-    folded = text.translate(_FOLD_TABLE)
-    if len(folded) == len(text) and all(len(_FOLD_TABLE[ord(c)]) == 1 for c in set(text)):
-        return folded, None
-    return fold_text(text)
+def _learn(chars: set[str]) -> None:
+    for char in chars - _KNOWN:
+        value = fold_text(char)[0]
+        if len(value) != 1:
+            _COMPLEX.add(char)
+        _NORMAL_TABLE[ord(char)] = value.translate(_SEPARATOR_TABLE)
+        _KNOWN.add(char)
 
 
 def normalise(text: str) -> tuple[str, np.ndarray]:
-    """Fold ``text`` and merge every run of separators into one space.
+    """Fold ``text`` (:func:`fold_text`) and make every run of separators one space.
 
     Returns ``(normalised, offsets)``: ``offsets[i]`` is the index in ``text`` of normalised
     character ``i`` and ``offsets[len(normalised)] == len(text)``, as for :func:`fold_text`.
+    Cost: one ``str.translate``; the per-character fold only for texts holding a character that
+    folds to zero or several characters (ligatures, Arabic harakat, tatweel).
     """
-    folded, fold_offsets = _fold(text)
-    codes = np.frombuffer(folded.encode("utf-32-le"), dtype="<u4")
-    is_sep = np.isin(codes, _SEPARATOR_CODES)
-    keep = ~is_sep
-    keep[1:] |= ~is_sep[:-1]  # a separator is kept when the character before it is not one
-    if len(keep):
-        keep[0] = True
-    kept = np.flatnonzero(keep)
-    normal = np.where(is_sep, np.uint32(32), codes)[kept].astype("<u4").tobytes().decode("utf-32-le")
-    offsets = kept if fold_offsets is None else fold_offsets[kept]
-    return normal, np.append(offsets, len(text)).astype(np.int64)
+    chars = set(text)
+    if not chars <= _KNOWN:
+        _learn(chars)
+    normal = text.translate(_NORMAL_TABLE)
+    if _COMPLEX.isdisjoint(chars):
+        offsets = np.arange(len(text) + 1, dtype=np.int64)
+    else:
+        folded, offsets = fold_text(text)
+        normal = folded.translate(_SEPARATOR_TABLE)
+    if "  " not in normal:
+        return normal, offsets
+    codes = np.frombuffer(normal.encode("utf-32-le"), dtype="<u4")
+    space = codes == 32
+    keep = np.ones(len(codes) + 1, dtype=bool)
+    keep[1:-1] = ~(space[1:] & space[:-1])  # drop a space that follows a space
+    return codes[keep[:-1]].tobytes().decode("utf-32-le"), offsets[keep]
 
 
 def _pattern(variant: str) -> str:

@@ -158,3 +158,14 @@ def test_count_terms_rates_and_zero_rows(seed_corpus):
     assert counts["count"].sum() == len(matches)
     without = fl.count_terms(matches, seed_corpus)
     assert (without["count"] > 0).all() and without["count"].sum() == len(matches)
+
+
+def test_fast_normalise_equals_fold_text_on_the_seeds(seed_corpus):
+    import re
+
+    for text in list(seed_corpus["text"]) + ["Straße – ﬁn «\u00a0x\u00a0»", "كيانٌ ـ المحتل"]:
+        normal, offsets = normalise(text)
+        folded = fold_text_collapsed = fl.fold_text(text)[0]
+        fold_text_collapsed = re.sub(r"[ \-\"']+", " ", folded)
+        assert normal == fold_text_collapsed
+        assert len(offsets) == len(normal) + 1 and offsets[-1] == len(text)
