@@ -105,9 +105,10 @@ def _pattern(variant: str) -> str:
     return normalise(variant)[0].strip(" ")
 
 
-def inflect(pattern: str, language: str) -> list[str]:
-    """Every form of a normalised variant under ``INFLECTIONS[language]`` (the pattern first)."""
-    rules = INFLECTIONS.get(language, ())
+def inflect(pattern: str, language: str, inflections: dict | None = None) -> list[str]:
+    """Every form of a normalised variant under ``inflections[language]`` (default
+    ``INFLECTIONS``), the pattern first."""
+    rules = (INFLECTIONS if inflections is None else inflections).get(language, ())
     options = []
     for word in pattern.split(" "):
         forms = [word]
@@ -139,10 +140,12 @@ def _automaton(patterns: dict[str, set[int]]):
     return automaton
 
 
-def compile_lexicon(lexicon: pd.DataFrame) -> TermMatcher:
+def compile_lexicon(lexicon: pd.DataFrame,
+                    inflections: dict[str, tuple[tuple[str, str], ...]] | None = None) -> TermMatcher:
     """Compile a lexicon table (from :func:`analysis.lexicons.load_lexicons`) for matching.
 
-    Each variant is normalised like the text and inflected for its language; the variants of
+    Each variant is normalised like the text and inflected for its language by ``inflections``
+    (default ``INFLECTIONS``; ``{}`` matches the variants exactly as listed); the variants of
     language ``xx`` and of ``"*"`` go into the automaton for ``xx``. A form shared by two terms
     counts for the first term in lexicon order. Raises ``LexiconError`` for a variant that is only
     separators.
@@ -155,7 +158,7 @@ def compile_lexicon(lexicon: pd.DataFrame) -> TermMatcher:
         pattern = _pattern(row.variant)
         if not pattern:
             raise LexiconError(f"term {row.term!r}: variant {row.variant!r} has no letters")
-        for form in inflect(pattern, row.language):
+        for form in inflect(pattern, row.language, inflections):
             per_language.setdefault(row.language, {}).setdefault(form, set()).add(term_id[row.term])
     shared = per_language.pop(ANY_LANGUAGE, {})
     automata = {ANY_LANGUAGE: _automaton(shared)}

@@ -165,7 +165,7 @@ def test_fast_normalise_equals_fold_text_on_the_seeds(seed_corpus):
 
     for text in list(seed_corpus["text"]) + ["Straße – ﬁn «\u00a0x\u00a0»", "كيانٌ ـ المحتل"]:
         normal, offsets = normalise(text)
-        folded = fold_text_collapsed = fl.fold_text(text)[0]
+        folded = fl.fold_text(text)[0]
         fold_text_collapsed = re.sub(r"[ \-\"']+", " ", folded)
         assert normal == fold_text_collapsed
         assert len(offsets) == len(normal) + 1 and offsets[-1] == len(text)
