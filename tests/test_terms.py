@@ -169,3 +169,29 @@ def test_fast_normalise_equals_fold_text_on_the_seeds(seed_corpus):
         fold_text_collapsed = re.sub(r"[ \-\"']+", " ", folded)
         assert normal == fold_text_collapsed
         assert len(offsets) == len(normal) + 1 and offsets[-1] == len(text)
+
+
+def test_narrative_escapes_untrusted_values():
+    corpus = pd.DataFrame({"doc_id": ["d"], "outlet": ["<b>Outlet</b>"], "language": ["en"],
+                           "text": ["the <i>rebels</i> said"], "n_words": [4]})
+    matches = fl.match_terms(corpus, LEXICON)
+    counts = fl.count_terms(matches, corpus, LEXICON)
+    html = fl.describe_term_counts(counts, matches, LEXICON).data
+    assert "&lt;b&gt;Outlet&lt;/b&gt;" in html and "<b>Outlet" not in html
+    assert "rebels ×1" in html
+
+
+def test_no_match_gives_empty_tables_with_columns():
+    corpus = pd.DataFrame({"doc_id": ["d"], "outlet": ["o"], "language": ["en"],
+                           "text": ["Nothing loaded here."], "n_words": [3]})
+    matches = fl.match_terms(corpus, LEXICON)
+    assert matches.empty and {"term", "start", "sentence_id", "sentence"} <= set(matches.columns)
+    counts = fl.count_terms(matches, corpus, LEXICON)
+    assert (counts["count"] == 0).all() and len(counts) == LEXICON.query(
+        "language in ['en', '*']")["term"].nunique()
+
+
+def test_lexicons_parameter_is_checked(tmp_path):
+    assert fl.check_parameters(lexicons="").lexicons == fl.DATA / "lexicons"
+    with pytest.raises(ValueError, match="parameter lexicons: .*nowhere.yaml does not exist"):
+        fl.check_parameters(lexicons=str(tmp_path / "nowhere.yaml"))
