@@ -17,7 +17,9 @@ from analysis.figures import (
     apply_style,
     outlet_colors,
     plot_document_lengths,
+    plot_keyness,
     plot_publication_dates,
+    plot_term_rates,
     save_figure,
     write_table,
 )
@@ -33,4 +35,23 @@ from analysis.text import (
     split_sentences,
     tokenize_words,
     word_spans,
+)
+from analysis.lexicons import LexiconError, lexicon_files, load_lexicons, read_lexicon
+from analysis.terms import (
+    TermMatcher,
+    compile_lexicon,
+    count_terms,
+    describe_term_counts,
+    find_terms,
+    match_document,
+    match_terms,
+)
+from analysis.keyness import (
+    count_ngrams,
+    describe_keyness,
+    load_stopwords,
+    log_likelihood,
+    log_odds_dirichlet,
+    score_keyness,
+    top_keyness,
 )

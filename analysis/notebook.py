@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.paths import ROOT, SEEDS
+from analysis.paths import DATA, ROOT, SEEDS
 
 
 def _existing_path(name: str, value, default: Path | None = None) -> Path:
@@ -48,6 +48,7 @@ PARAMETER_CHECKS = {
     "min_count": _count,
     "top_n": _count,
     "context_width": _count,
+    "lexicons": lambda n, v: _existing_path(n, v, DATA / "lexicons"),
 }
 
 
