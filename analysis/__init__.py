@@ -34,3 +34,20 @@ from analysis.text import (
     tokenize_words,
     word_spans,
 )
+from analysis.quotes import (
+    all_pairs_matches,
+    cluster_token_sequences,
+    compare_quote_versions,
+    count_scare_quotes,
+    count_speakers,
+    extract_quotes,
+    extract_translated_quotes,
+    fidelity_html,
+    group_quotes,
+    load_quote_rules,
+    quote_overlap,
+    quote_similarity,
+    quote_tokens,
+    quote_warnings,
+    summarise_quote_groups,
+)
