@@ -18,6 +18,10 @@ from analysis.figures import (
     outlet_colors,
     plot_document_lengths,
     plot_publication_dates,
+    plot_quote_overlap,
+    plot_quote_presence,
+    plot_scare_quotes,
+    plot_speakers,
     save_figure,
     write_table,
 )
@@ -44,6 +48,7 @@ from analysis.quotes import (
     extract_translated_quotes,
     fidelity_html,
     group_quotes,
+    describe_quotes,
     load_quote_rules,
     quote_overlap,
     quote_similarity,

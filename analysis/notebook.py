@@ -48,6 +48,7 @@ PARAMETER_CHECKS = {
     "min_count": _count,
     "top_n": _count,
     "context_width": _count,
+    "similarity_threshold": _fraction,
 }
 
 

@@ -876,3 +876,34 @@ def fidelity_html(fidelity: pd.DataFrame, grouped: pd.DataFrame | None = None):
         return HTML("<p>No quotation is carried by more than one outlet.</p>")
     return HTML("<style>del{background:#fdd}ins{background:#dfd;text-decoration:none}</style>"
                 + "".join(blocks))
+
+
+def describe_quotes(grouped: pd.DataFrame, translated: pd.DataFrame, threshold: float):
+    """A paragraph generated from the data: quotations found, direct and scare, speakers known,
+    quotations read through a pivot translation, groups shared by several outlets (escaped HTML)."""
+    from IPython.display import HTML
+
+    direct = grouped[grouped["kind"] == "direct"]
+    scare = grouped[grouped["kind"] == "scare"]
+    known = direct[direct["speaker"] != "unknown"]
+    groups = grouped[grouped["group_id"] != ""].groupby("group_id")["outlet"].nunique()
+    docs = translated["doc_id"].nunique() if len(translated) else 0
+    by = sorted(set(translated["translation_by"])) if len(translated) else []
+    text = (f"<p><strong>{len(grouped)}</strong> quotations found in "
+            f"<strong>{grouped['doc_id'].nunique()}</strong> documents: <strong>{len(direct)}"
+            f"</strong> direct, <strong>{len(scare)}</strong> scare quotes. "
+            f"{len(known)} of the direct quotations name a speaker; {len(direct) - len(known)} "
+            "are <code>unknown</code>. ")
+    if docs:
+        text += (f"{len(translated)} quotations come from English pivot translations of {docs} "
+                 f"document(s) (translated by {escape_join(by)}) and stand in for the original "
+                 "words when quotations are matched across languages. ")
+    text += (f"At similarity ≥ {threshold:g}, the direct quotations form <strong>{len(groups)}"
+             f"</strong> groups; <strong>{int((groups > 1).sum())}</strong> are carried by more "
+             "than one outlet.</p>")
+    return HTML(text)
+
+
+def escape_join(values) -> str:
+    """Values HTML-escaped and joined with commas."""
+    return ", ".join(html.escape(str(v)) for v in values)
