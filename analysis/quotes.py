@@ -30,6 +30,7 @@ WARNING_COLUMNS = ["doc_id", "outlet", "line", "column", "offset", "mark", "mess
 _DOUBLE_OPENERS = "“„«"
 _SINGLE = "'‘’‹›"
 _SPACES = " \t\u00a0\u202f\u2009"
+_MARK = re.compile("[\"“”„«»'‘’‹›]")
 _OPEN_CONTEXT = set("([{—–-/") | set(_DOUBLE_OPENERS) | {'"', "‘", "'"}
 
 
@@ -145,10 +146,9 @@ def _scan_line(text: str, a: int, b: int, carried: str | None,
         if not stack:
             first_continued = False
 
-    for i in range(a, b):
+    for found in _MARK.finditer(text, a, b):
+        i = found.start()
         char = text[i]
-        if char not in '"“”„«»' and char not in _SINGLE:
-            continue
         prev = text[i - 1] if i > a else "\n"
         nxt = text[i + 1] if i + 1 < b else "\n"
         top = stack[-1][1] if stack else ""
@@ -337,8 +337,9 @@ def _find_verbs(text: str, masked: str, sentences, lang: _Lang) -> list[_Verb]:
     quotations, so a short quoted title ("le « chef du Front … » a déclaré") can name a speaker.
     """
     verbs = []
+    ends = [b for _, b in sentences]
     for match in lang.verbs.finditer(masked):
-        s = bisect.bisect_right([b for _, b in sentences], match.start())
+        s = bisect.bisect_right(ends, match.start())
         floor = sentences[s][0] if s < len(sentences) else 0
         cut = _clause_start(masked, floor, match.start(), lang)
         mention = _mention_in(text[cut:match.start()], lang)
@@ -349,7 +350,9 @@ def _find_verbs(text: str, masked: str, sentences, lang: _Lang) -> list[_Verb]:
                                                                   match.group())
         found = _Verb(match.start(), match.end(), verb, mention)
         tail = masked[match.end():match.end() + 80]
-        if lang.as_saying is not None:
+        next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
+        if lang.as_saying is not None and (verb.casefold() in lang.quoting
+                                           or next_word in lang.quoting):
             q = re.match(r"\s*,?\s*(?:(\w+)\s+)?(.{1,40}?)\s+(?=" + lang.as_saying.pattern + ")",
                          tail, re.IGNORECASE)
             if q and (verb.casefold() in lang.quoting or (q.group(1) or "").casefold() in lang.quoting):
@@ -556,7 +559,8 @@ def quote_warnings(corpus: pd.DataFrame, column: str = "text") -> pd.DataFrame:
     return _extract(corpus, column)[1]
 
 
-def extract_translated_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
+def extract_translated_quotes(corpus: pd.DataFrame,
+                              originals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quotations in the English pivot translations (``translation`` column), linked to the
     quotation of the original text they translate.
 
@@ -564,6 +568,7 @@ def extract_translated_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
     ``translation``, ``quote_id`` = ``doc_id:tNNN``) plus ``via_translation`` (True),
     ``translation_by`` and ``original_quote_id`` (the quotation of the same rank in the original
     when both hold as many quotations, else the one at the nearest relative position).
+    ``originals``: the corpus's :func:`extract_quotes` result, when already computed.
     """
     docs = corpus[corpus["translation"].fillna("").str.len() > 0]
     quotes, _ = _extract(docs, "translation")
@@ -571,7 +576,8 @@ def extract_translated_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
         return quotes.assign(via_translation=pd.Series(dtype=bool), translation_by="",
                              original_quote_id="")
     quotes["quote_id"] = quotes["quote_id"].str.replace(r":q(\d+)$", r":t\1", regex=True)
-    originals = extract_quotes(docs)
+    originals = (extract_quotes(docs) if originals is None
+                 else originals[originals["doc_id"].isin(set(docs["doc_id"]))])
     linked = []
     for doc in docs.itertuples(index=False):
         mine = quotes[quotes["doc_id"] == doc.doc_id]
