@@ -189,7 +189,11 @@ def _scan_line(text: str, a: int, b: int, carried: str | None,
             elif opens:
                 stack.append((i, char))
             elif '"' in [m for _, m in stack]:
-                close(i, char) if top == '"' else None
+                while stack[-1][1] != '"':  # a single quote left open inside: give it up
+                    at, mark = stack.pop()
+                    warnings.append((at, mark, f"quotation opened by {mark} is not closed before "
+                                     f'the " at offset {i}; ignored'))
+                close(i, char)
             else:
                 warnings.append((i, char, 'straight " closes nothing; ignored'))
     return pairs, stack
@@ -845,7 +849,7 @@ def compare_quote_versions(grouped: pd.DataFrame) -> pd.DataFrame:
         "translated", "identical", "similarity"])
 
 
-def fidelity_html(fidelity: pd.DataFrame, grouped: pd.DataFrame | None = None):
+def fidelity_html(fidelity: pd.DataFrame) -> "HTML":  # noqa: F821
     """Side-by-side comparison of each version with its group's canonical text, as escaped HTML:
     words of the canonical missing from the version in <del>, words added in <ins>."""
     from IPython.display import HTML
@@ -884,7 +888,8 @@ def fidelity_html(fidelity: pd.DataFrame, grouped: pd.DataFrame | None = None):
                 + "".join(blocks))
 
 
-def describe_quotes(grouped: pd.DataFrame, translated: pd.DataFrame, threshold: float):
+def describe_quotes(grouped: pd.DataFrame, translated: pd.DataFrame,
+                    threshold: float) -> "HTML":  # noqa: F821
     """A paragraph generated from the data: quotations found, direct and scare, speakers known,
     quotations read through a pivot translation, groups shared by several outlets (escaped HTML)."""
     from IPython.display import HTML
@@ -902,7 +907,7 @@ def describe_quotes(grouped: pd.DataFrame, translated: pd.DataFrame, threshold: 
             "are <code>unknown</code>. ")
     if docs:
         text += (f"{len(translated)} quotations come from English pivot translations of {docs} "
-                 f"document(s) (translated by {escape_join(by)}) and stand in for the original "
+                 f"document(s) (translated by {_escape_join(by)}) and stand in for the original "
                  "words when quotations are matched across languages. ")
     text += (f"At similarity ≥ {threshold:g}, the direct quotations form <strong>{len(groups)}"
              f"</strong> groups; <strong>{int((groups > 1).sum())}</strong> are carried by more "
@@ -910,6 +915,6 @@ def describe_quotes(grouped: pd.DataFrame, translated: pd.DataFrame, threshold: 
     return HTML(text)
 
 
-def escape_join(values) -> str:
+def _escape_join(values) -> str:
     """Values HTML-escaped and joined with commas."""
     return ", ".join(html.escape(str(v)) for v in values)
