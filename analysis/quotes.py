@@ -222,7 +222,8 @@ def scan_quote_marks(text: str) -> tuple[list[_Pair], list[tuple[int, str, str]]
         end = start + len(line)
         line_pairs, still_open = _scan_line(text, start, end, carried, warnings)
         pairs.extend(line_pairs)
-        carried = None
+        if line.strip():  # an empty line between paragraphs keeps the continuation pending
+            carried = None
         if still_open:
             nxt = _next_paragraph_opens(text, end)
             bottom_at, bottom = still_open[0]

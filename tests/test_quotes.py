@@ -341,3 +341,20 @@ def test_seed_pivot_translation_is_marked_and_linked(seed_corpus):
 
 def test_seed_quotation_marks_are_balanced(seed_corpus):
     assert fl.quote_warnings(seed_corpus).empty
+
+
+def test_french_quotation_continued_in_the_next_paragraph():
+    text = ("Jean Dupont a déclaré : « La guerre doit cesser maintenant.\n\n"
+            "« Nous reconstruirons le pays ensemble », a-t-il conclu.")
+    quotes = quotes_of(text, "fr")
+    assert quotes["marks"].tolist() == ["«¶", "«»"]
+    assert quotes["part_of"].iloc[1] == quotes["quote_id"].iloc[0]
+    assert set(quotes["speaker"]) == {"Jean Dupont"}
+
+
+def test_single_quote_left_open_inside_a_double_quotation_warns():
+    text = "He said \"the 'so called deal is over for us all\" and left."
+    corpus = corpus_of(text)
+    assert fl.extract_quotes(corpus)["text"].tolist() == ["the 'so called deal is over for us all"]
+    warning = fl.quote_warnings(corpus).iloc[0]
+    assert (warning["mark"], warning["column"]) == ("'", 14)
