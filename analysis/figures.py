@@ -159,6 +159,11 @@ def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> t
     matrix = data.pivot(index="outlet_a", columns="outlet_b", values="shared_groups") \
         .reindex(index=outlets, columns=outlets).fillna(0)
     fig, ax = plt.subplots(figsize=(1.3 * len(outlets) + 3, 1.0 * len(outlets) + 2))
+    ax.set_title("Quotations shared by each pair of outlets")
+    if not outlets:
+        ax.text(0.5, 0.5, "no direct quotation in the corpus", ha="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig, data
     image = ax.imshow(matrix.to_numpy(), cmap="Blues")
     ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
     ax.set_yticks(range(len(outlets)), outlets)
@@ -169,7 +174,6 @@ def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> t
             ax.text(j, i, str(value), ha="center", va="center",
                     color="white" if value > top / 2 else "black")
     fig.colorbar(image, ax=ax, label="quotation groups")
-    ax.set_title("Quotations shared by each pair of outlets")
     return fig, data
 
 

@@ -358,3 +358,16 @@ def test_single_quote_left_open_inside_a_double_quotation_warns():
     assert fl.extract_quotes(corpus)["text"].tolist() == ["the 'so called deal is over for us all"]
     warning = fl.quote_warnings(corpus).iloc[0]
     assert (warning["mark"], warning["column"]) == ("'", 14)
+
+
+@pytest.mark.parametrize("text", ["No quotation here at all.", 'Only a "scare" quote.'])
+def test_corpus_without_direct_quotations_goes_through_every_step(text):
+    corpus = corpus_of(text)
+    quotes = fl.extract_quotes(corpus)
+    grouped = fl.group_quotes(quotes, fl.extract_translated_quotes(corpus, quotes))
+    groups = fl.summarise_quote_groups(grouped)
+    assert groups.empty and fl.quote_overlap(grouped).empty
+    assert fl.compare_quote_versions(grouped).empty
+    fig, data = fl.plot_quote_overlap(fl.quote_overlap(grouped), pd.Series(dtype="int64"))
+    assert data.empty
+    assert "No quotation is carried" in fl.fidelity_html(fl.compare_quote_versions(grouped)).data
