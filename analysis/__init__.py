@@ -20,6 +20,10 @@ from analysis.figures import (
     plot_keyness,
     plot_publication_dates,
     plot_term_rates,
+    plot_quote_overlap,
+    plot_quote_presence,
+    plot_scare_quotes,
+    plot_speakers,
     save_figure,
     write_table,
 )
@@ -54,4 +58,22 @@ from analysis.keyness import (
     log_odds_dirichlet,
     score_keyness,
     top_keyness,
+)
+from analysis.quotes import (
+    all_pairs_matches,
+    cluster_token_sequences,
+    compare_quote_versions,
+    count_scare_quotes,
+    count_speakers,
+    extract_quotes,
+    extract_translated_quotes,
+    fidelity_html,
+    group_quotes,
+    describe_quotes,
+    load_quote_rules,
+    quote_overlap,
+    quote_similarity,
+    quote_tokens,
+    quote_warnings,
+    summarise_quote_groups,
 )

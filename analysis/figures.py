@@ -220,4 +220,112 @@ def plot_keyness(top: pd.DataFrame, all_outlets=None,
     fig.suptitle("Words and word pairs each outlet over-uses against the others of its language "
                  "(label: count in outlet / in rest; dashed: z = 1.96)", fontsize=10)
     fig.tight_layout()
+
+# --- quotes ---
+
+def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> tuple[plt.Figure, pd.DataFrame]:
+    """Heatmap: quotation groups shared by each pair of outlets (diagonal: groups the outlet carries).
+
+    In: ``overlap`` from ``quote_overlap`` (``outlet_a``, ``outlet_b``, ``shared_groups``) and
+    ``groups_per_outlet`` (outlet → number of quotation groups). Out: the figure and the plotted
+    values (``outlet_a``, ``outlet_b``, ``shared_groups``, both orders and the diagonal).
+    """
+    outlets = sorted(groups_per_outlet.index)
+    both = pd.concat([overlap[["outlet_a", "outlet_b", "shared_groups"]],
+                      overlap.rename(columns={"outlet_a": "outlet_b", "outlet_b": "outlet_a"})
+                      [["outlet_a", "outlet_b", "shared_groups"]],
+                      pd.DataFrame({"outlet_a": outlets, "outlet_b": outlets,
+                                    "shared_groups": [int(groups_per_outlet[o]) for o in outlets]})])
+    data = both.sort_values(["outlet_a", "outlet_b"]).reset_index(drop=True)
+    matrix = data.pivot(index="outlet_a", columns="outlet_b", values="shared_groups") \
+        .reindex(index=outlets, columns=outlets).fillna(0)
+    fig, ax = plt.subplots(figsize=(1.3 * len(outlets) + 3, 1.0 * len(outlets) + 2))
+    ax.set_title("Quotations shared by each pair of outlets")
+    if not outlets:
+        ax.text(0.5, 0.5, "no direct quotation in the corpus", ha="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig, data
+    image = ax.imshow(matrix.to_numpy(), cmap="Blues")
+    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
+    ax.set_yticks(range(len(outlets)), outlets)
+    top = matrix.to_numpy().max() or 1
+    for i in range(len(outlets)):
+        for j in range(len(outlets)):
+            value = int(matrix.iat[i, j])
+            ax.text(j, i, str(value), ha="center", va="center",
+                    color="white" if value > top / 2 else "black")
+    fig.colorbar(image, ax=ax, label="quotation groups")
+    return fig, data
+
+
+def plot_quote_presence(grouped: pd.DataFrame, groups: pd.DataFrame,
+                        width: int = 60) -> tuple[plt.Figure, pd.DataFrame]:
+    """Dot matrix: which outlet carries which quotation group (groups carried by ≥ 2 outlets).
+
+    In: grouped quotes (``group_id``, ``outlet``, ``via_translation``) and the group summary
+    (``group_id``, ``n_outlets``, ``canonical_text``). A hollow dot marks a version matched through
+    the project's pivot translation. Out: the figure and the plotted values (``group_id``,
+    ``outlet``, ``versions``, ``via_translation``).
+    """
+    shared = groups[groups["n_outlets"] >= 2].sort_values("group_id")
+    g = grouped[grouped["group_id"].isin(shared["group_id"])]
+    data = (g.groupby(["group_id", "outlet"]).agg(versions=("quote_id", "size"),
+                                                 via_translation=("via_translation", "any"))
+            .reset_index().sort_values(["group_id", "outlet"]).reset_index(drop=True))
+    outlets = sorted(grouped["outlet"].unique())
+    colors = outlet_colors(outlets)
+    fig, ax = plt.subplots(figsize=(1.3 * len(outlets) + 5, 0.5 * max(len(shared), 1) + 2))
+    rows = list(shared["group_id"])
+    for r in data.itertuples(index=False):
+        y, x = rows.index(r.group_id), outlets.index(r.outlet)
+        ax.scatter(x, y, s=140, color="white" if r.via_translation else colors[r.outlet],
+                   edgecolors=colors[r.outlet], linewidths=2, zorder=3)
+    labels = [f"{gid} · {text[:width]}{'…' if len(text) > width else ''}"
+              for gid, text in zip(shared["group_id"], shared["canonical_text"])]
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
+    ax.set_xlim(-0.5, len(outlets) - 0.5)
+    ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
+    ax.invert_yaxis()
+    ax.grid(color="#eee")
+    ax.set_title("Which outlet carries which quotation (hollow: via the project's translation)")
+    return fig, data
+
+
+def plot_speakers(speakers: pd.DataFrame, top_n: int = 10) -> tuple[plt.Figure, pd.DataFrame]:
+    """Horizontal bars: direct quotations per speaker, one bar per outlet and speaker.
+
+    In: ``outlet``, ``speaker``, ``quotes`` (from ``count_speakers``); the ``top_n`` speakers
+    with most quotations overall. Out: the figure and the plotted values.
+    """
+    totals = speakers.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="mergesort")
+    keep = sorted(totals.index[:top_n], key=lambda s: (-totals[s], s))
+    data = speakers[speakers["speaker"].isin(keep)].sort_values(["speaker", "outlet"]).reset_index(drop=True)
+    colors = outlet_colors(speakers["outlet"])
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.5))
+    labels = [f"{s} · {o}" for s, o in zip(data["speaker"], data["outlet"])]
+    order = sorted(range(len(data)), key=lambda i: (keep.index(data["speaker"][i]), data["outlet"][i]))
+    ax.barh([labels[i] for i in order], [data["quotes"][i] for i in order],
+            color=[colors[data["outlet"][i]] for i in order])
+    ax.invert_yaxis()
+    ax.set_xlabel("direct quotations (split parts counted once)")
+    ax.set_title("Who each outlet quotes")
+    return fig, data
+
+
+def plot_scare_quotes(scare: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Bars: scare quotes per outlet (count; rate per 1,000 words written beside each bar).
+
+    In: ``outlet``, ``scare_quotes``, ``scare_per_1000_words`` (from ``count_scare_quotes``).
+    """
+    data = scare[["outlet", "scare_quotes", "scare_per_1000_words"]].sort_values("outlet") \
+        .reset_index(drop=True)
+    colors = outlet_colors(data["outlet"])
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.2))
+    ax.barh(data["outlet"], data["scare_quotes"], color=[colors[o] for o in data["outlet"]])
+    ax.invert_yaxis()
+    for y, (n, rate) in enumerate(zip(data["scare_quotes"], data["scare_per_1000_words"])):
+        ax.text(n, y, f" {n} ({rate:.2f} per 1,000 words)", va="center", fontsize=8)
+    ax.set_xlabel("scare quotes (short quoted names or terms, no attribution)")
+    ax.set_title("Scare quotes per outlet")
     return fig, data

@@ -49,6 +49,7 @@ PARAMETER_CHECKS = {
     "top_n": _count,
     "context_width": _count,
     "lexicons": lambda n, v: _existing_path(n, v, DATA / "lexicons"),
+    "similarity_threshold": _fraction,
 }
 
 
