@@ -220,6 +220,8 @@ def plot_keyness(top: pd.DataFrame, all_outlets=None,
     fig.suptitle("Words and word pairs each outlet over-uses against the others of its language "
                  "(label: count in outlet / in rest; dashed: z = 1.96)", fontsize=10)
     fig.tight_layout()
+    return fig, data
+
 
 # --- quotes ---
 
