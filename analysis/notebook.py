@@ -12,7 +12,7 @@ import itables
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.paths import ROOT, SEEDS
+from analysis.paths import DATA, ROOT, SEEDS
 
 
 def _existing_path(name: str, value, default: Path | None = None) -> Path:
@@ -52,6 +52,8 @@ PARAMETER_CHECKS = {
     "min_count": _count,
     "top_n": _count,
     "context_width": _count,
+    "lexicons": lambda n, v: _existing_path(n, v, DATA / "lexicons"),
+    "similarity_threshold": _fraction,
 }
 
 
