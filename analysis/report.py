@@ -153,8 +153,8 @@ def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
         papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
                                    kernel_name=kernel, cwd=str(notebook.parent),
                                    progress_bar=False,
-                                   # the kernel would log a TCP-encryption warning per notebook
-                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                   # quiet kernel: no TCP-encryption warning, no logged shutdown interrupt
+                                   extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except Exception as err:  # noqa: BLE001 - every failure is reported, the others still run
         error = _describe_failure(err, executed)
     target = reports_dir(out) / f"{notebook.stem}.html"
