@@ -34,3 +34,21 @@ from analysis.text import (
     tokenize_words,
     word_spans,
 )
+from analysis.stance import (
+    StanceDataError,
+    agreement,
+    bootstrap_interval,
+    claim_sentences,
+    claim_stance,
+    find_mentions,
+    find_phrases,
+    label_claim,
+    load_claims,
+    load_cues,
+    load_gold,
+    load_targets,
+    load_valence,
+    sentence_sentiment,
+    target_sentences,
+    target_stance,
+)
