@@ -52,3 +52,11 @@ from analysis.stance import (
     target_sentences,
     target_stance,
 )
+from analysis.framing import (
+    attribution_verbs,
+    find_sources,
+    hedge_devices,
+    naming_devices,
+    naming_matrix,
+    sources_cited,
+)
