@@ -8,7 +8,8 @@ quotations blanked out, and quoted words only make a sentence *attributed*. When
 given, every sentence is read as author voice and the output says so (column ``voice``).
 
 Claim stance rule (documented in README, "Stance"):
-  * a sentence is *related* when it covers at least ``related_min`` of the claim's cue groups;
+  * a sentence is *related* when it covers at least ``related_min`` of the claim's cue groups; a
+    sentence covering less but holding a refutation cue is kept too ("the NRF denied it");
   * its role is, first that applies: ``reported refutation`` (a refutation cue with an attribution
     cue, a refutation that is itself a reporting verb such as "denied", or a quotation),
     ``refutation`` (a refutation cue in the author's voice), ``hedge``, ``attribution``,
@@ -238,10 +239,11 @@ def claim_sentences(sentences: pd.DataFrame, claims: list[dict], cues: dict,
 
     In: ``sentences`` from ``split_corpus_sentences``; claims from :func:`load_claims`; cues from
     :func:`load_cues`; optional ``quotes`` (``doc_id``, ``kind``, ``start``, ``end``).
-    Out: one row per (document, claim, sentence) whose coverage reaches ``related_min``:
+    Out: one row per (document, claim, sentence) whose coverage reaches ``related_min``, or that
+    covers part of the claim and holds a refutation cue (a denial by anaphora: "the NRF denied it"):
     ``doc_id``, ``outlet``, ``language``, ``claim_id``, ``sentence_id``, ``start``, ``end``,
     ``sentence``, ``coverage`` (covered cue groups / groups), ``groups`` (covered, ``;``-joined),
-    one column per cue kind (matched cues, ``;``-joined), ``quoted`` (a direct quotation is in the
+    one column per cue kind (matched cues, ``;``-joined), ``related`` (coverage ≥ ``related_min``), ``quoted`` (a direct quotation is in the
     sentence), ``voice``, ``role``. Cues are read on the author's voice (quotations blanked) when
     quotes are given. Languages without cues in ``cues`` get no cue matches. Cost: one folding and
     a few regex scans per sentence and claim.
@@ -256,20 +258,23 @@ def claim_sentences(sentences: pd.DataFrame, claims: list[dict], cues: dict,
             groups = _claim_groups(claim, s.language)
             covered = [g for g, words in groups.items() if find_phrases(s.sentence, words)]
             coverage = len(covered) / len(groups)
-            if coverage < related_min:
+            if not covered:
                 continue
             spans = quote_spans.get((s.doc_id, s.sentence_id), [])
             author = _blank(s.sentence, spans)
             kinds = cues.get(s.language, {})
             found = {k: sorted({m[2] for m in find_phrases(author, kinds.get(k, []))}) for k in CUE_KINDS}
+            if coverage < related_min and not found["refutation"]:
+                continue  # a denial that names only part of the claim ("the NRF denied it") is kept
             role = _role(found, bool(spans), coverage, assert_min)
             rows.append({"doc_id": s.doc_id, "outlet": s.outlet, "language": s.language,
                          "claim_id": claim["id"], "sentence_id": s.sentence_id, "start": s.start,
                          "end": s.end, "sentence": s.sentence, "coverage": round(coverage, 4),
                          "groups": ";".join(covered), **{k: ";".join(v) for k, v in found.items()},
-                         "quoted": bool(spans), "voice": voice, "role": role})
+                         "related": coverage >= related_min, "quoted": bool(spans), "voice": voice,
+                         "role": role})
     columns = ["doc_id", "outlet", "language", "claim_id", "sentence_id", "start", "end", "sentence",
-               "coverage", "groups", *CUE_KINDS, "quoted", "voice", "role"]
+               "coverage", "groups", *CUE_KINDS, "related", "quoted", "voice", "role"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -309,7 +314,7 @@ def claim_stance(corpus: pd.DataFrame, evidence: pd.DataFrame, claims: list[dict
                 continue
             ev = evidence[(evidence["doc_id"] == doc.doc_id) & (evidence["claim_id"] == claim["id"])]
             ev = ev.sort_values("sentence_id")
-            label, confidence = label_claim(ev["role"])
+            label, confidence = label_claim(ev["role"]) if ev["related"].any() else ("unrelated", 1.0)
             rows.append({"doc_id": doc.doc_id, "outlet": doc.outlet, "claim_id": claim["id"],
                          "label": label, "confidence": round(confidence, 4), "n_related": len(ev),
                          "evidence": " | ".join(f"[{r.role}] {r.sentence}" for r in ev.itertuples()),
@@ -469,7 +474,7 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, valence: d
 
 def _quote_units(mentions: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
     """±0.5 per direct quotation whose speaker names a target, by the verb that introduces it."""
-    if quotes is None or quotes.empty or mentions.empty:
+    if quotes is None or quotes.empty or mentions.empty or not {"speaker", "verb", "text"} <= set(quotes.columns):
         return pd.DataFrame()
     names = mentions[["target", "name"]].drop_duplicates()
     rows = []
