@@ -18,6 +18,10 @@ from analysis.figures import (
     outlet_colors,
     plot_document_lengths,
     plot_publication_dates,
+    plot_framing_rates,
+    plot_naming_matrix,
+    plot_source_graph,
+    plot_target_stance,
     save_figure,
     write_table,
 )
@@ -48,12 +52,16 @@ from analysis.stance import (
     load_gold,
     load_targets,
     load_valence,
+    agreement_table,
+    describe_claim_stance,
+    disagreements,
     sentence_sentiment,
     target_sentences,
     target_stance,
 )
 from analysis.framing import (
     attribution_verbs,
+    combine_devices,
     find_sources,
     hedge_devices,
     naming_devices,

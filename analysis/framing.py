@@ -19,9 +19,9 @@ _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 SOURCE_PATTERNS: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("according to", rf"\b(?i:according to) (?:the )?(?P<source>{_NAME}(?: leader| spokesman| spokesperson)?)"),
-        ("X reported/cited/claimed", rf"(?P<source>{_NAME}(?:['’]s correspondent)?)\s+(?:reported|cited|claimed|quoted)\b"),
+        ("X reported/cited/claimed", rf"(?P<source>{_NAME}(?:['’]s correspondent)?)\s+(?:reported|cited|quoted|claimed(?= that| quoting|,))\b"),
         ("newspaper", rf"\b(?:newspaper|daily|outlet) (?P<source>{_NAME})"),
-        ("spokesperson", r"\b(?P<source>(?:an?|the) (?:[A-Z]\w+ )?(?:spokesperson|spokesman|spokeswoman)(?: of the group)?)"),
+        ("spokesperson", r"\b(?P<source>(?i:an?|the) (?:[A-Z]\w+ )?(?:spokesperson|spokesman|spokeswoman)(?: of the group)?)"),
         ("statement on", r"\b(?P<source>statement posted on (?:X|Twitter|Facebook|Telegram))"),
         ("per the report", r"\b(?P<source>per the report)"),
     ],
@@ -154,3 +154,9 @@ def sources_cited(found: pd.DataFrame) -> pd.DataFrame:
             .agg(count=("start", "size"), patterns=("pattern", lambda p: ";".join(sorted(set(p)))),
                  doc_id=("doc_id", "first"), start=("start", "first"), end=("end", "first"),
                  example=("sentence", "first")).reset_index())
+
+
+def combine_devices(*tables: pd.DataFrame) -> pd.DataFrame:
+    """One framing-devices table (``DEVICE_COLUMNS``) from several device tables."""
+    tables = [t for t in tables if len(t)]
+    return pd.concat(tables, ignore_index=True)[DEVICE_COLUMNS] if tables else pd.DataFrame(columns=DEVICE_COLUMNS)

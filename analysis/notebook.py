@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.paths import ROOT, SEEDS
+from analysis.paths import DATA, ROOT, SEEDS
 
 
 def _existing_path(name: str, value, default: Path | None = None) -> Path:
@@ -48,6 +48,13 @@ PARAMETER_CHECKS = {
     "min_count": _count,
     "top_n": _count,
     "context_width": _count,
+    # stance and framing (04): data files; "" means the suite's file in data/
+    "claims": lambda n, v: _existing_path(n, v, DATA / "claims.yaml"),
+    "targets": lambda n, v: _existing_path(n, v, DATA / "targets.yaml"),
+    "stance_cues": lambda n, v: _existing_path(n, v, DATA / "stance_cues.yaml"),
+    "valence": lambda n, v: _existing_path(n, v, DATA / "valence_fr.yaml"),
+    "gold": lambda n, v: _existing_path(n, v, DATA / "gold"),
+    "stance_threshold": _fraction,
 }
 
 

@@ -567,3 +567,46 @@ def agreement(predicted: pd.DataFrame, gold: pd.DataFrame, key: list[str], label
     return {"n": len(pairs), "accuracy": float((y_true == y_pred).mean()) if len(pairs) else np.nan,
             "macro_f1": float(np.mean(list(per_label.values()))) if per_label else np.nan,
             "per_label": per_label, "pairs": pairs}
+
+
+# --- narrative -----------------------------------------------------------------------------------
+
+def describe_claim_stance(stance: pd.DataFrame, evidence: pd.DataFrame, claims: list[dict]) -> "HTML":
+    """Escaped HTML: per document, the claim label, confidence and each evidence sentence with
+    its role and cues, so the reader sees why the label was given."""
+    from html import escape
+
+    from IPython.display import HTML
+    texts = {c["id"]: c["text"] for c in claims}
+    parts = []
+    for row in stance.sort_values(["outlet", "doc_id"]).itertuples(index=False):
+        ev = evidence[(evidence["doc_id"] == row.doc_id) & (evidence["claim_id"] == row.claim_id)]
+        items = "".join(
+            f"<li><strong>{escape(e.role)}</strong>"
+            + (f" (cues: {escape('; '.join(x for x in (e.refutation, e.hedge, e.attribution) if x))})"
+               if any((e.refutation, e.hedge, e.attribution)) else "")
+            + f": {escape(e.sentence)}</li>" for e in ev.sort_values("sentence_id").itertuples())
+        parts.append(f"<p><strong>{escape(row.outlet)}</strong> (<code>{escape(row.doc_id)}</code>) on "
+                     f"“{escape(texts.get(row.claim_id, row.claim_id))}”: <strong>{escape(row.label)}</strong>, "
+                     f"confidence {row.confidence:.2f}, {row.n_related} related sentence(s).</p>"
+                     + (f"<ul>{items}</ul>" if items else ""))
+    note = stance["voice"].iloc[0] if len(stance) and stance["voice"].iloc[0] else ""
+    return HTML("".join(parts) + (f"<p><em>Voice: {escape(note)}.</em></p>" if note else ""))
+
+
+def agreement_table(results: dict[str, dict]) -> pd.DataFrame:
+    """One row per method from :func:`agreement` results: ``method``, ``n``, ``accuracy``,
+    ``macro_f1``, and the F1 of each label (``f1_<label>``)."""
+    rows = []
+    for method, r in results.items():
+        rows.append({"method": method, "n": r["n"], "accuracy": round(r["accuracy"], 4),
+                     "macro_f1": round(r["macro_f1"], 4),
+                     **{f"f1_{k}": round(v, 4) for k, v in sorted(r["per_label"].items())}})
+    return pd.DataFrame(rows)
+
+
+def disagreements(result: dict, key: list[str]) -> pd.DataFrame:
+    """The rows of an :func:`agreement` result where method and gold differ, with the gold
+    justification."""
+    pairs = result["pairs"]
+    return pairs[pairs["label"] != pairs["label_gold"]][[*key, "label_gold", "label", "justification"]]
