@@ -54,6 +54,7 @@ from analysis.stance import (
     load_valence,
     agreement_table,
     describe_claim_stance,
+    english_pivot,
     disagreements,
     sentence_sentiment,
     target_sentences,

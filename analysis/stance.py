@@ -325,6 +325,26 @@ def claim_stance(corpus: pd.DataFrame, evidence: pd.DataFrame, claims: list[dict
 
 # --- target stance -------------------------------------------------------------------------------
 
+def english_pivot(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus as target stance reads it: a non-English document that carries an English pivot
+    translation is read in that translation (VADER is English-only).
+
+    In: corpus with ``doc_id``, ``outlet``, ``language``, ``text``, ``translation``,
+    ``translation_by``. Out: a new corpus with, for those documents, ``text`` = the translation
+    and ``language`` = ``en``; column ``text_source`` says ``original`` or
+    ``translation (by …)``. Offsets of later occurrence rows then refer to the text read.
+    """
+    translated = (corpus["language"] != "en") & (corpus.get("translation", pd.Series("", index=corpus.index))
+                                                  .fillna("").str.strip() != "")
+    out = corpus.copy()
+    out["text_source"] = "original"
+    if translated.any():
+        out.loc[translated, "text"] = corpus.loc[translated, "translation"]
+        out.loc[translated, "language"] = "en"
+        out.loc[translated, "text_source"] = "translation (by " + corpus.loc[translated, "translation_by"].fillna("unknown") + ")"
+    return out
+
+
 _QUOTE_MARKS = "\"'“”«»‘’„"
 
 

@@ -230,3 +230,17 @@ def test_agreement_with_gold(seed_stance):
 
 CLAIM_ACCURACY, CLAIM_MACRO_F1 = 1.0, 1.0
 TARGET_ACCURACY, TARGET_MACRO_F1 = 0.58, 0.56
+
+
+def test_english_pivot_reads_translations_of_non_english_documents():
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["O", "O", "O"], "language": ["fr", "fr", "en"],
+                           "text": ["Les talibans sont cruels.", "Texte.", "English text."],
+                           "translation": ["The Taliban are cruel.", "", ""], "translation_by": ["T. Translator", "", ""]})
+    pivot = fl.english_pivot(corpus)
+    assert pivot["language"].tolist() == ["en", "fr", "en"]
+    assert pivot["text"].tolist() == ["The Taliban are cruel.", "Texte.", "English text."]
+    assert pivot["text_source"].tolist() == ["translation (by T. Translator)", "original", "original"]
+    assert corpus["text"].iloc[0] == "Les talibans sont cruels."        # input not changed
+    sentences = fl.split_corpus_sentences(pivot)
+    units = fl.target_sentences(sentences, fl.find_mentions(sentences, TARGETS), VALENCE)
+    assert units["sentiment_method"].tolist() == ["vader"] and units["sentiment"].iloc[0] < 0
