@@ -470,6 +470,11 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, valence: d
 
     starts = sentences[["doc_id", "sentence_id", "start"]].rename(columns={"start": "sent_start"})
     named = mentions[mentions["evaluation"] != ""].merge(starts, on=["doc_id", "sentence_id"])
+    if loaded_terms is not None and len(loaded_terms) and len(named):
+        # An evaluative name that is also a loaded term ("occupation entity") counts once, as the term.
+        term_at = {(d, t, i) for d, t, a, b in loaded_terms[["doc_id", "target", "start", "end"]]
+                   .itertuples(index=False) for i in range(a, b)}
+        named = named[[(r.doc_id, r.target, r.start) not in term_at for r in named.itertuples()]]
     named = named[[not in_quote(r) for r in named.itertuples()]] if len(named) else named
     naming = (named.assign(v=np.where(named["evaluation"] == "favour", 1, -1))
               .groupby(["doc_id", "sentence_id", "target"])["v"].sum())

@@ -244,3 +244,13 @@ def test_english_pivot_reads_translations_of_non_english_documents():
     sentences = fl.split_corpus_sentences(pivot)
     units = fl.target_sentences(sentences, fl.find_mentions(sentences, TARGETS), VALENCE)
     assert units["sentiment_method"].tolist() == ["vader"] and units["sentiment"].iloc[0] < 0
+
+
+def test_evaluative_name_that_is_a_loaded_term_counts_once():
+    sentences = _sentences("Help from the occupation entity.", "en")
+    mentions = fl.find_mentions(sentences, TARGETS)
+    terms = pd.DataFrame({"doc_id": ["d1"], "outlet": ["Outlet"], "language": ["en"], "target": ["israel"],
+                          "direction": ["against"], "start": [14], "end": [31], "sentence_id": [0]})
+    units = fl.target_sentences(sentences, mentions, VALENCE, loaded_terms=terms)
+    assert units[["naming", "terms"]].values.tolist() == [[0, -1]]
+    assert fl.target_sentences(sentences, mentions, VALENCE)[["naming", "terms"]].values.tolist() == [[-1, 0]]
