@@ -63,7 +63,8 @@ def features(pairs: pd.DataFrame, vectorizer: TfidfVectorizer, cues: dict) -> np
     bodies = vectorizer.transform(pairs["articleBody"])
     cosine = np.asarray(heads.multiply(bodies).sum(axis=1)).ravel()
     head_tok = [tokens(h) - STOP for h in pairs["Headline"]]
-    body_tok = {bid: tokens(b) for bid, b in zip(pairs["Body ID"], pairs["articleBody"])}
+    unique = pairs.drop_duplicates("Body ID")
+    body_tok = {bid: tokens(b) for bid, b in zip(unique["Body ID"], unique["articleBody"])}
     overlap = [len(h & body_tok[b]) / max(len(h), 1) for h, b in zip(head_tok, pairs["Body ID"])]
     en = cues["en"]
     kinds = ("refutation", "hedge", "attribution")
