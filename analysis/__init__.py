@@ -17,7 +17,13 @@ from analysis.figures import (
     apply_style,
     outlet_colors,
     plot_document_lengths,
+    plot_keyness,
     plot_publication_dates,
+    plot_term_rates,
+    plot_quote_overlap,
+    plot_quote_presence,
+    plot_scare_quotes,
+    plot_speakers,
     plot_framing_rates,
     plot_naming_matrix,
     plot_source_graph,
@@ -37,6 +43,43 @@ from analysis.text import (
     split_sentences,
     tokenize_words,
     word_spans,
+)
+from analysis.lexicons import LexiconError, lexicon_files, load_lexicons, read_lexicon
+from analysis.terms import (
+    TermMatcher,
+    compile_lexicon,
+    count_terms,
+    describe_term_counts,
+    find_terms,
+    match_document,
+    match_terms,
+)
+from analysis.keyness import (
+    count_ngrams,
+    describe_keyness,
+    load_stopwords,
+    log_likelihood,
+    log_odds_dirichlet,
+    score_keyness,
+    top_keyness,
+)
+from analysis.quotes import (
+    all_pairs_matches,
+    cluster_token_sequences,
+    compare_quote_versions,
+    count_scare_quotes,
+    count_speakers,
+    extract_quotes,
+    extract_translated_quotes,
+    fidelity_html,
+    group_quotes,
+    describe_quotes,
+    load_quote_rules,
+    quote_overlap,
+    quote_similarity,
+    quote_tokens,
+    quote_warnings,
+    summarise_quote_groups,
 )
 from analysis.stance import (
     StanceDataError,

@@ -14,6 +14,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # noqa: E402  (no display here; the notebook shows the saved PNG)
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from analysis.paths import figures_dir
@@ -140,6 +141,193 @@ def plot_publication_dates(corpus: pd.DataFrame) -> tuple[plt.Figure, pd.DataFra
     return fig, data
 
 
+# --- loaded terms ---
+
+def plot_term_rates(counts: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Heatmap: loaded terms (rows) × outlets (columns), colour = rate per 1,000 words, each cell
+    annotated with the count; "n/a" where the lexicon has no variant in the outlet's language.
+
+    In: :func:`analysis.terms.count_terms` output (``outlet``, ``term``, ``category``, ``count``,
+    ``per_1k``). Terms no outlet uses are left out. Out: the figure and the plotted values
+    (``term``, ``category``, ``outlet``, ``count``, ``per_1k``; missing = n/a).
+    """
+    used = counts.groupby("term")["count"].transform("sum") > 0
+    data = counts.loc[used, ["term", "category", "outlet", "count", "per_1k"]]
+    data = data.sort_values(["category", "term", "outlet"]).reset_index(drop=True)
+    terms = data[["category", "term"]].drop_duplicates().sort_values(["category", "term"])
+    outlets = sorted(counts["outlet"].unique())
+    rates = data.pivot(index="term", columns="outlet", values="per_1k").reindex(
+        index=terms["term"], columns=outlets)
+    n = data.pivot(index="term", columns="outlet", values="count").reindex(
+        index=terms["term"], columns=outlets)
+    fig, ax = plt.subplots(figsize=(1.5 * len(outlets) + 4, 0.38 * len(terms) + 2))
+    if data.empty:
+        ax.text(0.5, 0.5, "no loaded term of the lexicon occurs in the corpus", ha="center")
+        ax.set_axis_off()
+        return fig, data
+    image = ax.imshow(rates.to_numpy(dtype=float), cmap="Blues", aspect="auto",
+                      vmin=0, vmax=max(float(np.nanmax(rates.to_numpy(dtype=float), initial=0)), 1e-9))
+    top = float(np.nanmax(rates.to_numpy(dtype=float), initial=0))
+    for i in range(len(rates.index)):
+        for j in range(len(outlets)):
+            value, count = rates.iat[i, j], n.iat[i, j]
+            label = "n/a" if pd.isna(value) else f"{int(count)}"
+            dark = not pd.isna(value) and top > 0 and value > 0.6 * top
+            ax.text(j, i, label, ha="center", va="center", fontsize=8,
+                    color="white" if dark else ("#999" if pd.isna(value) else "black"))
+    colors = outlet_colors(outlets)
+    for j, outlet in enumerate(outlets):
+        ax.add_patch(plt.Rectangle((j - 0.5, -0.95), 1, 0.4, color=colors[outlet], clip_on=False))
+    ax.set_xticks(range(len(outlets)), outlets, rotation=25, ha="right")
+    ax.set_yticks(range(len(rates.index)),
+                  [f"{t} ({c})" for t, c in zip(terms["term"], terms["category"])])
+    ax.set_ylim(len(rates.index) - 0.5, -1)
+    fig.colorbar(image, ax=ax, label="matches per 1,000 words", shrink=0.8)
+    ax.set_title("Loaded terms per outlet (cell: count; colour: per 1,000 words)")
+    return fig, data
+
+
+def plot_keyness(top: pd.DataFrame, all_outlets=None,
+                 columns: int = 2) -> tuple[plt.Figure, pd.DataFrame]:
+    """Small multiples: per outlet, horizontal bars of the z-scores of its most over-used
+    n-grams against the other outlets of its language, labelled with ``count_outlet/count_rest``.
+
+    In: :func:`analysis.keyness.top_keyness` output; ``all_outlets``: every outlet of the corpus,
+    so colours match the other figures (outlets without a comparison get no panel). Out: the figure and the plotted values
+    (``outlet``, ``term``, ``ngram``, ``z``, ``score``, ``count_outlet``, ``count_rest``).
+    """
+    data = top[["outlet", "term", "ngram", "z", "score", "count_outlet", "count_rest"]]
+    data = data.sort_values(["outlet", "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
+    outlets = sorted(data["outlet"].unique())
+    colors = outlet_colors(outlets if all_outlets is None else all_outlets)
+    rows = max(1, -(-len(outlets) // columns))
+    per_panel = max([int((data["outlet"] == o).sum()) for o in outlets] or [1])
+    fig, axes = plt.subplots(rows, columns, figsize=(5.2 * columns, 0.3 * per_panel * rows + 1.2 * rows),
+                             squeeze=False, sharex=True)
+    for ax, outlet in zip(axes.flat, outlets):
+        part = data[data["outlet"] == outlet]
+        ax.barh(range(len(part)), part["z"], color=colors[outlet])
+        ax.set_yticks(range(len(part)), part["term"])
+        ax.set_ylim(per_panel - 0.5, -0.5)
+        for y, (z, a, b) in enumerate(zip(part["z"], part["count_outlet"], part["count_rest"])):
+            ax.text(z, y, f" {a}/{b}", va="center", fontsize=7)
+        ax.set_title(outlet, fontsize=10)
+        ax.axvline(1.96, color="#999", linewidth=0.8, linestyle="--")
+    for ax in list(axes.flat)[len(outlets):]:
+        ax.set_visible(False)
+    for ax in axes[-1]:
+        ax.set_xlabel("z (log-odds, informative Dirichlet prior)")
+    fig.suptitle("Words and word pairs each outlet over-uses against the others of its language "
+                 "(label: count in outlet / in rest; dashed: z = 1.96)", fontsize=10)
+    fig.tight_layout()
+
+# --- quotes ---
+
+def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> tuple[plt.Figure, pd.DataFrame]:
+    """Heatmap: quotation groups shared by each pair of outlets (diagonal: groups the outlet carries).
+
+    In: ``overlap`` from ``quote_overlap`` (``outlet_a``, ``outlet_b``, ``shared_groups``) and
+    ``groups_per_outlet`` (outlet → number of quotation groups). Out: the figure and the plotted
+    values (``outlet_a``, ``outlet_b``, ``shared_groups``, both orders and the diagonal).
+    """
+    outlets = sorted(groups_per_outlet.index)
+    both = pd.concat([overlap[["outlet_a", "outlet_b", "shared_groups"]],
+                      overlap.rename(columns={"outlet_a": "outlet_b", "outlet_b": "outlet_a"})
+                      [["outlet_a", "outlet_b", "shared_groups"]],
+                      pd.DataFrame({"outlet_a": outlets, "outlet_b": outlets,
+                                    "shared_groups": [int(groups_per_outlet[o]) for o in outlets]})])
+    data = both.sort_values(["outlet_a", "outlet_b"]).reset_index(drop=True)
+    matrix = data.pivot(index="outlet_a", columns="outlet_b", values="shared_groups") \
+        .reindex(index=outlets, columns=outlets).fillna(0)
+    fig, ax = plt.subplots(figsize=(1.3 * len(outlets) + 3, 1.0 * len(outlets) + 2))
+    ax.set_title("Quotations shared by each pair of outlets")
+    if not outlets:
+        ax.text(0.5, 0.5, "no direct quotation in the corpus", ha="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig, data
+    image = ax.imshow(matrix.to_numpy(), cmap="Blues")
+    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
+    ax.set_yticks(range(len(outlets)), outlets)
+    top = matrix.to_numpy().max() or 1
+    for i in range(len(outlets)):
+        for j in range(len(outlets)):
+            value = int(matrix.iat[i, j])
+            ax.text(j, i, str(value), ha="center", va="center",
+                    color="white" if value > top / 2 else "black")
+    fig.colorbar(image, ax=ax, label="quotation groups")
+    return fig, data
+
+
+def plot_quote_presence(grouped: pd.DataFrame, groups: pd.DataFrame,
+                        width: int = 60) -> tuple[plt.Figure, pd.DataFrame]:
+    """Dot matrix: which outlet carries which quotation group (groups carried by ≥ 2 outlets).
+
+    In: grouped quotes (``group_id``, ``outlet``, ``via_translation``) and the group summary
+    (``group_id``, ``n_outlets``, ``canonical_text``). A hollow dot marks a version matched through
+    the project's pivot translation. Out: the figure and the plotted values (``group_id``,
+    ``outlet``, ``versions``, ``via_translation``).
+    """
+    shared = groups[groups["n_outlets"] >= 2].sort_values("group_id")
+    g = grouped[grouped["group_id"].isin(shared["group_id"])]
+    data = (g.groupby(["group_id", "outlet"]).agg(versions=("quote_id", "size"),
+                                                 via_translation=("via_translation", "any"))
+            .reset_index().sort_values(["group_id", "outlet"]).reset_index(drop=True))
+    outlets = sorted(grouped["outlet"].unique())
+    colors = outlet_colors(outlets)
+    fig, ax = plt.subplots(figsize=(1.3 * len(outlets) + 5, 0.5 * max(len(shared), 1) + 2))
+    rows = list(shared["group_id"])
+    for r in data.itertuples(index=False):
+        y, x = rows.index(r.group_id), outlets.index(r.outlet)
+        ax.scatter(x, y, s=140, color="white" if r.via_translation else colors[r.outlet],
+                   edgecolors=colors[r.outlet], linewidths=2, zorder=3)
+    labels = [f"{gid} · {text[:width]}{'…' if len(text) > width else ''}"
+              for gid, text in zip(shared["group_id"], shared["canonical_text"])]
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
+    ax.set_xlim(-0.5, len(outlets) - 0.5)
+    ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
+    ax.invert_yaxis()
+    ax.grid(color="#eee")
+    ax.set_title("Which outlet carries which quotation (hollow: via the project's translation)")
+    return fig, data
+
+
+def plot_speakers(speakers: pd.DataFrame, top_n: int = 10) -> tuple[plt.Figure, pd.DataFrame]:
+    """Horizontal bars: direct quotations per speaker, one bar per outlet and speaker.
+
+    In: ``outlet``, ``speaker``, ``quotes`` (from ``count_speakers``); the ``top_n`` speakers
+    with most quotations overall. Out: the figure and the plotted values.
+    """
+    totals = speakers.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="mergesort")
+    keep = sorted(totals.index[:top_n], key=lambda s: (-totals[s], s))
+    data = speakers[speakers["speaker"].isin(keep)].sort_values(["speaker", "outlet"]).reset_index(drop=True)
+    colors = outlet_colors(speakers["outlet"])
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.5))
+    labels = [f"{s} · {o}" for s, o in zip(data["speaker"], data["outlet"])]
+    order = sorted(range(len(data)), key=lambda i: (keep.index(data["speaker"][i]), data["outlet"][i]))
+    ax.barh([labels[i] for i in order], [data["quotes"][i] for i in order],
+            color=[colors[data["outlet"][i]] for i in order])
+    ax.invert_yaxis()
+    ax.set_xlabel("direct quotations (split parts counted once)")
+    ax.set_title("Who each outlet quotes")
+    return fig, data
+
+
+def plot_scare_quotes(scare: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Bars: scare quotes per outlet (count; rate per 1,000 words written beside each bar).
+
+    In: ``outlet``, ``scare_quotes``, ``scare_per_1000_words`` (from ``count_scare_quotes``).
+    """
+    data = scare[["outlet", "scare_quotes", "scare_per_1000_words"]].sort_values("outlet") \
+        .reset_index(drop=True)
+    colors = outlet_colors(data["outlet"])
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.2))
+    ax.barh(data["outlet"], data["scare_quotes"], color=[colors[o] for o in data["outlet"]])
+    ax.invert_yaxis()
+    for y, (n, rate) in enumerate(zip(data["scare_quotes"], data["scare_per_1000_words"])):
+        ax.text(n, y, f" {n} ({rate:.2f} per 1,000 words)", va="center", fontsize=8)
+    ax.set_xlabel("scare quotes (short quoted names or terms, no attribution)")
+    ax.set_title("Scare quotes per outlet")
 # --- stance and framing ---
 
 def plot_target_stance(stance: pd.DataFrame, threshold: float = 0.1, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:

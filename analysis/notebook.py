@@ -48,6 +48,8 @@ PARAMETER_CHECKS = {
     "min_count": _count,
     "top_n": _count,
     "context_width": _count,
+    "lexicons": lambda n, v: _existing_path(n, v, DATA / "lexicons"),
+    "similarity_threshold": _fraction,
     # stance and framing (04): data files; "" means the suite's file in data/
     "claims": lambda n, v: _existing_path(n, v, DATA / "claims.yaml"),
     "targets": lambda n, v: _existing_path(n, v, DATA / "targets.yaml"),

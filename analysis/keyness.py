@@ -1,0 +1,196 @@
+"""Keyness: which words and word pairs set each outlet apart from the other outlets.
+
+Two statistics for each outlet against the rest (the other outlets *of the same language*; an
+outlet alone in its language has no comparison and gets no rows):
+
+**Log-odds ratio with an informative Dirichlet prior** (Monroe, Colaresi & Quinn 2008, "Fightin'
+Words", Political Analysis 16(4), eq. 16-22). For an n-gram ``w`` with count ``y_i`` in the outlet
+(``n_i`` n-grams of that length in all) and ``y_j`` in the rest (``n_j``), and prior pseudo-counts
+``a_w = alpha0 * y_w / N`` proportional to the whole-language corpus counts (``y_w = y_i + y_j``,
+``N = n_i + n_j``)::
+
+    delta_w = log((y_i + a_w) / (n_i + alpha0 - y_i - a_w))
+            - log((y_j + a_w) / (n_j + alpha0 - y_j - a_w))
+    var_w   = 1 / (y_i + a_w) + 1 / (y_j + a_w)
+    z_w     = delta_w / sqrt(var_w)
+
+``alpha0`` defaults to ``N``, i.e. the prior adds each n-gram's own corpus count once (the
+informative prior of Monroe et al. section 3.5.3 with the pooled corpus as background): it shrinks
+rare words towards no difference, so ``z`` ranks words that are both frequent and lopsided.
+
+**Log-likelihood G²** (Dunning 1993; Rayson & Garside 2000), signed: with expected counts
+``E_i = n_i * y_w / N`` and ``E_j = n_j * y_w / N``::
+
+    G2 = 2 * (y_i * log(y_i / E_i) + y_j * log(y_j / E_j))     (0 * log 0 = 0)
+
+given a minus sign when the outlet uses ``w`` less often than the rest (``y_i/n_i < y_j/n_j``).
+
+Tokens are :func:`analysis.text.tokenize_words` over folded text (lower case, no accents),
+within sentences; tokens without a letter are dropped. Unigrams and bigrams; a unigram that is a
+stopword, and a bigram whose two words are both stopwords, get no row (they still count in
+``n_i``/``n_j``). Stopwords are data, one file per language: ``data/stopwords/<code>.txt``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from IPython.display import HTML
+
+from analysis.paths import DATA
+from analysis.text import fold_text, split_sentences, tokenize_words
+
+STOPWORDS = DATA / "stopwords"
+KEYNESS_COLUMNS = ["outlet", "language", "ngram", "term", "score", "z", "g2", "count_outlet",
+                   "count_rest"]
+
+
+def load_stopwords(folder: Path | str = STOPWORDS) -> dict[str, frozenset[str]]:
+    """Stopwords per language from ``<folder>/<code>.txt`` (one per line, ``#`` comments),
+    folded like the text."""
+    out = {}
+    for path in sorted(Path(folder).glob("*.txt")):
+        words = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        out[path.stem] = frozenset(fold_text(w)[0] for w in words if w and not w.startswith("#"))
+    return out
+
+
+def _ngrams(text: str, language: str, max_n: int) -> Counter:
+    counts: Counter = Counter()
+    for a, b in split_sentences(text, language):
+        tokens = [t for t in tokenize_words(fold_text(text[a:b])[0], language)
+                  if any(c.isalpha() for c in t)]
+        for n in range(1, max_n + 1):
+            counts.update((n, " ".join(tokens[k:k + n])) for k in range(len(tokens) - n + 1))
+    return counts
+
+
+def count_ngrams(corpus: pd.DataFrame, max_n: int = 2) -> pd.DataFrame:
+    """N-gram counts per outlet: ``outlet``, ``language``, ``ngram`` (1 or 2 …), ``term``, ``count``.
+
+    In: corpus with ``outlet``, ``language``, ``text``. Cost: one sentence split and fold per
+    document (pure Python; fine for thousands of articles, not millions).
+    """
+    rows = []
+    for (outlet, language), docs in corpus.groupby(["outlet", "language"], sort=True):
+        counts: Counter = Counter()
+        for text in docs["text"]:
+            counts.update(_ngrams(text, language, max_n))
+        rows += [(outlet, language, n, term, c) for (n, term), c in counts.items()]
+    return pd.DataFrame(rows, columns=["outlet", "language", "ngram", "term", "count"])
+
+
+def _is_stop(term: str, ngram: int, stopwords: frozenset[str]) -> bool:
+    return all(w in stopwords for w in term.split(" ")) if ngram > 1 else term in stopwords
+
+
+def log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha0=None):
+    """Monroe et al. (2008) log-odds ratio ``delta`` and ``z`` (see the module docstring); arrays
+    or numbers in, ``(delta, z)`` out. ``alpha0`` None means ``n_i + n_j``."""
+    y_i, y_j = np.asarray(y_i, dtype=float), np.asarray(y_j, dtype=float)
+    total = n_i + n_j
+    alpha0 = total if alpha0 is None else alpha0
+    a_w = alpha0 * (y_i + y_j) / total
+    delta = (np.log((y_i + a_w) / (n_i + alpha0 - y_i - a_w))
+             - np.log((y_j + a_w) / (n_j + alpha0 - y_j - a_w)))
+    return delta, delta / np.sqrt(1 / (y_i + a_w) + 1 / (y_j + a_w))
+
+
+def log_likelihood(y_i, n_i, y_j, n_j):
+    """Signed G² (Dunning 1993) for counts ``y_i`` of ``n_i`` against ``y_j`` of ``n_j``."""
+    y_i, y_j = np.asarray(y_i, dtype=float), np.asarray(y_j, dtype=float)
+    expected_i = n_i * (y_i + y_j) / (n_i + n_j)
+    expected_j = n_j * (y_i + y_j) / (n_i + n_j)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        part_i = np.where(y_i > 0, y_i * np.log(y_i / expected_i), 0.0)
+        part_j = np.where(y_j > 0, y_j * np.log(y_j / expected_j), 0.0)
+    g2 = 2 * (part_i + part_j)
+    return np.where(y_i / n_i < y_j / n_j, -g2, g2)
+
+
+def score_keyness(corpus: pd.DataFrame, stopwords: dict[str, frozenset[str]] | None = None,
+            min_count: int = 2, max_n: int = 2, alpha0: float | None = None) -> pd.DataFrame:
+    """Keyness of every unigram and bigram for each outlet against the other outlets of its
+    language.
+
+    In: corpus with ``outlet``, ``language``, ``text``; stopwords per language (default
+    :func:`load_stopwords`); ``min_count``: an n-gram needs this many occurrences in the language's
+    corpus (outlet + rest) to get a row; ``alpha0`` (see module docstring; None = corpus size).
+    Out: ``KEYNESS_COLUMNS``: outlet, language, ngram (1 or 2), term (folded n-gram), score
+    (log-odds ratio delta, natural log), z (delta / its standard deviation), g2 (signed G²),
+    count_outlet, count_rest; sorted by outlet, then z descending, then term.
+    """
+    stopwords = load_stopwords() if stopwords is None else stopwords
+    counts = count_ngrams(corpus, max_n)
+    parts = []
+    for (language, ngram), group in counts.groupby(["language", "ngram"], sort=True):
+        table = group.pivot_table(index="term", columns="outlet", values="count", fill_value=0)
+        if table.shape[1] < 2:
+            continue
+        totals = table.sum()
+        stop = stopwords.get(language, frozenset())
+        keep = (table.sum(axis=1) >= min_count) & ~table.index.to_series().map(
+            lambda t: _is_stop(t, ngram, stop))
+        table = table[keep]
+        for outlet in table.columns:
+            y_i = table[outlet].to_numpy()
+            y_j = table.drop(columns=outlet).sum(axis=1).to_numpy()
+            n_i, n_j = totals[outlet], totals.drop(outlet).sum()
+            delta, z = log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha0)
+            parts.append(pd.DataFrame({
+                "outlet": outlet, "language": language, "ngram": ngram, "term": table.index,
+                "score": delta, "z": z, "g2": log_likelihood(y_i, n_i, y_j, n_j),
+                "count_outlet": y_i.astype("int64"), "count_rest": y_j.astype("int64")}))
+    if not parts:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    out = pd.concat(parts, ignore_index=True)[KEYNESS_COLUMNS]
+    return out.sort_values(["outlet", "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def top_keyness(table: pd.DataFrame, top_n: int = 10) -> pd.DataFrame:
+    """The ``top_n`` n-grams with the highest ``z`` per outlet (only positive z: over-used)."""
+    positive = table[table["z"] > 0]
+    return (positive.sort_values(["outlet", "z", "term"], ascending=[True, False, True])
+            .groupby("outlet", sort=True).head(top_n).reset_index(drop=True))
+
+
+def describe_keyness(table: pd.DataFrame, top: pd.DataFrame, corpus: pd.DataFrame,
+                     min_count: int, lexicon: pd.DataFrame | None = None) -> HTML:
+    """Generated narrative (escaped HTML) for the keyness figure: per outlet its three most
+    over-used n-grams with z and counts, how many reach |z| ≥ 1.96, which outlets had no
+    comparison (alone in their language) and, with ``lexicon``, the top n-grams with z ≥ 1
+    that no lexicon variant covers (candidates to review for the lexicon)."""
+    compared = sorted(table["outlet"].unique())
+    alone = sorted(set(corpus["outlet"]) - set(compared))
+    parts = [f"<p>Each outlet is compared with the other outlets of its language; n-grams seen "
+             f"fewer than {min_count} times in that language are left out.</p>"]
+    items = []
+    for outlet in compared:
+        rows = top[top["outlet"] == outlet].head(3)
+        strong = int((table.loc[table["outlet"] == outlet, "z"].abs() >= 1.96).sum())
+        listed = ", ".join(f"“{escape(r.term)}” (z = {r.z:.2f}, {r.count_outlet} vs "
+                           f"{r.count_rest} in the rest)" for r in rows.itertuples())
+        items.append(f"<li><strong>{escape(outlet)}</strong>: {listed or 'no over-used n-gram'}; "
+                     f"{strong} n-gram(s) reach |z| ≥ 1.96.</li>")
+    parts.append("<ul>" + "".join(items) + "</ul>")
+    if alone:
+        parts.append("<p>Not compared (no other outlet in the same language): "
+                     + ", ".join(escape(o) for o in alone) + ".</p>")
+    if lexicon is not None and len(top):
+        known = {fold_text(v)[0] for v in lexicon["variant"]}
+        new = top[(top["z"] >= 1) & ~top["term"].map(
+            lambda t: any(t == k or t in k.split(" ") for k in known))]
+        if len(new):
+            parts.append("<p>Over-used n-grams (z ≥ 1) that no lexicon variant covers, to "
+                         "review in the concordance before adding any to the lexicon: "
+                         + "; ".join(f"{escape(outlet)}: " + ", ".join(
+                             f"“{escape(t)}”" for t in part["term"].head(5))
+                             for outlet, part in new.groupby("outlet", sort=True)) + ".</p>")
+    if len(table) and not (table["z"].abs() >= 1.96).any():
+        parts.append("<p>No n-gram reaches |z| ≥ 1.96: with this few words per outlet the "
+                     "differences are suggestive, not significant; read them with the "
+                     "concordance.</p>")
+    return HTML("".join(parts))

@@ -1,0 +1,373 @@
+"""Quotations: marks, apostrophes, warnings, scare quotes, speakers, grouping, fidelity, seeds."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as fl
+
+
+def corpus_of(text: str, language: str = "en", doc_id: str = "d1", outlet: str = "Outlet A",
+              translation: str = "") -> pd.DataFrame:
+    return pd.DataFrame([dict(doc_id=doc_id, outlet=outlet, language=language, text=text,
+                              translation=translation, translation_by="test" if translation else "",
+                              n_words=fl.count_words(text, language))])
+
+
+def quotes_of(text: str, language: str = "en") -> pd.DataFrame:
+    return fl.extract_quotes(corpus_of(text, language))
+
+
+# --- marks and apostrophes ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, expected", [
+    ('He said "we will win this war very soon" today.', "en", ["we will win this war very soon"]),
+    ("He said “we will win this war very soon” today.", "en", ["we will win this war very soon"]),
+    ("Il a dit « nous gagnerons cette guerre bientôt » hier.", "fr",
+     ["nous gagnerons cette guerre bientôt"]),
+    ("Il a dit «nous gagnerons cette guerre bientôt» hier.", "fr",
+     ["nous gagnerons cette guerre bientôt"]),
+    ("Il a dit «\u00a0nous gagnerons cette guerre bientôt\u202f» hier.", "fr",
+     ["nous gagnerons cette guerre bientôt"]),
+    ("Masoud a estimé qu' »il sera nécessaire de vivre ensemble en paix ».", "fr",
+     ["il sera nécessaire de vivre ensemble en paix"]),
+    ("‘We are ready for talks today,’ she said.", "en", ["We are ready for talks today"]),
+    ("She said 'we are ready for talks today' and left.", "en", ["we are ready for talks today"]),
+    ("It requested 'Israel’s' help.", "en", ["Israel’s"]),
+])
+def test_quotations_in_every_kind_of_mark(text, language, expected):
+    quotes = quotes_of(text, language)
+    assert list(quotes["text"]) == expected
+    for q in quotes.itertuples():
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Israel’s help won’t come, and the Afghans’ rights are ignored.", "en"),
+    ("It's the 90's again, the ’90s are back and Massoud's plan is old.", "en"),
+    ("Il a demandé l’aide d’Israël, c’est ce qu’a révélé le journal aujourd’hui.", "fr"),
+    ("C'est l'aide qu'il a demandée et qu' il attend.", "fr"),
+])
+def test_apostrophes_are_never_quotation_marks(text, language):
+    corpus = corpus_of(text, language)
+    assert fl.extract_quotes(corpus).empty
+    assert fl.quote_warnings(corpus).empty
+
+
+@pytest.mark.parametrize("text, line, column, later", [
+    ('Mary Jones said "this never closes. Next sentence.\nShe added "a closed quotation here".',
+     1, 17, "a closed quotation here"),
+    ("Il a dit « cela ne ferme jamais.\nPuis il a dit « une citation fermée ici ».",
+     1, 10, "une citation fermée ici"),
+    ("The minister said ” a stray closing mark.\nHe said “the rest is still read here”.",
+     1, 19, "the rest is still read here"),
+])
+def test_unbalanced_marks_warn_with_position_and_the_rest_is_read(text, line, column, later):
+    corpus = corpus_of(text, "fr" if "Il a" in text else "en")
+    warnings = fl.quote_warnings(corpus)
+    assert len(warnings) == 1
+    w = warnings.iloc[0]
+    assert (w["doc_id"], w["line"], w["column"]) == ("d1", line, column)
+    assert text[w["offset"]] == w["mark"] and w["mark"] in "\"«”"
+    assert list(fl.extract_quotes(corpus)["text"]) == [later]
+
+
+def test_split_quotation_parts_are_linked_and_share_speaker():
+    quotes = quotes_of('John Smith spoke. "We will fight on," he added, "until the war ends."')
+    assert list(quotes["text"]) == ["We will fight on", "until the war ends."]
+    assert quotes["part_of"].iloc[1] == quotes["quote_id"].iloc[0]
+    assert list(quotes["verb"]) == ["added", "added"]
+    assert quotes["kind"].tolist() == ["direct", "direct"]
+
+
+def test_split_quotation_in_french():
+    quotes = quotes_of("« Nous resterons ici, a déclaré Jean Dupont, et nous ne partirons pas ».", "fr")
+    assert len(quotes) == 1  # one pair of marks around the whole: the incise is inside
+    quotes = quotes_of("« Nous resterons ici », a déclaré Jean Dupont, « et nous ne partirons pas ».",
+                       "fr")
+    assert quotes["part_of"].iloc[1] == quotes["quote_id"].iloc[0]
+    assert set(quotes["speaker"]) == {"Jean Dupont"}
+
+
+def test_nested_quotation_points_to_its_outer_quotation():
+    quotes = quotes_of("John Smith said: \"He told me 'never again' and then he left the room.\"")
+    outer, inner = quotes.iloc[0], quotes.iloc[1]
+    assert outer["text"] == "He told me 'never again' and then he left the room."
+    assert (inner["text"], inner["depth"], inner["nested_in"]) == ("never again", 1, outer["quote_id"])
+
+
+def test_quotation_continued_in_the_next_paragraph():
+    text = ("John Smith said: “The war must end now and everyone knows it.\n"
+            "“We will rebuild the country together,” he said.")
+    quotes = quotes_of(text)
+    assert list(quotes["text"]) == ["The war must end now and everyone knows it.",
+                                    "We will rebuild the country together"]
+    assert quotes["marks"].iloc[0] == "“¶"
+    assert quotes["part_of"].iloc[1] == quotes["quote_id"].iloc[0]
+    assert fl.quote_warnings(corpus_of(text)).empty
+
+
+def test_paragraph_without_continuation_mark_is_a_warning_not_a_continuation():
+    text = "He said “the war must end now.\nThe minister disagreed."
+    assert fl.extract_quotes(corpus_of(text)).empty
+    assert len(fl.quote_warnings(corpus_of(text))) == 1
+
+
+# --- scare quotes ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, kind", [
+    ('The so-called "Israel" entity was named.', "en", "scare"),
+    ("He shared his “concerns!” about the situation.", "en", "scare"),
+    ('The Taliban oppose the "National Resistance Front" in the north.', "en", "scare"),
+    ("Maariv cited Massoud as telling it that his party needs \"Israel's\" assistance.", "en", "scare"),
+    ('Massoud said that "we need help from anyone".', "en", "direct"),
+    ("“No,” he said.", "en", "direct"),
+    ("must be considered “fundamental rights” for all, he noted.", "en", "direct"),
+    ("Le « Hezbollah » a répondu hier soir.", "fr", "scare"),
+    ("Le mouvement de « résistance » continue.", "fr", "scare"),
+    ("Il a déclaré « nous partirons demain matin ».", "fr", "direct"),
+])
+def test_scare_quotes_are_told_apart_from_quotations(text, language, kind):
+    quotes = quotes_of(text, language)
+    assert quotes["kind"].tolist() == [kind]
+    if kind == "scare":
+        assert quotes["speaker"].iloc[0] == "" and quotes["verb"].iloc[0] == ""
+
+
+def test_scare_quotes_are_counted_per_outlet():
+    corpus = pd.concat([corpus_of('The "Israel" plan and the "Zionist" lobby.', doc_id="a", outlet="A"),
+                        corpus_of('He said "we need help from anyone today".', doc_id="b", outlet="B")])
+    quotes = fl.extract_quotes(corpus)
+    table = fl.count_scare_quotes(quotes, corpus).set_index("outlet")
+    assert table.loc["A", "scare_quotes"] == 2 and table.loc["B", "scare_quotes"] == 0
+    assert table.loc["B", "direct_quotes"] == 1
+    assert table.loc["A", "examples"] == "Israel; Zionist"
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, speaker, verb", [
+    ('Ahmad Massoud said that "the enemies are attempting to frame us".', "en", "Ahmad Massoud", "said"),
+    ('A spokesperson of the group said "the allegations are baseless and unfounded".', "en",
+     "A spokesperson of the group", "said"),
+    ('"We will keep fighting for our people," Masoud maintained.', "en", "Masoud", "maintained"),
+    ('John Smith said "it is late". "We all need to go home now," he added.', "en", "John Smith", "added"),
+    ('"We all need to go home now," said Jane Doe.', "en", "Jane Doe", "said"),
+    ('They said "we will never accept this deal".', "en", "unknown", "said"),
+    ('It is worth noting that the group is "an alliance of entities and figures".', "en", "unknown", ""),
+    ("Masoud a déclaré : « Les États-Unis ont détourné leur attention »", "fr", "Masoud", "a déclaré"),
+    ("Masoud a également estimé qu’« il sera nécessaire de vivre en paix »", "fr", "Masoud", "a estimé"),
+    ("« La guerre est finie pour nous tous », a affirmé Jean Dupont.", "fr", "Jean Dupont", "a affirmé"),
+    ("Jean Dupont a parlé. Il a dit « nous nous sentons trahis et abandonnés ».", "fr",
+     "unknown", "a dit"),
+    ("Jean Dupont a dit « oui à tout ». Il a dit « nous nous sentons trahis et abandonnés ».", "fr",
+     "Jean Dupont", "a dit"),
+])
+def test_speaker_and_verb(text, language, speaker, verb):
+    quote = quotes_of(text, language).iloc[-1]
+    assert (quote["speaker"], quote["verb"]) == (speaker, verb)
+
+
+def test_newspaper_quoting_a_speaker_is_the_source():
+    text = ('Ahmad Massoud said "we need help from anyone". "We live in an interconnected world," '
+            "Maariv claimed quoting him as saying.")
+    quote = quotes_of(text).iloc[-1]
+    assert (quote["speaker"], quote["speaker_mention"], quote["source"]) == (
+        "Ahmad Massoud", "him", "Maariv")
+    assert quote["verb"] == "claimed quoting him as saying"
+
+
+def test_reporting_verbs_are_per_language_data():
+    rules = fl.load_quote_rules()
+    assert {"en", "fr"} <= set(rules)
+    assert "a déclaré" in rules["fr"]["reporting_verbs"] and "said" in rules["en"]["reporting_verbs"]
+
+
+# --- grouping and fidelity ---------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, same", [
+    ("we all need to work together for the advancement of humanity",
+     "we should all act together for the advancement of humanity", True),
+    ("help from any party that wants to support us, including Israel",
+     "help from any party that wants to support us", True),  # truncated
+    ("we all need to work together for the advancement of humanity",
+     "the rumors about this are completely baseless and biased", False),
+    ("the conflicts will harm us all in the region", "we will never accept any deal with them", False),
+])
+def test_quote_similarity_joins_rewordings_and_truncations_only(a, b, same):
+    score = fl.quote_similarity(fl.quote_tokens(a), fl.quote_tokens(b))
+    assert (score >= 0.5) is same
+
+
+def test_grouping_agrees_with_all_pairs_and_skips_short_sequences():
+    texts = ["we all need to work together for the advancement of humanity",
+             "we should all act together for the advancement of humanity",
+             "for the advancement of humanity in the face of darkness",
+             "the rumors about this are completely baseless and biased",
+             "rumors about this are completely baseless",
+             "Israel"]
+    sequences = [fl.quote_tokens(t) for t in texts]
+    labels, checks = fl.cluster_token_sequences(sequences)
+    for i, j in fl.all_pairs_matches(sequences):
+        assert labels[i] == labels[j]
+    assert labels[0] == labels[1] == labels[2] and labels[3] == labels[4]
+    assert labels[0] != labels[3] and labels[5] not in (labels[0], labels[3])
+    assert checks < len(texts) * (len(texts) - 1) / 2
+
+
+def test_scare_quotes_take_no_part_in_groups():
+    corpus = pd.concat([corpus_of('The "Israel" plan. He said "we need help from any party".',
+                                  doc_id="a", outlet="A"),
+                        corpus_of('The "Israel" plan. He said "we need help from any party".',
+                                  doc_id="b", outlet="B")])
+    grouped = fl.group_quotes(fl.extract_quotes(corpus))
+    assert set(grouped.loc[grouped["kind"] == "scare", "group_id"]) == {""}
+    assert grouped.loc[grouped["kind"] == "direct", "group_id"].nunique() == 1
+    overlap = fl.quote_overlap(grouped)
+    assert overlap.iloc[0][["shared_groups", "jaccard"]].tolist() == [1, 1.0]
+
+
+def test_fidelity_names_dropped_added_and_truncated_words():
+    corpus = pd.concat([
+        corpus_of('He said "we need help from any party that wants to support us, including Israel".',
+                  doc_id="a", outlet="A"),
+        corpus_of('He said "we need help from any party that wants to support us".', doc_id="b",
+                  outlet="B"),
+        corpus_of('He said "we need urgent help from any party that wants to support us".',
+                  doc_id="c", outlet="C")])
+    grouped = fl.group_quotes(fl.extract_quotes(corpus))
+    fidelity = fl.compare_quote_versions(grouped).set_index("outlet")
+    assert fidelity.loc["A", "canonical"] and fidelity.loc["A", "identical"]
+    assert fidelity.loc["B", "words_dropped"] == "including Israel" and fidelity.loc["B", "truncated"]
+    assert fidelity.loc["C", "words_added"] == "urgent" and not fidelity.loc["C", "truncated"]
+    html = fl.fidelity_html(fidelity.reset_index()).data
+    assert "<del>including Israel</del>" in html and "<ins>urgent</ins>" in html
+
+
+def test_fidelity_html_escapes_article_text():
+    corpus = pd.concat([corpus_of('He said "we need <script>alert(1)</script> help from any party".',
+                                  doc_id="a", outlet="<script>A</script>"),
+                        corpus_of('He said "we need help from any party".', doc_id="b", outlet="B")])
+    html = fl.fidelity_html(fl.compare_quote_versions(fl.group_quotes(fl.extract_quotes(corpus)))).data
+    assert "<script>" not in html and "&lt;script&gt;A&lt;/script&gt;" in html
+
+
+def test_similarity_threshold_parameter_is_checked():
+    assert fl.check_parameters(similarity_threshold=0.6).similarity_threshold == 0.6
+    with pytest.raises(ValueError, match="similarity_threshold must be a number from 0 to 1"):
+        fl.check_parameters(similarity_threshold=1.5)
+
+
+# --- the seeds ---------------------------------------------------------------------------
+
+# Speaker and verb of every direct quotation in the seeds, from reading them (quote text prefix).
+SEED_ATTRIBUTIONS = {
+    "000": {"enemies of Afghanistan": ("Ahmad Massoud", "said"),
+            "needs assistance": ("Ahmad Massoud", "stressed"),
+            "I believe we all": ("Ahmad Massoud", "added"),
+            "It is necessary": ("Ahmad Massoud", "claimed quoting him as saying"),
+            "shifted its focus": ("Ahmad Massoud", "said"),
+            "feel betrayed": ("Ahmad Massoud", "expressed"),
+            "entities and figures": ("unknown", "")},  # the text names no speaker
+    "001": {"help from any party": ("Massoud", "told"),
+            "we should all act": ("Massoud", "said"),
+            "the rumors about": ("NRF", "said"),
+            "we won’t have": ("A Taliban spokesman", "said"),
+            "Israel is not among": ("A Taliban spokesman", "said")},
+    "002": {"qu’ils ont besoin": ("Masoud", "a dit"),
+            "chef du Front": ("Le journal", "souligne"),
+            # the text's own designation of Massoud; descriptions are not resolved to names
+            "Je crois que": ("le chef du Front de résistance nationale", "a déclaré"),
+            "un gouvernement démocratique": ("Masoud", "a prétendu"),
+            "il sera nécessaire": ("Masoud", "a estimé"),
+            "les conflits qui": ("Masoud", "a souligné"),
+            "Les États-Unis": ("Masoud", "a déclaré"),
+            "nous nous sentons": ("Masoud", "a déclaré")},
+    "003": {"Any alignment": ("Ahmad Masoud", "said"),
+            "Pakistan’s security": ("Ahmad Masoud", "maintained"),
+            "fundamental rights": ("Ahmad Masoud", "noted"),
+            "These countries": ("Ahmad Masoud", "stated")},
+}
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_corpus):
+    return fl.extract_quotes(seed_corpus)
+
+
+@pytest.fixture(scope="module")
+def seed_grouped(seed_corpus, seed_quotes):
+    return fl.group_quotes(seed_quotes, fl.extract_translated_quotes(seed_corpus))
+
+
+def test_seed_direct_quotes_have_their_speaker_and_verb(seed_quotes):
+    direct = seed_quotes[seed_quotes["kind"] == "direct"]
+    expected = {(doc, prefix): sv for doc, quotes in SEED_ATTRIBUTIONS.items()
+                for prefix, sv in quotes.items()}
+    found = {}
+    for q in direct.itertuples():
+        key = next(k for k in expected if q.doc_id.startswith(k[0]) and q.text.startswith(k[1]))
+        found[key] = (q.speaker, q.verb)
+    assert found == expected
+
+
+def test_seed_scare_quotes(seed_quotes):
+    scare = seed_quotes[seed_quotes["kind"] == "scare"]
+    assert set(scare.loc[scare["doc_id"].str.startswith("000"), "text"]) == {
+        "Israel’s", "Israel's", "Israel", "Israel.", "National Resistance Front"}
+    assert set(scare.loc[scare["doc_id"].str.startswith("004"), "text"]) == {"concerns!"}
+
+
+def test_seed_advancement_of_humanity_is_one_group_across_three_outlets(seed_grouped):
+    humanity = seed_grouped[seed_grouped["match_text"].str.contains("of humanity")]
+    assert humanity["group_id"].nunique() == 1
+    assert set(humanity["outlet"]) == {"Al Mayadeen English", "unknown (al-sarira.com)",
+                                       "Al-Manar (French)"}
+    french = humanity[humanity["language"] == "fr"].iloc[0]
+    assert french["via_translation"] and french["text"].startswith("Je crois")
+
+
+def test_seed_pivot_translation_is_marked_and_linked(seed_corpus):
+    doc = seed_corpus[seed_corpus["doc_id"].str.startswith("002")].iloc[0]
+    assert doc["translation_by"] == "framelab project (not the outlet's)"
+    translated = fl.extract_translated_quotes(seed_corpus)
+    originals = fl.extract_quotes(seed_corpus)
+    assert len(translated) == (originals["doc_id"] == doc["doc_id"]).sum()
+    assert translated["via_translation"].all() and set(translated["language"]) == {"en"}
+    for q in translated.itertuples():
+        assert doc["translation"][q.start:q.end] == q.text
+    assert set(translated["original_quote_id"]) <= set(originals["quote_id"])
+
+
+def test_seed_quotation_marks_are_balanced(seed_corpus):
+    assert fl.quote_warnings(seed_corpus).empty
+
+
+def test_french_quotation_continued_in_the_next_paragraph():
+    text = ("Jean Dupont a déclaré : « La guerre doit cesser maintenant.\n\n"
+            "« Nous reconstruirons le pays ensemble », a-t-il conclu.")
+    quotes = quotes_of(text, "fr")
+    assert quotes["marks"].tolist() == ["«¶", "«»"]
+    assert quotes["part_of"].iloc[1] == quotes["quote_id"].iloc[0]
+    assert set(quotes["speaker"]) == {"Jean Dupont"}
+
+
+def test_single_quote_left_open_inside_a_double_quotation_warns():
+    text = "He said \"the 'so called deal is over for us all\" and left."
+    corpus = corpus_of(text)
+    assert fl.extract_quotes(corpus)["text"].tolist() == ["the 'so called deal is over for us all"]
+    warning = fl.quote_warnings(corpus).iloc[0]
+    assert (warning["mark"], warning["column"]) == ("'", 14)
+
+
+@pytest.mark.parametrize("text", ["No quotation here at all.", 'Only a "scare" quote.'])
+def test_corpus_without_direct_quotations_goes_through_every_step(text):
+    corpus = corpus_of(text)
+    quotes = fl.extract_quotes(corpus)
+    grouped = fl.group_quotes(quotes, fl.extract_translated_quotes(corpus, quotes))
+    groups = fl.summarise_quote_groups(grouped)
+    assert groups.empty and fl.quote_overlap(grouped).empty
+    assert fl.compare_quote_versions(grouped).empty
+    fig, data = fl.plot_quote_overlap(fl.quote_overlap(grouped), pd.Series(dtype="int64"))
+    assert data.empty
+    assert "No quotation is carried" in fl.fidelity_html(fl.compare_quote_versions(grouped)).data
