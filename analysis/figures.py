@@ -220,6 +220,8 @@ def plot_keyness(top: pd.DataFrame, all_outlets=None,
     fig.suptitle("Words and word pairs each outlet over-uses against the others of its language "
                  "(label: count in outlet / in rest; dashed: z = 1.96)", fontsize=10)
     fig.tight_layout()
+    return fig, data
+
 
 # --- quotes ---
 
@@ -328,6 +330,9 @@ def plot_scare_quotes(scare: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
         ax.text(n, y, f" {n} ({rate:.2f} per 1,000 words)", va="center", fontsize=8)
     ax.set_xlabel("scare quotes (short quoted names or terms, no attribution)")
     ax.set_title("Scare quotes per outlet")
+    return fig, data
+
+
 # --- stance and framing ---
 
 def plot_target_stance(stance: pd.DataFrame, threshold: float = 0.1, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:

@@ -102,7 +102,9 @@ def attribution_verbs(mentions: pd.DataFrame, cues: dict, quotes: pd.DataFrame |
     if quotes is not None and len(quotes):
         q = quotes[quotes["speaker"].fillna("") != ""]
         occ = q.assign(device="attribution verb", value=q["speaker"] + ": " + q["verb"].fillna(""),
-                       example=q["text"], sentence_id=q["start"])
+                       example=q["text"])
+        if "sentence_id" not in occ.columns:
+            occ = occ.assign(sentence_id=occ["start"])
     else:
         rows = []
         for (doc_id, sid), group in mentions.groupby(["doc_id", "sentence_id"], sort=True):

@@ -425,9 +425,12 @@ def sentence_sentiment(texts: pd.Series, languages: pd.Series, valence: dict) ->
     return scores, methods
 
 
-APPROVING_VERBS = {"said", "stressed", "noted", "warned", "stated", "added", "explained", "affirmed",
-                   "a dit", "a declare", "a souligne", "a estime", "a affirme"}
-DISTANCING_VERBS = {"claimed", "alleged", "allegedly", "purported", "a pretendu", "pretend", "insisted"}
+# Reporting verbs that evaluate what they introduce (Hyland's evaluative reporting verbs): an
+# endorsing verb presents the words as well-founded, a distancing verb disowns them. Neutral verbs
+# (said, told, added, stated, a dit, a déclaré) give a quotation no weight. Folded forms.
+APPROVING_VERBS = {"warned", "stressed", "noted", "pointed", "explained", "maintained", "affirmed",
+                   "emphasized", "emphasised", "asserted", "a souligne", "souligne", "a affirme", "a rappele"}
+DISTANCING_VERBS = {"claimed", "alleged", "insisted", "purported", "a pretendu", "pretend", "pretendu"}
 
 
 def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, valence: dict,
@@ -446,8 +449,8 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, valence: d
     ``terms`` (+1 per favour, -1 per against loaded term evaluating the target, author voice),
     ``quoted_sentiment`` (of the quoted words, reported apart; NaN without quotes), ``score`` =
     clip(``sentiment_weight`` × sentiment + naming + terms, -1, 1) for sentences; ±0.5 for a
-    quotation of the target introduced by an approving (said, stressed …) or distancing (claimed,
-    alleged …) verb. ``voice`` says how voices were separated.
+    quotation of the target introduced by an endorsing (stressed, noted, warned …) or distancing
+    (claimed, alleged, insisted …) verb; neutral verbs (said, told) add no unit. ``voice`` says how voices were separated.
     """
     quote_spans = _quote_spans(sentences, quotes)
     voice = "author (direct quotations removed)" if quotes is not None else NO_QUOTES_NOTE
@@ -498,7 +501,7 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, valence: d
 
 
 def _quote_units(mentions: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
-    """±0.5 per direct quotation whose speaker names a target, by the verb that introduces it."""
+    """±0.5 per direct quotation whose speaker names a target and whose verb endorses or distances."""
     if quotes is None or quotes.empty or mentions.empty or not {"speaker", "verb", "text"} <= set(quotes.columns):
         return pd.DataFrame()
     names = mentions[["target", "name"]].drop_duplicates()
@@ -507,7 +510,10 @@ def _quote_units(mentions: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.Data
     for q in quotes[(quotes["kind"] == "direct") & quotes["doc_id"].isin(outlets.index)].itertuples():
         speaker = fold_text(str(q.speaker or ""))[0]
         verb = fold_text(str(q.verb or ""))[0]
-        sign = 0.5 if verb in APPROVING_VERBS else -0.5 if verb in DISTANCING_VERBS else 0.0
+        first = verb.split(" ")[0] if not verb.startswith("a ") else " ".join(verb.split(" ")[:2])
+        sign = 0.5 if first in APPROVING_VERBS else -0.5 if first in DISTANCING_VERBS else 0.0
+        if not sign:
+            continue
         for target in sorted({t for t, n in names.itertuples(index=False) if fold_text(n)[0] in speaker}):
             rows.append({"doc_id": q.doc_id, "outlet": outlets[q.doc_id], "target": target, "unit": "quote",
                          "sentence_id": -1, "sentence": f"{q.speaker} {q.verb}: {q.text}",

