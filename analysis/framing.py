@@ -94,33 +94,40 @@ def attribution_verbs(mentions: pd.DataFrame, cues: dict, quotes: pd.DataFrame |
                       corpus: pd.DataFrame | None = None) -> pd.DataFrame:
     """Attribution verbs used for each speaker, per outlet.
 
-    With ``quotes`` (``outlet``, ``speaker``, ``verb``, ``text``): one row per (outlet, speaker,
-    verb). Without: each attribution or reporting-refutation cue in a sentence that mentions a
-    target, credited to the target named last before the cue (speaker ``other`` when none).
-    Out: ``DEVICE_COLUMNS`` with ``device`` = ``attribution verb``, ``value`` = ``speaker: verb``.
+    Direct speech: with ``quotes`` (``outlet``, ``speaker``, ``verb``, ``text``, optional
+    ``sentence_id``), each quotation's ``speaker: verb``. Indirect speech (every sentence without a
+    direct quotation; every sentence when quotes are not given): each attribution or
+    reporting-refutation verb of ``cues`` in a sentence that mentions a target, credited to the
+    target named last before the verb (``other`` when none): ``massoud_nrf: denied``.
+    In: ``mentions`` from ``find_mentions`` (with ``sentence_start``). Out: ``DEVICE_COLUMNS`` with
+    ``device`` = ``attribution verb``, ``value`` = ``speaker: verb``.
     """
+    parts, skip = [], set()
     if quotes is not None and len(quotes):
-        q = quotes[quotes["speaker"].fillna("") != ""]
-        occ = q.assign(device="attribution verb", value=q["speaker"] + ": " + q["verb"].fillna(""),
-                       example=q["text"])
-        if "sentence_id" not in occ.columns:
-            occ = occ.assign(sentence_id=occ["start"])
-    else:
-        rows = []
-        for (doc_id, sid), group in mentions.groupby(["doc_id", "sentence_id"], sort=True):
-            group = group.sort_values("start")
-            first = group.iloc[0]
-            offset = first["start"] - first["sentence"].find(first["matched_text"]) if first["matched_text"] in first["sentence"] else None
-            verbs = cues.get(first["language"], {})
-            for a, _, verb in find_phrases(first["sentence"], verbs.get("attribution", []) + verbs.get("reporting_refutation", [])):
-                if verb in NOT_VERBS:
-                    continue
-                before = group[group["start"] - (offset or 0) < a] if offset is not None else group.iloc[0:0]
-                speaker = before.iloc[-1]["target"] if len(before) else "other"
-                rows.append((first["outlet"], "attribution verb", f"{speaker}: {verb}", doc_id, sid, first["sentence"]))
-        occ = pd.DataFrame(rows, columns=["outlet", "device", "value", "doc_id", "sentence_id", "example"])
+        q = quotes[(quotes["speaker"].fillna("") != "") & (quotes["verb"].fillna("") != "")]
+        q = q.assign(sentence_id=q["sentence_id"] if "sentence_id" in q.columns else q["start"])
+        parts.append(q.assign(device="attribution verb", value=q["speaker"] + ": " + q["verb"], example=q["text"]))
+        if "sentence_id" in quotes.columns:
+            direct = quotes[quotes["kind"] == "direct"] if "kind" in quotes.columns else quotes
+            skip = set(zip(direct["doc_id"], direct["sentence_id"]))
+    rows = []
+    for (doc_id, sid), group in mentions.groupby(["doc_id", "sentence_id"], sort=True):
+        if (doc_id, sid) in skip:
+            continue
+        group = group.sort_values("start")
+        first = group.iloc[0]
+        verbs = cues.get(first["language"], {})
+        for a, _, verb in find_phrases(first["sentence"], verbs.get("attribution", []) + verbs.get("reporting_refutation", [])):
+            if verb in NOT_VERBS:
+                continue
+            before = group[group["start"] - group["sentence_start"] < a]
+            speaker = before.iloc[-1]["target"] if len(before) else "other"
+            rows.append((first["outlet"], "attribution verb", f"{speaker}: {verb}", doc_id, sid, first["sentence"]))
+    parts.append(pd.DataFrame(rows, columns=["outlet", "device", "value", "doc_id", "sentence_id", "example"]))
+    occ = pd.concat([p[["outlet", "device", "value", "doc_id", "sentence_id", "example"]] for p in parts],
+                    ignore_index=True)
     corpus = corpus if corpus is not None else pd.DataFrame({"outlet": [], "n_words": []})
-    return _aggregate(occ[["outlet", "device", "value", "doc_id", "sentence_id", "example"]], corpus)
+    return _aggregate(occ, corpus)
 
 
 def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

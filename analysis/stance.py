@@ -361,7 +361,8 @@ def find_mentions(sentences: pd.DataFrame, targets: list[dict]) -> pd.DataFrame:
     In: ``sentences`` from ``split_corpus_sentences``; targets from :func:`load_targets`.
     Out: ``doc_id``, ``outlet``, ``language``, ``target``, ``name`` (the alias as written in the
     targets file), ``matched_text``, ``start``, ``end`` (offsets into the document text),
-    ``sentence_id``, ``sentence``, ``scare_quoted`` (the name alone inside quotation marks),
+    ``sentence_id``, ``sentence_start`` (offset of the sentence), ``sentence``, ``scare_quoted``
+    (the name alone inside quotation marks),
     ``evaluation`` (favour/against for evaluative names, else ""). Whole words, folded text;
     a target's longer alias wins over a shorter one it contains.
     """
@@ -375,11 +376,11 @@ def find_mentions(sentences: pd.DataFrame, targets: list[dict]) -> pd.DataFrame:
                 rows.append({"doc_id": s.doc_id, "outlet": s.outlet, "language": s.language,
                              "target": target["id"], "name": name, "matched_text": s.sentence[a:b],
                              "start": s.start + a, "end": s.start + b, "sentence_id": s.sentence_id,
-                             "sentence": s.sentence, "scare_quoted": _scare_quoted(s.sentence, a, b),
+                             "sentence_start": s.start, "sentence": s.sentence, "scare_quoted": _scare_quoted(s.sentence, a, b),
                              "evaluation": target["evaluative"].get(name, "")})
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "language", "target", "name", "matched_text",
-                                       "start", "end", "sentence_id", "sentence", "scare_quoted",
-                                       "evaluation"])
+                                       "start", "end", "sentence_id", "sentence_start", "sentence",
+                                       "scare_quoted", "evaluation"])
 
 
 def _vader(neutral: list[str]):

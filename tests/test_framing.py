@@ -74,5 +74,8 @@ def test_attribution_verbs_credit_the_last_named_target():
 def test_attribution_verbs_from_quotes():
     quotes = pd.DataFrame({"doc_id": ["d1", "d1"], "outlet": ["O", "O"], "speaker": ["Massoud", "Kouts"],
                            "verb": ["said", "insisted"], "text": ["a", "b"], "start": [0, 5]})
-    verbs = fl.attribution_verbs(pd.DataFrame(), CUES, quotes=quotes)
-    assert sorted(verbs["value"]) == ["Kouts: insisted", "Massoud: said"]
+    corpus, sentences = _corpus("Kouts, however, insisted. The NRF denied it.", "en")
+    mentions = fl.find_mentions(sentences, TARGETS)
+    quotes = quotes.assign(sentence_id=[0, 0], kind="direct")
+    verbs = fl.attribution_verbs(mentions, CUES, quotes=quotes, corpus=corpus)
+    assert sorted(verbs["value"]) == ["Kouts: insisted", "Massoud: said", "massoud_nrf: denied"]
