@@ -54,6 +54,13 @@ PARAMETER_CHECKS = {
     "context_width": _count,
     "lexicons": lambda n, v: _existing_path(n, v, DATA / "lexicons"),
     "similarity_threshold": _fraction,
+    # stance and framing (04): data files; "" means the suite's file in data/
+    "claims": lambda n, v: _existing_path(n, v, DATA / "claims.yaml"),
+    "targets": lambda n, v: _existing_path(n, v, DATA / "targets.yaml"),
+    "stance_cues": lambda n, v: _existing_path(n, v, DATA / "stance_cues.yaml"),
+    "valence": lambda n, v: _existing_path(n, v, DATA / "valence_fr.yaml"),
+    "gold": lambda n, v: _existing_path(n, v, DATA / "gold"),
+    "stance_threshold": _fraction,
 }
 
 

@@ -1,0 +1,81 @@
+"""Framing devices: hedges per 1k words, naming choices, attribution verbs, sources cited (en, fr)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as fl
+
+CUES = fl.load_cues(fl.DATA / "stance_cues.yaml")
+TARGETS = fl.load_targets(fl.DATA / "targets.yaml")
+
+
+def _corpus(text: str, language: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    corpus = pd.DataFrame({"doc_id": ["d1"], "outlet": ["Outlet"], "language": [language], "text": [text],
+                           "n_words": [fl.count_words(text, language)]})
+    return corpus, fl.split_corpus_sentences(corpus)
+
+
+@pytest.mark.parametrize("text, language, hedges", [
+    ("Massoud allegedly asked. He reportedly met them.", "en", {"allegedly", "reportedly"}),
+    ("The alleged appeal was purportedly made.", "en", {"alleged", "purportedly"}),
+    ("Masoud aurait demandé de l’aide ; il a prétendu le contraire.", "fr", {"aurait", "a pretendu"}),
+    ("He asked for help and met the press.", "en", set()),
+    ("Il a demandé de l’aide.", "fr", set()),
+])
+def test_hedges(text, language, hedges):
+    corpus, sentences = _corpus(text, language)
+    devices = fl.hedge_devices(sentences, corpus, CUES)
+    assert set(devices.loc[devices["device"] == "hedge", "value"]) == hedges
+
+
+def test_hedge_rate_per_1k_words():
+    corpus, sentences = _corpus("Massoud allegedly asked for help from them.", "en")   # 7 words
+    devices = fl.hedge_devices(sentences, corpus, CUES)
+    row = devices[devices["value"] == "allegedly"].iloc[0]
+    assert row["count"] == 1 and row["per_1k_words"] == pytest.approx(1000 / 7, abs=0.001)
+
+
+@pytest.mark.parametrize("text, language, names", [
+    ("The occupation entity and 'Israel’s' army; Israel.", "en",
+     {"israel: occupation entity", "israel: 'Israel'", "israel: Israel"}),
+    ("Le gouvernement intérimaire et le régime taliban", "fr",
+     {"taliban: gouvernement intérimaire", "taliban: régime taliban"}),
+    ("The legitimate government, not the illegitimate government", "en", {"taliban: legitimate government"}),
+])
+def test_naming_choices(text, language, names):
+    corpus, sentences = _corpus(text, language)
+    naming = fl.naming_devices(fl.find_mentions(sentences, TARGETS), corpus)
+    assert set(naming["value"]) == names
+
+
+@pytest.mark.parametrize("text, language, sources", [
+    ("According to Maariv, he asked. Maariv cited Massoud.", "en", {"Maariv"}),
+    ("In a statement posted on X, the NRF said so.", "en", {"statement posted on X"}),
+    ("A spokesperson of the group affirmed it.", "en", {"A spokesperson of the group"}),
+    ("The Taliban claimed rule of the country. He reported nothing.", "en", set()),
+    ("Selon Maariv, il a demandé. C’est ce qu’a révélé le journal israélien Maariv.", "fr", {"Maariv"}),
+    ("Il a parlé au journal hier.", "fr", set()),
+])
+def test_sources_cited(text, language, sources):
+    corpus, sentences = _corpus(text, language)
+    found = fl.find_sources(corpus, sentences)
+    assert set(found["source"]) == sources
+    for r in found.itertuples():
+        assert text[r.start:r.end] == r.source
+
+
+def test_attribution_verbs_credit_the_last_named_target():
+    corpus, sentences = _corpus("The NRF denied the report, and the Taliban said nothing.", "en")
+    verbs = fl.attribution_verbs(fl.find_mentions(sentences, TARGETS), CUES, corpus=corpus)
+    assert set(verbs["value"]) == {"massoud_nrf: denied", "taliban: said"}
+
+
+def test_attribution_verbs_from_quotes():
+    quotes = pd.DataFrame({"doc_id": ["d1", "d1"], "outlet": ["O", "O"], "speaker": ["Massoud", "Kouts"],
+                           "verb": ["said", "insisted"], "text": ["a", "b"], "start": [0, 5]})
+    corpus, sentences = _corpus("Kouts, however, insisted. The NRF denied it.", "en")
+    mentions = fl.find_mentions(sentences, TARGETS)
+    quotes = quotes.assign(sentence_id=[0, 0], kind="direct")
+    verbs = fl.attribution_verbs(mentions, CUES, quotes=quotes, corpus=corpus)
+    assert sorted(verbs["value"]) == ["Kouts: insisted", "Massoud: said", "massoud_nrf: denied"]
