@@ -129,7 +129,7 @@ STATIC_TABLE_CSS = (
 LONG_TOKEN = re.compile(r"\S{30,}")
 
 # The DataTables library is written into the page once, before the first interactive table
-# (the offline bundle is ~0.7 MB); a kernel runs one notebook, so this is per notebook.
+# (0.7 MB of JS and CSS, ~1 MB as base64); a kernel runs one notebook, so this is per page.
 _page = {"library_written": False, "tables": 0}
 
 
@@ -141,10 +141,10 @@ def show_table(table: pd.DataFrame, caption: str = "",
     itables (DataTables) table whose JavaScript and CSS are embedded in the page (offline
     mode). A meaningful index (named, or not integers: e.g. outlets of a pivot table) becomes
     leading columns; a plain row-number index is not shown. Cell values, column names and
-    ``caption`` are HTML-escaped: article text shows as
-    text and runs nothing. Table ids are numbered in display order, so a rerun writes the same
-    HTML. Make it the last expression of a cell. Cost: the first interactive table of a page
-    adds ~0.9 MB (the library); each table embeds its rows (up to ``TABLE_MAX_BYTES``).
+    ``caption`` are HTML-escaped: article text shows as text and runs nothing. Table ids are
+    numbered in display order, so a rerun writes the same HTML. Make it the last expression of
+    a cell. Cost: the first interactive table of a page adds ~1 MB (the library); each table
+    embeds its rows (up to ``TABLE_MAX_BYTES``).
     """
     table = _index_as_columns(table)
     safe_caption = escape(caption)
@@ -214,13 +214,12 @@ def static_table(table: pd.DataFrame, caption: str = "") -> str:
             f"<tbody>\n{rows}</tbody></table>")
 
 
-
 def link_report(notebook: str, text: str, heading: str = "") -> HTML:
     """A link from one report page to another (all pages sit in one folder), optionally to a
     section: ``heading`` is the section's heading text as written in that notebook (nbconvert
     makes its anchor by replacing spaces with hyphens). ``text`` is escaped.
 
-    Example: ``fl.link_report("03_quotes", "every quote, by outlet", "Who is quoted?")``.
+    Example: ``fl.link_report("03_quote_overlap", "every quotation", "Who is quoted?")``.
     """
     href = quote(f"{Path(notebook).stem}.html")
     if heading:

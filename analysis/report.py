@@ -12,7 +12,7 @@ import html
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +62,13 @@ def discover_notebooks(folder: Path | str = NOTEBOOKS, names: list[str] | None =
 def notebook_parameters(path: Path) -> dict:
     """Names and defaults declared in a notebook's ``parameters`` cell."""
     return {name: info["default"] for name, info in papermill.inspect_notebook(str(path)).items()}
+
+
+def notebook_needs(path: Path) -> list[str]:
+    """Notebooks (stems) that must finish before this one starts, from its metadata
+    ``{"framelab": {"needs": ["02_loaded_terms", ...]}}``; e.g. a summary that reads the tables
+    the others write. Most notebooks need none and run in parallel."""
+    return list(nbformat.read(path, as_version=4).metadata.get("framelab", {}).get("needs", []))
 
 
 def split_parameters(notebooks: list[Path], parameters: dict) -> dict[Path, dict]:
@@ -279,6 +286,7 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
     """Run notebooks (in parallel when ``jobs`` > 1), export HTML, write the index.
 
     ``parameters`` go to every notebook that declares them; unknown ones raise ``ReportError``.
+    A notebook starts once the notebooks it needs (``notebook_needs``) have finished.
     With ``skip_unchanged``, a notebook whose ``fingerprint`` matches its last successful run
     into ``out`` is not rerun (its page keeps that run's date). Returns one ``NotebookRun`` per
     notebook, in run order; ``echo`` receives progress lines.
@@ -297,15 +305,27 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
     for done, run in enumerate((r for r in reused.values() if r), start=1):
         echo(f"[{done}/{len(notebooks)}] {run.name}: unchanged, not rerun")
     to_run = [nb for nb in notebooks if reused[nb] is None]
+    stems = {nb.stem for nb in to_run}
+    # a needed notebook that is not part of this run (not selected, or reused) counts as done
+    waiting = {nb: set(notebook_needs(nb)) & stems for nb in to_run}
+    finished: dict[Path, NotebookRun] = {}
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {nb: pool.submit(run_notebook, nb, out, per_notebook[nb], run_info, kernel)
-                   for nb in to_run}
-        done = len(notebooks) - len(to_run)
-        for future in as_completed(futures.values()):
-            done += 1
-            run = future.result()
-            status = "ok" if run.ok else f"FAILED in {run.error}"
-            echo(f"[{done}/{len(notebooks)}] {run.name}: {status} ({run.seconds:.1f} s)")
-    runs = [reused[nb] or futures[nb].result() for nb in notebooks]
+        running = {}
+        while waiting or running:
+            done_stems = {nb.stem for nb in finished}
+            for nb in [nb for nb, needs in waiting.items() if needs <= done_stems]:
+                del waiting[nb]
+                running[pool.submit(run_notebook, nb, out, per_notebook[nb], run_info,
+                                    kernel)] = nb
+            if not running:
+                raise ReportError("notebooks that need each other: "
+                                  + ", ".join(nb.stem for nb in waiting))
+            completed, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in completed:
+                run = finished[running.pop(future)] = future.result()
+                status = "ok" if run.ok else f"FAILED in {run.error}"
+                echo(f"[{len(notebooks) - len(to_run) + len(finished)}/{len(notebooks)}] "
+                     f"{run.name}: {status} ({run.seconds:.1f} s)")
+    runs = [reused[nb] or finished[nb] for nb in notebooks]
     write_index(out, runs, run_info)
     return runs

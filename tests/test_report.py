@@ -240,3 +240,26 @@ def test_skip_unchanged_reruns_only_what_changed(tmp_path):
     assert not run({"min_count": 3}, skip=False).skipped          # off by default
     _notebook(folder / "01_a.ipynb", [new_markdown_cell("# A"), params, new_code_cell("2 + 2")])
     assert not run({"min_count": 3}).skipped                      # the notebook changed
+
+
+@pytest.mark.slow
+def test_a_notebook_runs_after_the_notebooks_it_needs(tmp_path):
+    """A summary that reads what another notebook writes starts only once that one is done,
+    even with spare processes."""
+    params = new_code_cell("out_dir = ''", metadata={"tags": ["parameters"]})
+    summary = _notebook(tmp_path / "00_summary.ipynb", [
+        new_markdown_cell("# Summary"), params,
+        new_code_cell("import pathlib\nprint(pathlib.Path(out_dir, 'made.txt').read_text())")])
+    nb = nbformat.read(summary, as_version=4)
+    nb.metadata["framelab"] = {"needs": ["01_maker"]}
+    nbformat.write(nb, summary)
+    _notebook(tmp_path / "01_maker.ipynb", [
+        new_markdown_cell("# Maker"), params,
+        new_code_cell("import pathlib, time\ntime.sleep(2)\n"
+                      "pathlib.Path(out_dir, 'made.txt').write_text('made')")])
+    lines = []
+    runs = run_report(tmp_path / "out", {"out_dir": str(tmp_path / "out")},
+                      discover_notebooks(tmp_path), jobs=2, echo=lines.append)
+    assert [r.name for r in runs] == ["00_summary", "01_maker"]   # run order kept for the index
+    assert all(r.ok for r in runs), [r.error for r in runs]
+    assert lines[1].startswith("[1/2] 01_maker") and lines[2].startswith("[2/2] 00_summary")
