@@ -302,6 +302,12 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
          + ", ".join(nb.stem for nb in notebooks))
     reused = {nb: reuse_unchanged(nb, out, per_notebook[nb], kernel) if skip_unchanged else None
               for nb in notebooks}
+    changed = True
+    while changed:  # a notebook whose needs are rerun is rerun too (it reads their outputs)
+        rerun = {nb.stem for nb, r in reused.items() if r is None}
+        stale = [nb for nb, r in reused.items() if r and set(notebook_needs(nb)) & rerun]
+        changed = bool(stale)
+        reused.update(dict.fromkeys(stale))
     for done, run in enumerate((r for r in reused.values() if r), start=1):
         echo(f"[{done}/{len(notebooks)}] {run.name}: unchanged, not rerun")
     to_run = [nb for nb in notebooks if reused[nb] is None]

@@ -263,3 +263,13 @@ def test_a_notebook_runs_after_the_notebooks_it_needs(tmp_path):
     assert [r.name for r in runs] == ["00_summary", "01_maker"]   # run order kept for the index
     assert all(r.ok for r in runs), [r.error for r in runs]
     assert lines[1].startswith("[1/2] 01_maker") and lines[2].startswith("[2/2] 00_summary")
+    again = run_report(tmp_path / "out", {"out_dir": str(tmp_path / "out")},
+                       discover_notebooks(tmp_path, ["00_summary"]), echo=lines.append,
+                       skip_unchanged=True)
+    assert again[0].skipped                       # nothing changed
+    _notebook(tmp_path / "01_maker.ipynb", [
+        new_markdown_cell("# Maker"), params,
+        new_code_cell("import pathlib\npathlib.Path(out_dir, 'made.txt').write_text('new')")])
+    again = run_report(tmp_path / "out", {"out_dir": str(tmp_path / "out")},
+                       discover_notebooks(tmp_path), echo=lines.append, skip_unchanged=True)
+    assert [r.skipped for r in again] == [False, False]  # the maker changed, so the summary reruns
