@@ -118,3 +118,10 @@ from analysis.framing import (
     naming_matrix,
     sources_cited,
 )
+from analysis.summary import (
+    SummaryError,
+    describe_framing,
+    load_report_tables,
+    show_saved_figure,
+    summarise_framing,
+)

@@ -535,11 +535,14 @@ def bootstrap_interval(scores, n_boot: int = 1000, seed: int = 0, level: float =
 
 
 def target_stance(units: pd.DataFrame, threshold: float = 0.1, n_boot: int = 1000, seed: int = 0,
-                  n_evidence: int = 3) -> pd.DataFrame:
+                  n_evidence: int = 3, min_units: int = 3) -> pd.DataFrame:
     """Stance of each outlet toward each target: mean evidence score, bootstrap 95% interval, label.
 
     In: ``units`` from :func:`target_sentences`. Out: ``outlet``, ``target``, ``label`` (favour
-    when score ≥ ``threshold``, against when ≤ −``threshold``, else neutral), ``score`` (mean unit
+    when score ≥ ``threshold`` and the whole interval is above 0, against when score ≤
+    −``threshold`` and the whole interval is below 0, both only with at least ``min_units``
+    evidence units; otherwise neutral: a label needs evidence that a resample would not
+    overturn), ``score`` (mean unit
     score, −1..1), ``low``, ``high`` (percentile bootstrap over units, ``n_boot`` resamples, fixed
     ``seed``), ``n_sentences`` (sentence units), ``n_quotes``, ``quoted_score`` (mean sentiment of
     quoted words; NaN when none), ``sentiment_method``, ``evidence`` (the ``n_evidence`` units of
@@ -549,7 +552,9 @@ def target_stance(units: pd.DataFrame, threshold: float = 0.1, n_boot: int = 100
     for (outlet, target), g in units.groupby(["outlet", "target"], sort=True):
         score = float(g["score"].mean())
         low, high = bootstrap_interval(g["score"], n_boot, seed)
-        label = "favour" if score >= threshold else "against" if score <= -threshold else "neutral"
+        supported = len(g) >= min_units
+        label = ("favour" if supported and score >= threshold and low > 0 else
+                 "against" if supported and score <= -threshold and high < 0 else "neutral")
         top = g.assign(a=g["score"].abs()).sort_values(["a", "sentence_id"], ascending=[False, True]).head(n_evidence)
         rows.append({"outlet": outlet, "target": target, "label": label, "score": round(score, 4),
                      "low": round(low, 4), "high": round(high, 4),

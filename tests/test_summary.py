@@ -1,0 +1,76 @@
+"""The framing summary condenses the detail tables, one row per outlet, escaped and deterministic."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as fl
+from analysis.summary import SUMMARY_SOURCES
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    return {
+        "outlets": pd.DataFrame({"outlet": ["B <b>", "A"], "documents": [2, 1], "words": [1000, 500]}),
+        "documents": pd.DataFrame({"doc_id": ["1", "2", "3"], "file": ["1.txt", "2.txt", "3.txt"],
+                                   "status": ["analysed"] * 3, "reason": [""] * 3}),
+        "term_frequencies": pd.DataFrame({
+            "outlet": ["A", "A", "A", "B <b>"], "term": ["rebels", "martyrs", "illegitimate", "rebels"],
+            "category": ["x"] * 4, "count": [2, 2, 0, 1], "words": [500, 500, 500, 1000],
+            "per_1k": [4.0, 4.0, 0.0, 1.0]}),
+        "loaded_terms": pd.DataFrame(columns=["doc_id", "outlet", "term"]),
+        "quotes": pd.DataFrame({
+            "quote_id": ["1:q0", "1:q1", "2:q0", "3:q0"], "outlet": ["A", "A", "B <b>", "B <b>"],
+            "kind": ["direct", "scare", "direct", "direct"], "group_id": ["g1", "", "g1", "g2"],
+            "via_translation": [False, False, True, False]}),
+        "quote_groups": pd.DataFrame({"group_id": ["g1", "g2"], "n_outlets": [2, 1]}),
+        "claim_stance": pd.DataFrame({"doc_id": ["1", "2", "3"], "outlet": ["A", "B <b>", "B <b>"],
+                                      "claim_id": ["c"] * 3, "label": ["discuss", "agree", "agree"]}),
+        "target_stance": pd.DataFrame({
+            "outlet": ["A", "B <b>"], "target": ["israel", "israel"], "label": ["against", "neutral"],
+            "score": [-0.3, 0.01], "low": [-0.5, -0.1], "high": [-0.1, 0.1], "n_sentences": [5, 4]}),
+        "framing_devices": pd.DataFrame({
+            "outlet": ["A", "A", "A", "B <b>"], "device": ["hedge", "hedge", "naming", "naming"],
+            "value": ["allegedly", "reportedly", "israel: 'Israel'", "israel: Israel"],
+            "count": [1, 2, 3, 4]}),
+        "sources_cited": pd.DataFrame({"outlet": ["A", "A", "A"], "source": ["Maariv", "X", "Maariv"],
+                                       "count": [1, 1, 2]}),
+    }
+
+
+def test_summary_has_one_row_per_outlet_with_every_column():
+    summary = fl.summarise_framing(tables()).set_index("outlet")
+    assert list(summary.index) == ["A", "B <b>"]
+    a, b = summary.loc["A"], summary.loc["B <b>"]
+    assert a["claim_stance"] == "discuss ×1" and b["claim_stance"] == "agree ×2"
+    assert a["target_stance"] == "israel: against -0.30 [-0.50, -0.10], n=5"
+    assert a["top_loaded_terms"] == "martyrs ×2; rebels ×2"      # ties broken by name, zero counts left out
+    assert a["naming"] == "israel: 'Israel' ×3"
+    assert a["quotes_carried"] == "1 direct, 1 shared with other outlets"
+    assert b["quotes_carried"] == "2 direct, 1 shared with other outlets"
+    assert a["scare_quotes"] == 1 and b["scare_quotes"] == 0
+    assert a["hedges_per_1k"] == 6.0                               # (1 + 2) per 500 words
+    assert a["sources_cited"] == "Maariv ×3; X ×1"
+    assert b["sources_cited"] == ""
+
+
+def test_summary_narrative_escapes_outlet_names():
+    data = tables()
+    html = fl.describe_framing(fl.summarise_framing(data), data["target_stance"]).data
+    assert "B &lt;b&gt;" in html and "<b>" not in html
+    assert "against israel (-0.30, 95% interval -0.50 to -0.10, 5 sentence(s))" in html
+    assert "neutral toward every target" in html
+
+
+def test_missing_table_names_the_notebook_to_run(tmp_path):
+    for name, table in tables().items():
+        if name != "target_stance":
+            table.to_csv(tmp_path / f"{name}.csv", index=False)
+    with pytest.raises(fl.SummaryError, match=r"target_stance.csv is missing; run the notebook "
+                                              r"04_stance_and_framing first"):
+        fl.load_report_tables(tmp_path)
+
+
+def test_every_summary_source_is_written_by_its_notebook():
+    for table, notebook in SUMMARY_SOURCES.items():
+        source = (fl.ROOT / "notebooks" / f"{notebook}.ipynb").read_text(encoding="utf-8")
+        assert f"{table}.csv" in source, f"{notebook} does not write {table}.csv"
