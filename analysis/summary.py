@@ -31,8 +31,8 @@ SUMMARY_COLUMNS = {
     "documents": "documents analysed (outlets.csv)",
     "words": "words analysed (outlets.csv)",
     "claim_stance": "FNC-1 label of each document toward each claim, with its count (claim_stance.csv)",
-    "target_stance": "favour / against / neutral per target, score and 95% bootstrap interval "
-                     "(target_stance.csv)",
+    "stance: TARGET": "one column per target: favour / against / neutral, score (−1..1), 95% "
+                      "bootstrap interval, n evidence sentences (target_stance.csv)",
     "top_loaded_terms": "most frequent lexicon terms with counts (term_frequencies.csv)",
     "naming": "the name used most often for each target, with count (framing_devices.csv, naming)",
     "quotes_carried": "direct quotations; how many belong to a group other outlets also carry "
@@ -77,9 +77,12 @@ def _claim_cell(rows: pd.DataFrame) -> str:
                      else f"{r.claim_id}: {r.label} ×{r.n}" for r in counts.itertuples())
 
 
-def _target_cell(rows: pd.DataFrame) -> str:
-    return "; ".join(f"{r.target}: {r.label} {r.score:+.2f} [{r.low:+.2f}, {r.high:+.2f}], "
-                     f"n={r.n_sentences}" for r in rows.sort_values("target").itertuples())
+def _target_cells(target_stance: pd.DataFrame, outlet: str, targets: list[str]) -> dict[str, str]:
+    rows = target_stance[target_stance["outlet"] == outlet].set_index("target")
+    return {f"stance: {t}": (f"{rows.at[t, 'label']} {rows.at[t, 'score']:+.2f} "
+                             f"[{rows.at[t, 'low']:+.2f}, {rows.at[t, 'high']:+.2f}] "
+                             f"n={rows.at[t, 'n_sentences']}" if t in rows.index else "not mentioned")
+            for t in targets}
 
 
 def _naming_cell(rows: pd.DataFrame) -> str:
@@ -91,7 +94,8 @@ def _naming_cell(rows: pd.DataFrame) -> str:
 
 
 def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.DataFrame:
-    """One row per outlet condensing every detail table; columns in ``SUMMARY_COLUMNS``.
+    """One row per outlet condensing every detail table; columns in ``SUMMARY_COLUMNS`` (with one
+    ``stance: TARGET`` column per target in the target-stance table, sorted by target id).
 
     In: :func:`load_report_tables` output. Lists are the ``top_n`` most frequent items, ties
     broken by name, so the table is deterministic.
@@ -103,6 +107,7 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
     shared = set(tables["quote_groups"].loc[tables["quote_groups"]["n_outlets"] > 1, "group_id"])
     devices = tables["framing_devices"]
     sources = tables["sources_cited"]
+    targets = sorted(tables["target_stance"]["target"].unique())
     rows = []
     for outlet in outlets["outlet"]:
         own_quotes = quotes[quotes["outlet"] == outlet]
@@ -114,7 +119,7 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
             "documents": int(info["documents"]),
             "words": int(info["words"]),
             "claim_stance": _claim_cell(tables["claim_stance"][tables["claim_stance"]["outlet"] == outlet]),
-            "target_stance": _target_cell(tables["target_stance"][tables["target_stance"]["outlet"] == outlet]),
+            **_target_cells(tables["target_stance"], outlet, targets),
             "top_loaded_terms": _joined(_ranked(terms[terms["outlet"] == outlet], "term"), top_n),
             "naming": _naming_cell(devices[(devices["outlet"] == outlet) & (devices["device"] == "naming")]),
             "quotes_carried": f"{len(direct)} direct, {int(direct['group_id'].isin(shared).sum())} "
@@ -123,12 +128,18 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
             "hedges_per_1k": round(float(hedges["count"].sum()) * 1000 / max(int(info["words"]), 1), 2),
             "sources_cited": _joined(_ranked(sources[sources["outlet"] == outlet], "source"), top_n),
         })
-    return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+    columns = [c for c in SUMMARY_COLUMNS if c != "stance: TARGET"]
+    at = columns.index("claim_stance") + 1
+    return pd.DataFrame(rows, columns=columns[:at] + [f"stance: {t}" for t in targets] + columns[at:])
 
 
 def describe_framing(summary: pd.DataFrame, target_stance: pd.DataFrame) -> HTML:
-    """A paragraph per outlet, generated from the summary and target-stance tables (escaped)."""
-    paragraphs = []
+    """A lead sentence grouping outlets by claim stance, then a paragraph per outlet, generated
+    from the summary and target-stance tables (every value escaped)."""
+    by_stance = summary.groupby("claim_stance", sort=True)["outlet"].apply(list)
+    lead = "; ".join(f"<em>{escape(stance or 'no claim')}</em>: "
+                     + ", ".join(escape(o) for o in outlets) for stance, outlets in by_stance.items())
+    paragraphs = [f"<p>Claim stance by outlet — {lead}.</p>"]
     for row in summary.itertuples(index=False):
         stances = target_stance[(target_stance["outlet"] == row.outlet)
                                 & (target_stance["label"] != "neutral")].sort_values("target")

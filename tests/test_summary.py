@@ -26,8 +26,9 @@ def tables() -> dict[str, pd.DataFrame]:
         "claim_stance": pd.DataFrame({"doc_id": ["1", "2", "3"], "outlet": ["A", "B <b>", "B <b>"],
                                       "claim_id": ["c"] * 3, "label": ["discuss", "agree", "agree"]}),
         "target_stance": pd.DataFrame({
-            "outlet": ["A", "B <b>"], "target": ["israel", "israel"], "label": ["against", "neutral"],
-            "score": [-0.3, 0.01], "low": [-0.5, -0.1], "high": [-0.1, 0.1], "n_sentences": [5, 4]}),
+            "outlet": ["A", "B <b>", "A"], "target": ["israel", "israel", "taliban"],
+            "label": ["against", "neutral", "neutral"], "score": [-0.3, 0.01, 0.0],
+            "low": [-0.5, -0.1, -0.1], "high": [-0.1, 0.1, 0.1], "n_sentences": [5, 4, 3]}),
         "framing_devices": pd.DataFrame({
             "outlet": ["A", "A", "A", "B <b>"], "device": ["hedge", "hedge", "naming", "naming"],
             "value": ["allegedly", "reportedly", "israel: 'Israel'", "israel: Israel"],
@@ -42,7 +43,10 @@ def test_summary_has_one_row_per_outlet_with_every_column():
     assert list(summary.index) == ["A", "B <b>"]
     a, b = summary.loc["A"], summary.loc["B <b>"]
     assert a["claim_stance"] == "discuss ×1" and b["claim_stance"] == "agree ×2"
-    assert a["target_stance"] == "israel: against -0.30 [-0.50, -0.10], n=5"
+    assert a["stance: israel"] == "against -0.30 [-0.50, -0.10] n=5"
+    assert list(summary.columns[:5]) == ["documents", "words", "claim_stance", "stance: israel",
+                                         "stance: taliban"]
+    assert b["stance: taliban"] == "not mentioned"
     assert a["top_loaded_terms"] == "martyrs ×2; rebels ×2"      # ties broken by name, zero counts left out
     assert a["naming"] == "israel: 'Israel' ×3"
     assert a["quotes_carried"] == "1 direct, 1 shared with other outlets"
@@ -59,6 +63,7 @@ def test_summary_narrative_escapes_outlet_names():
     assert "B &lt;b&gt;" in html and "<b>" not in html
     assert "against israel (-0.30, 95% interval -0.50 to -0.10, 5 sentence(s))" in html
     assert "neutral toward every target" in html
+    assert "Claim stance by outlet — <em>agree ×2</em>: B &lt;b&gt;; <em>discuss ×1</em>: A." in html
 
 
 def test_missing_table_names_the_notebook_to_run(tmp_path):
