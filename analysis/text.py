@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 import numpy as np
@@ -46,6 +47,9 @@ ELISIONS: dict[str, tuple[str, ...]] = {
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+")
+_SPACES = re.compile(r"\s+")
+_QUOTE_MARKS = re.compile('["“”«»„]')
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*$")
 _CLOSING_AFTER_END = set("”»\"’')]")
 
 
@@ -92,61 +96,68 @@ def _abbreviations(language: str) -> set[str]:
 
 def _is_abbreviation(text: str, period_at: int, language: str) -> bool:
     """True when the period at ``period_at`` closes an abbreviation or an initial ("A.")."""
-    match = re.search(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$", text[:period_at])
+    match = _WORD_BEFORE.search(text, max(0, period_at - 40), period_at)
     if not match:
         return False
-    word = match.group(1)
+    word = match.group()
     return word.casefold() in _abbreviations(language) or (len(word) == 1 and word.isupper())
 
 
-def _quote_depths(line: str) -> list[int]:
-    """Nesting depth of double quotations after each character of ``line``.
+def _quote_depths(line: str) -> tuple[list[int], list[int]]:
+    """Positions of the double quotation marks of ``line`` and the nesting depth after each.
 
     An opener (“ « „) nests; a closer (” ») ends the innermost quotation, or opens one when none
     is open (reversed marks, as in the seeds' » … »); a straight quote closes an open straight
-    quote or opens one.
+    quote or opens one. Only quotation marks are visited, not every character.
     """
     stack: list[str] = []
-    depths = []
-    for char in line:
+    positions, depths = [], []
+    for mark in _QUOTE_MARKS.finditer(line):
+        char = mark.group()
         if char == '"':
             if stack and stack[-1] == '"':
                 stack.pop()
             else:
                 stack.append(char)
-        elif char in _OPENERS:
+        elif char in _OPENERS or not stack:
             stack.append(char)
-        elif char in _CLOSERS:
-            if stack:
-                stack.pop()
-            else:
-                stack.append(char)
+        else:
+            stack.pop()
+        positions.append(mark.start())
         depths.append(len(stack))
-    return depths
+    return positions, depths
+
+
+def _depth_after(positions: list[int], depths: list[int], index: int) -> int:
+    """Quotation depth after character ``index``, from :func:`_quote_depths`."""
+    i = bisect_right(positions, index) - 1
+    return depths[i] if i >= 0 else 0
 
 
 def _split_line(line: str, language: str) -> list[tuple[int, int]]:
     """Sentence spans within one line (paragraph)."""
-    depths = _quote_depths(line)
+    positions, depths = _quote_depths(line)
+    length = len(line)
     spans, start = [], 0
     for end_mark in _SENTENCE_END.finditer(line):
         end = end_mark.end()
-        while end < len(line) and line[end] in _CLOSING_AFTER_END:
+        while end < length and line[end] in _CLOSING_AFTER_END:
             end += 1
-        rest = line[end:]
-        nxt = rest.lstrip()
-        if not nxt or len(nxt) == len(rest):
-            continue  # no space after the mark: "U.S.A", "3.5", end of line
-        if not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "“«\"'‘(["):
+        space = _SPACES.match(line, end)
+        if not space or space.end() == length:
+            continue  # no space after the mark ("U.S.A", "3.5") or end of line
+        following = line[space.end()]
+        if not (following.isupper() or following.isdigit() or following in "“«\"'‘(["):
             continue
         if end_mark.group() == "." and _is_abbreviation(line, end_mark.start(), language):
             continue
-        if depths[end - 1] > 0:
+        if _depth_after(positions, depths, end - 1) > 0:
             continue  # still inside a quotation: the sentence goes on
         spans.append((start, end))
-        start = end + (len(rest) - len(nxt))
-    if start < len(line.rstrip()):
-        spans.append((start, len(line.rstrip())))
+        start = space.end()
+    last = len(line.rstrip())
+    if start < last:
+        spans.append((start, last))
     return spans
 
 
