@@ -125,3 +125,4 @@ from analysis.summary import (
     show_saved_figure,
     summarise_framing,
 )
+from analysis.scale import map_documents
