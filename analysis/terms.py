@@ -56,23 +56,7 @@ MATCH_COLUMNS = ["doc_id", "outlet", "language", "term", "category", "target", "
                  "matched_text", "start", "end"]
 
 
-# ``str.translate`` table filled on demand (a plain dict: translate is fastest when every look-up
-# hits): code point -> fold_text of the character, with every separator made a space. Characters
-# that fold to zero or several characters are also kept in _COMPLEX; a text holding one takes the
-# per-character fold_text path.
 _SEPARATOR_TABLE = {ord(c): " " for c in SEPARATORS}
-_NORMAL_TABLE: dict[int, str] = {}
-_KNOWN: set[str] = set()
-_COMPLEX: set[str] = set()
-
-
-def _learn(chars: set[str]) -> None:
-    for char in chars - _KNOWN:
-        value = fold_text(char)[0]
-        if len(value) != 1:
-            _COMPLEX.add(char)
-        _NORMAL_TABLE[ord(char)] = value.translate(_SEPARATOR_TABLE)
-        _KNOWN.add(char)
 
 
 def normalise(text: str) -> tuple[str, np.ndarray]:
@@ -80,18 +64,10 @@ def normalise(text: str) -> tuple[str, np.ndarray]:
 
     Returns ``(normalised, offsets)``: ``offsets[i]`` is the index in ``text`` of normalised
     character ``i`` and ``offsets[len(normalised)] == len(text)``, as for :func:`fold_text`.
-    Cost: one ``str.translate``; the per-character fold only for texts holding a character that
-    folds to zero or several characters (ligatures, Arabic harakat, tatweel).
+    Cost: that of :func:`fold_text` plus one ``str.translate``.
     """
-    chars = set(text)
-    if not chars <= _KNOWN:
-        _learn(chars)
-    normal = text.translate(_NORMAL_TABLE)
-    if _COMPLEX.isdisjoint(chars):
-        offsets = np.arange(len(text) + 1, dtype=np.int64)
-    else:
-        folded, offsets = fold_text(text)
-        normal = folded.translate(_SEPARATOR_TABLE)
+    folded, offsets = fold_text(text)
+    normal = folded.translate(_SEPARATOR_TABLE)
     if "  " not in normal:
         return normal, offsets
     codes = np.frombuffer(normal.encode("utf-32-le"), dtype="<u4")

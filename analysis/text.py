@@ -62,6 +62,24 @@ def _fold_char(char: str) -> str:
     return kept.casefold()
 
 
+# ``str.translate`` table learnt on demand: code point -> its one-character fold. Characters that
+# fold to zero or several characters (ligatures, combining marks, tatweel) go to _MULTI instead;
+# a text holding one takes the per-character path, which can shift offsets.
+_FOLD_TABLE: dict[int, str] = {}
+_MULTI: set[str] = set()
+_SEEN: set[str] = set()
+
+
+def _learn_folds(chars: set[str]) -> None:
+    for char in chars - _SEEN:
+        folded = _fold_char(char)
+        if len(folded) == 1:
+            _FOLD_TABLE[ord(char)] = folded
+        else:
+            _MULTI.add(char)
+        _SEEN.add(char)
+
+
 def fold_text(text: str) -> tuple[str, np.ndarray]:
     """Fold case, accents, quote marks, dashes and spaces; return the folded text and its offsets.
 
@@ -70,16 +88,18 @@ def fold_text(text: str) -> tuple[str, np.ndarray]:
     ``text[offsets[a]:offsets[b - 1] + 1]``. Use :func:`original_span` for that. Combining marks
     are dropped (é → e, Arabic harakat removed), ligatures expand (ﬁ → fi), curly apostrophes,
     « » and “ ” become ' and ", every dash becomes -, line breaks and no-break spaces become spaces.
-    Cost: one cached dictionary look-up per character.
+    Cost: one ``str.translate`` when every character folds to one character (offsets are then
+    the identity); otherwise one cached look-up per character.
     """
+    chars = set(text)
+    if not chars <= _SEEN:
+        _learn_folds(chars)
+    if _MULTI.isdisjoint(chars):
+        return text.translate(_FOLD_TABLE), np.arange(len(text) + 1, dtype=np.int64)
     pieces = [_fold_char(c) for c in text]
-    folded = "".join(pieces)
-    if len(folded) == len(text) and all(len(p) == 1 for p in pieces):
-        offsets = np.arange(len(text) + 1, dtype=np.int64)
-    else:
-        lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
-        offsets = np.append(np.repeat(np.arange(len(text), dtype=np.int64), lengths), len(text))
-    return folded, offsets
+    lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
+    offsets = np.append(np.repeat(np.arange(len(text), dtype=np.int64), lengths), len(text))
+    return "".join(pieces), offsets
 
 
 def original_span(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
