@@ -89,6 +89,7 @@ from analysis.quotes import (
 )
 from analysis.stance import (
     StanceDataError,
+    agree_with_gold,
     agreement,
     bootstrap_interval,
     claim_sentences,

@@ -603,7 +603,23 @@ def agreement(predicted: pd.DataFrame, gold: pd.DataFrame, key: list[str], label
         per_label[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     return {"n": len(pairs), "accuracy": float((y_true == y_pred).mean()) if len(pairs) else np.nan,
             "macro_f1": float(np.mean(list(per_label.values()))) if per_label else np.nan,
-            "per_label": per_label, "pairs": pairs}
+            "per_label": per_label, "pairs": pairs, "key": list(key)}
+
+
+# Each method measured against the hand annotation: gold file in the gold folder, key, labels.
+GOLD = {
+    "claim stance (per document)": ("claim_stance.csv", ["doc_id", "claim_id"], LABELS),
+    "target stance (per outlet)": ("target_stance.csv", ["outlet", "target"], TARGET_LABELS),
+}
+
+
+def agree_with_gold(claim_table: pd.DataFrame, target_table: pd.DataFrame,
+                    gold_dir: Path | str) -> dict[str, dict]:
+    """:func:`agreement` of both methods with the gold files in ``gold_dir`` (see ``GOLD``),
+    keyed by method name."""
+    predicted = {"claim stance (per document)": claim_table, "target stance (per outlet)": target_table}
+    return {method: agreement(predicted[method], load_gold(Path(gold_dir) / file, key, labels), key, labels)
+            for method, (file, key, labels) in GOLD.items()}
 
 
 # --- narrative -----------------------------------------------------------------------------------
@@ -642,8 +658,9 @@ def agreement_table(results: dict[str, dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def disagreements(result: dict, key: list[str]) -> pd.DataFrame:
+def disagreements(result: dict, key: list[str] | None = None) -> pd.DataFrame:
     """The rows of an :func:`agreement` result where method and gold differ, with the gold
-    justification."""
+    justification (``key`` defaults to the result's own)."""
+    key = key or result["key"]
     pairs = result["pairs"]
     return pairs[pairs["label"] != pairs["label_gold"]][[*key, "label_gold", "label", "justification"]]

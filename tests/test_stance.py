@@ -218,11 +218,8 @@ def test_voice_of_hindukush_is_against_massoud_and_for_the_taliban(seed_stance):
 
 def test_agreement_with_gold(seed_stance):
     claims, _, targets = seed_stance
-    gold_claims = fl.load_gold(fl.DATA / "gold" / "claim_stance.csv", ["doc_id", "claim_id"], fl.stance.LABELS)
-    gold_targets = fl.load_gold(fl.DATA / "gold" / "target_stance.csv", ["outlet", "target"],
-                                fl.stance.TARGET_LABELS)
-    c = fl.agreement(claims, gold_claims, ["doc_id", "claim_id"], fl.stance.LABELS)
-    t = fl.agreement(targets, gold_targets, ["outlet", "target"], fl.stance.TARGET_LABELS)
+    results = fl.agree_with_gold(claims, targets, fl.DATA / "gold")
+    c, t = results["claim stance (per document)"], results["target stance (per outlet)"]
     print(f"claim stance vs gold: n={c['n']} accuracy={c['accuracy']:.3f} macro-F1={c['macro_f1']:.3f}")
     print(f"target stance vs gold: n={t['n']} accuracy={t['accuracy']:.3f} macro-F1={t['macro_f1']:.3f}")
     # Lower bounds = the values measured when this test was written (README, "Stance").
