@@ -12,6 +12,9 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
+from analysis.figures import SavedFigure
+from analysis.paths import figures_dir
+
 # Table name -> the detail notebook that writes it (the summary links there for the evidence).
 SUMMARY_SOURCES = {
     "outlets": "01_corpus_overview",
@@ -161,9 +164,6 @@ def describe_framing(summary: pd.DataFrame, target_stance: pd.DataFrame) -> HTML
 
 def show_saved_figure(name: str, out: Path | str, alt: str, report: str) -> HTML:
     """Embed a figure a detail notebook saved, with alt text and a link to that report."""
-    from analysis.figures import SavedFigure  # local: figures imports matplotlib
-    from analysis.paths import figures_dir
-
     folder = figures_dir(out)
     png = folder / f"{name}.png"
     if not png.exists():
