@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.framelab-installed
 KERNEL := framelab
 
-.PHONY: setup report test lab bench clean-reports
+.PHONY: setup report test check lab bench clean-reports
 
 ## setup: build .venv (pinned requirements, editable analysis package, Jupyter kernel); no-op when current
 setup: $(STAMP)
@@ -21,9 +21,13 @@ $(STAMP): requirements.txt pyproject.toml
 report: setup
 	$(PY) -m analysis report
 
-## test: run the test suite
+## test: run the whole test suite (what CI runs)
 test: setup
 	$(PY) -m pytest
+
+## check: the fast loop: unit tests only (no notebook kernels, no browser), well under a minute
+check: setup
+	$(PY) -m pytest -m "not slow" -q
 
 ## lab: open the notebooks in JupyterLab with the project kernel
 lab: setup

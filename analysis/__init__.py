@@ -31,13 +31,7 @@ from analysis.figures import (
     save_figure,
     write_table,
 )
-from analysis.notebook import (
-    check_parameters,
-    describe_corpus,
-    describe_counts,
-    link_report,
-    show_table,
-)
+from analysis.notebook import check_parameters
 from analysis.paths import DATA, ROOT, SEEDS, figures_dir, reports_dir, tables_dir
 from analysis.text import (
     count_words,
@@ -50,25 +44,21 @@ from analysis.text import (
     tokenize_words,
     word_spans,
 )
-from analysis.lexicons import LexiconError, lexicon_files, load_lexicons, read_lexicon
-from analysis.terms import (
-    TermMatcher,
-    compile_lexicon,
-    count_terms,
-    describe_term_counts,
-    find_terms,
-    match_document,
-    match_terms,
+from analysis.languages import (
+    LanguageResourceError,
+    available_languages,
+    language_resources,
+    languages_table,
+    load_cues,
+    resource_lexicon,
+    resources_note,
 )
-from analysis.keyness import (
-    count_ngrams,
-    describe_keyness,
-    load_stopwords,
-    log_likelihood,
-    log_odds_dirichlet,
-    score_keyness,
-    top_keyness,
-)
+from analysis.lexicons import LexiconError, lexicon_files, load_lexicons, read_lexicon, story_and_hedge_lexicon
+from analysis.marks import scan_quote_marks
+from analysis.matcher import FoldedText, PhraseMatcher, list_matcher
+from analysis.schemas import SchemaError, TABLES, check_table, empty_table, read_table
+from analysis.terms import TermMatcher, compile_lexicon, count_terms, find_terms, match_document, match_terms
+from analysis.keyness import count_ngrams, load_stopwords, log_likelihood, log_odds_dirichlet, score_keyness, top_keyness
 from analysis.quotes import (
     all_pairs_matches,
     cluster_token_sequences,
@@ -77,10 +67,7 @@ from analysis.quotes import (
     count_speakers,
     extract_quotes,
     extract_translated_quotes,
-    fidelity_html,
     group_quotes,
-    describe_quotes,
-    load_quote_rules,
     quote_overlap,
     quote_similarity,
     quote_tokens,
@@ -91,22 +78,20 @@ from analysis.stance import (
     StanceDataError,
     agree_with_gold,
     agreement,
+    agreement_table,
     bootstrap_interval,
     claim_sentences,
     claim_stance,
+    disagreements,
+    english_pivot,
     find_mentions,
-    find_phrases,
     label_claim,
     load_claims,
-    load_cues,
     load_gold,
+    load_neutral_words,
     load_targets,
-    load_valence,
-    agreement_table,
-    describe_claim_stance,
-    english_pivot,
-    disagreements,
     sentence_sentiment,
+    target_evidence,
     target_sentences,
     target_stance,
 )
@@ -119,11 +104,21 @@ from analysis.framing import (
     naming_matrix,
     sources_cited,
 )
-from analysis.summary import (
-    SummaryError,
+from analysis.summary import SummaryError, load_report_tables, summarise_framing
+from analysis.narrative import (
+    MissingFigureError,
+    describe_claim_stance,
+    describe_corpus,
+    describe_counts,
     describe_framing,
-    load_report_tables,
+    describe_keyness,
+    describe_languages,
+    describe_quotes,
+    describe_term_counts,
+    fidelity_html,
+    link_report,
     show_saved_figure,
-    summarise_framing,
+    show_table,
+    static_table,
 )
 from analysis.scale import map_documents

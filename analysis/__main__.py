@@ -45,11 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
                              "of its last successful run into --out (off by default)")
     report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
                         metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
+    commands.add_parser("tables", help="print the table dictionary (markdown) the README holds")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "tables":
+        from analysis.schemas import data_dictionary
+
+        print(data_dictionary())
+        return 0
     parameters = {"corpus": str(args.corpus.resolve()), "out_dir": str(args.out.resolve())}
     for name in ("lexicons", "claims", "targets"):
         if getattr(args, name) is not None:

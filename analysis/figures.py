@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from cycler import cycler
 
+from analysis.schemas import conform
 from analysis.paths import figures_dir
 
 # Okabe & Ito (2008) colour-blind-safe palette, black last.
@@ -95,10 +96,14 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, alt: str,
     return paths
 
 
-def write_table(table: pd.DataFrame, path: Path | str, sort: bool = True) -> Path:
+def write_table(table: pd.DataFrame, path: Path | str, sort: bool = True,
+                schema: str | None = None) -> Path:
     """Write a table as CSV with a fixed float format and, by default, rows sorted by every
-    column, so reruns are byte-identical."""
+    column, so reruns are byte-identical. With ``schema`` (a name of
+    :data:`analysis.schemas.TABLES`) the table is first given exactly its declared columns."""
     path = Path(path)
+    if schema is not None:
+        table = conform(table, schema)
     path.parent.mkdir(parents=True, exist_ok=True)
     if sort and not table.empty:
         table = table.sort_values(list(table.columns), kind="mergesort")
@@ -158,15 +163,15 @@ def plot_term_rates(counts: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     annotated with the count; "n/a" where the lexicon has no variant in the outlet's language.
 
     In: :func:`analysis.terms.count_terms` output (``outlet``, ``term``, ``category``, ``count``,
-    ``per_1k``). Terms no outlet uses are left out. Out: the figure and the plotted values
-    (``term``, ``category``, ``outlet``, ``count``, ``per_1k``; missing = n/a).
+    ``per_1k_words``). Terms no outlet uses are left out. Out: the figure and the plotted values
+    (``term``, ``category``, ``outlet``, ``count``, ``per_1k_words``; missing = n/a).
     """
     used = counts.groupby("term")["count"].transform("sum") > 0
-    data = counts.loc[used, ["term", "category", "outlet", "count", "per_1k"]]
+    data = counts.loc[used, ["term", "category", "outlet", "count", "per_1k_words"]]
     data = data.sort_values(["category", "term", "outlet"]).reset_index(drop=True)
     terms = data[["category", "term"]].drop_duplicates().sort_values(["category", "term"])
     outlets = sorted(counts["outlet"].unique())
-    rates = data.pivot(index="term", columns="outlet", values="per_1k").reindex(
+    rates = data.pivot(index="term", columns="outlet", values="per_1k_words").reindex(
         index=terms["term"], columns=outlets)
     n = data.pivot(index="term", columns="outlet", values="count").reindex(
         index=terms["term"], columns=outlets)
@@ -328,15 +333,15 @@ def plot_speakers(speakers: pd.DataFrame, top_n: int = 10) -> tuple[plt.Figure, 
 def plot_scare_quotes(scare: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Bars: scare quotes per outlet (count; rate per 1,000 words written beside each bar).
 
-    In: ``outlet``, ``scare_quotes``, ``scare_per_1000_words`` (from ``count_scare_quotes``).
+    In: ``outlet``, ``scare_quotes``, ``per_1k_words`` (from ``count_scare_quotes``).
     """
-    data = scare[["outlet", "scare_quotes", "scare_per_1000_words"]].sort_values("outlet") \
+    data = scare[["outlet", "scare_quotes", "per_1k_words"]].sort_values("outlet") \
         .reset_index(drop=True)
     colors = outlet_colors(data["outlet"])
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.2))
     ax.barh(data["outlet"], data["scare_quotes"], color=[colors[o] for o in data["outlet"]])
     ax.invert_yaxis()
-    for y, (n, rate) in enumerate(zip(data["scare_quotes"], data["scare_per_1000_words"])):
+    for y, (n, rate) in enumerate(zip(data["scare_quotes"], data["per_1k_words"])):
         ax.text(n, y, f" {n} ({rate:.2f} per 1,000 words)", va="center", fontsize=8)
     ax.set_xlabel("scare quotes (short quoted names or terms, no attribution)")
     ax.set_title("Scare quotes per outlet")

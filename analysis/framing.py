@@ -9,32 +9,36 @@ import re
 
 import pandas as pd
 
-from analysis.stance import find_phrases
+from analysis.languages import language_resources, load_cues
+from analysis.marks import WORD_APOSTROPHES
+from analysis.matcher import FoldedText, list_matcher
+from analysis.schemas import check_table, table_columns
+from analysis.text import locate_sentences
 
-DEVICE_COLUMNS = ["outlet", "device", "value", "count", "per_1k_words", "example"]
+DEVICE_COLUMNS = table_columns("framing_devices")
 
 # Patterns that name a cited source, per language; the named group ``source`` is the source.
 # Run on the original text (capitals matter: a source is a proper name or a named role).
-_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+A = WORD_APOSTROPHES
+_NAME = rf"[A-Z][\w{A}-]*(?:\s+[A-Z][\w{A}-]*)*"
 SOURCE_PATTERNS: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("according to", rf"\b(?i:according to) (?:the )?(?P<source>{_NAME}(?: leader| spokesman| spokesperson)?)"),
-        ("X reported/cited/claimed", rf"(?P<source>{_NAME}(?:['’]s correspondent)?)\s+(?:reported|cited|quoted|claimed(?= that| quoting|,))\b"),
+        ("X reported/cited/claimed", rf"(?P<source>{_NAME}(?:[{A}]s correspondent)?)\s+(?:reported|cited|quoted|claimed(?= that| quoting|,))\b"),
         ("newspaper", rf"\b(?:newspaper|daily|outlet) (?P<source>{_NAME})"),
         ("spokesperson", r"\b(?P<source>(?i:an?|the) (?:[A-Z]\w+ )?(?:spokesperson|spokesman|spokeswoman)(?: of the group)?)"),
         ("statement on", r"\b(?P<source>statement posted on (?:X|Twitter|Facebook|Telegram))"),
         ("per the report", r"\b(?P<source>per the report)"),
     ],
     "fr": [
-        ("selon", rf"\bselon (?:le |la |les |l['’])?(?P<source>{_NAME})"),
+        ("selon", rf"\bselon (?:le |la |les |l[{A}])?(?P<source>{_NAME})"),
         ("journal", rf"\bjournal (?:israélien |américain |afghan )?(?P<source>{_NAME})"),
         ("porte-parole", r"\b(?P<source>(?:un|le) porte-parole(?: \w+)?)"),
         ("quotidien", r"\b(?P<source>le quotidien (?:israélien|américain|afghan))"),
     ],
 }
-# Attribution cues that are nouns or prepositions, not verbs a speaker is given.
-NOT_VERBS = {"report", "reports", "statement", "spokesperson", "spokesman", "according to", "per the report",
-             "communique", "porte-parole", "declaration", "selon", "d'apres"}
+# Reporting verbs that give words to a speaker in indirect speech ("his group denies the claim").
+INDIRECT_SPEECH_ROLES = ("neutral", "endorsing", "distancing", "refuting")
 NOT_SOURCES = {"He", "She", "It", "They", "The", "This", "That", "We", "I", "Il", "Elle", "Ils", "Earlier"}
 
 
@@ -42,20 +46,26 @@ def _words_per_outlet(corpus: pd.DataFrame) -> pd.Series:
     return corpus.groupby("outlet")["n_words"].sum()
 
 
-def hedge_devices(sentences: pd.DataFrame, corpus: pd.DataFrame, cues: dict,
+def hedge_devices(sentences: pd.DataFrame, corpus: pd.DataFrame, cues: dict | None = None,
                   kinds: tuple[str, ...] = ("hedge", "attribution")) -> pd.DataFrame:
     """Hedges and distancing/neutral attribution cues per outlet, with rates per 1,000 words.
 
-    In: sentences (``split_corpus_sentences``), corpus (``outlet``, ``n_words``), cues
-    (``load_cues``). Out: ``DEVICE_COLUMNS`` with ``device`` = the cue kind, ``value`` = the cue
-    as folded, ``count``, ``per_1k_words`` = count / outlet words × 1000, ``example`` = first
-    sentence using it. Cues of languages missing from ``cues`` are not counted.
+    In: table ``sentences``, corpus (``outlet``, ``n_words``), ``cues`` language -> kind ->
+    phrases (default: the language resources, :func:`analysis.stance.load_cues`). Out: table
+    ``framing_devices`` with ``device`` = the cue kind, ``value`` = the cue as listed. A language
+    without resources gets no cue (see :func:`analysis.languages.resources_note`).
     """
+    check_table(sentences, "sentences", "hedge_devices")
+    cues = load_cues() if cues is None else cues
+    matchers = {(lang, k): list_matcher(kinds_of.get(k, ())) for lang, kinds_of in cues.items() for k in kinds}
     rows = []
     for s in sentences.itertuples(index=False):
+        if s.language not in cues:
+            continue
+        folded = FoldedText.of(s.sentence)
         for kind in kinds:
-            for _, _, cue in find_phrases(s.sentence, cues.get(s.language, {}).get(kind, [])):
-                rows.append((s.outlet, kind, cue, s.doc_id, s.sentence_id, s.sentence))
+            for m in matchers[(s.language, kind)].find(folded, "*"):
+                rows.append((s.outlet, kind, m.key, s.doc_id, s.sentence_id, s.sentence))
     return _aggregate(pd.DataFrame(rows, columns=["outlet", "device", "value", "doc_id", "sentence_id", "example"]),
                       corpus)
 
@@ -90,39 +100,38 @@ def naming_matrix(devices: pd.DataFrame) -> pd.DataFrame:
     return naming.pivot_table(index="outlet", columns="value", values="count", aggfunc="sum", fill_value=0)
 
 
-def attribution_verbs(mentions: pd.DataFrame, cues: dict, quotes: pd.DataFrame | None = None,
+def attribution_verbs(mentions: pd.DataFrame, quotes: pd.DataFrame | None = None,
                       corpus: pd.DataFrame | None = None) -> pd.DataFrame:
     """Attribution verbs used for each speaker, per outlet.
 
-    Direct speech: with ``quotes`` (``outlet``, ``speaker``, ``verb``, ``text``, optional
-    ``sentence_id``), each quotation's ``speaker: verb``. Indirect speech (every sentence without a
-    direct quotation; every sentence when quotes are not given): each attribution or
-    reporting-refutation verb of ``cues`` in a sentence that mentions a target, credited to the
-    target named last before the verb (``other`` when none): ``massoud_nrf: denied``.
-    In: ``mentions`` from ``find_mentions`` (with ``sentence_start``). Out: ``DEVICE_COLUMNS`` with
-    ``device`` = ``attribution verb``, ``value`` = ``speaker: verb``.
+    Direct speech: with ``quotes`` (table ``quotes``), each quotation's ``speaker: verb``.
+    Indirect speech (every sentence without a direct quotation; every sentence when quotes are
+    not given): each reporting verb of the language resources (neutral, endorsing, distancing,
+    refuting) in a sentence that mentions a target, credited to the target named last before the
+    verb (``other`` when none): ``massoud_nrf: denies``. In: table ``mentions``. Out: table
+    ``framing_devices`` with ``device`` = ``attribution verb``, ``value`` = ``speaker: verb``.
     """
+    check_table(mentions, "mentions", "attribution_verbs")
     parts, skip = [], set()
     if quotes is not None and len(quotes):
+        check_table(quotes, "quotes", "attribution_verbs", ["doc_id", "outlet", "kind", "speaker", "verb",
+                                                             "quote_text", "sentence_id"])
         q = quotes[(quotes["speaker"].fillna("") != "") & (quotes["verb"].fillna("") != "")]
-        q = q.assign(sentence_id=q["sentence_id"] if "sentence_id" in q.columns else q["start"])
-        parts.append(q.assign(device="attribution verb", value=q["speaker"] + ": " + q["verb"], example=q["text"]))
-        if "sentence_id" in quotes.columns:
-            direct = quotes[quotes["kind"] == "direct"] if "kind" in quotes.columns else quotes
-            skip = set(zip(direct["doc_id"], direct["sentence_id"]))
+        parts.append(q.assign(device="attribution verb", value=q["speaker"] + ": " + q["verb"],
+                              example=q["quote_text"]))
+        direct = quotes[quotes["kind"] == "direct"]
+        skip = set(zip(direct["doc_id"], direct["sentence_id"]))
     rows = []
     for (doc_id, sid), group in mentions.groupby(["doc_id", "sentence_id"], sort=True):
         if (doc_id, sid) in skip:
             continue
         group = group.sort_values("start")
         first = group.iloc[0]
-        verbs = cues.get(first["language"], {})
-        for a, _, verb in find_phrases(first["sentence"], verbs.get("attribution", []) + verbs.get("reporting_refutation", [])):
-            if verb in NOT_VERBS:
-                continue
-            before = group[group["start"] - group["sentence_start"] < a]
+        verbs = list_matcher(language_resources(first["language"]).verbs(*INDIRECT_SPEECH_ROLES))
+        for m in verbs.find(first["sentence"], "*"):
+            before = group[group["start"] - group["sentence_start"] < m.start]
             speaker = before.iloc[-1]["target"] if len(before) else "other"
-            rows.append((first["outlet"], "attribution verb", f"{speaker}: {verb}", doc_id, sid, first["sentence"]))
+            rows.append((first["outlet"], "attribution verb", f"{speaker}: {m.key}", doc_id, sid, first["sentence"]))
     parts.append(pd.DataFrame(rows, columns=["outlet", "device", "value", "doc_id", "sentence_id", "example"]))
     occ = pd.concat([p[["outlet", "device", "value", "doc_id", "sentence_id", "example"]] for p in parts],
                     ignore_index=True)
@@ -142,14 +151,13 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
         for name, pattern in SOURCE_PATTERNS.get(doc.language, []):
             for m in re.finditer(pattern, doc.text):
                 source = m.group("source").strip()
-                source = re.sub(r"['’]s correspondent$", "", source)
-                if source in NOT_SOURCES or not source or re.search(r"['’]s$", source):
+                source = re.sub(rf"[{A}]s correspondent$", "", source)
+                if source in NOT_SOURCES or not source or re.search(rf"[{A}]s$", source):
                     continue
                 rows.append({"doc_id": doc.doc_id, "outlet": doc.outlet, "source": source, "pattern": name,
                              "start": m.start("source"), "end": m.start("source") + len(source)})
     found = pd.DataFrame(rows, columns=["doc_id", "outlet", "source", "pattern", "start", "end"])
     found = found.drop_duplicates(["doc_id", "start"])
-    from analysis.text import locate_sentences
     return locate_sentences(found, sentences).reset_index(drop=True)
 
 

@@ -28,34 +28,27 @@ given a minus sign when the outlet uses ``w`` less often than the rest (``y_i/n_
 Tokens are :func:`analysis.text.tokenize_words` over folded text (lower case, no accents),
 within sentences; tokens without a letter are dropped. Unigrams and bigrams; a unigram that is a
 stopword, and a bigram whose two words are both stopwords, get no row (they still count in
-``n_i``/``n_j``). Stopwords are data, one file per language: ``data/stopwords/<code>.txt``.
+``n_i``/``n_j``). Stopwords are data, one file per language: ``data/languages/<code>/stopwords.txt``.
 """
 from __future__ import annotations
 
 from collections import Counter
-from html import escape
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from IPython.display import HTML
 
-from analysis.paths import DATA
+from analysis.languages import LANGUAGES, available_languages, language_resources
 from analysis.text import fold_text, split_sentences, tokenize_words
 
-STOPWORDS = DATA / "stopwords"
 KEYNESS_COLUMNS = ["outlet", "language", "ngram", "term", "score", "z", "g2", "count_outlet",
                    "count_rest"]
 
 
-def load_stopwords(folder: Path | str = STOPWORDS) -> dict[str, frozenset[str]]:
-    """Stopwords per language from ``<folder>/<code>.txt`` (one per line, ``#`` comments),
-    folded like the text."""
-    out = {}
-    for path in sorted(Path(folder).glob("*.txt")):
-        words = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-        out[path.stem] = frozenset(fold_text(w)[0] for w in words if w and not w.startswith("#"))
-    return out
+def load_stopwords(folder: Path | str = LANGUAGES) -> dict[str, frozenset[str]]:
+    """Stopwords of every language with resources (``<folder>/<code>/stopwords.txt``), folded
+    like the text."""
+    return {code: language_resources(code, folder).stopwords for code in available_languages(folder)}
 
 
 def _ngrams(text: str, language: str, max_n: int) -> Counter:
@@ -155,42 +148,3 @@ def top_keyness(table: pd.DataFrame, top_n: int = 10) -> pd.DataFrame:
     positive = table[table["z"] > 0]
     return (positive.sort_values(["outlet", "z", "term"], ascending=[True, False, True])
             .groupby("outlet", sort=True).head(top_n).reset_index(drop=True))
-
-
-def describe_keyness(table: pd.DataFrame, top: pd.DataFrame, corpus: pd.DataFrame,
-                     min_count: int, lexicon: pd.DataFrame | None = None) -> HTML:
-    """Generated narrative (escaped HTML) for the keyness figure: per outlet its three most
-    over-used n-grams with z and counts, how many reach |z| ≥ 1.96, which outlets had no
-    comparison (alone in their language) and, with ``lexicon``, the top n-grams with z ≥ 1
-    that no lexicon variant covers (candidates to review for the lexicon)."""
-    compared = sorted(table["outlet"].unique())
-    alone = sorted(set(corpus["outlet"]) - set(compared))
-    parts = [f"<p>Each outlet is compared with the other outlets of its language; n-grams seen "
-             f"fewer than {min_count} times in that language are left out.</p>"]
-    items = []
-    for outlet in compared:
-        rows = top[top["outlet"] == outlet].head(3)
-        strong = int((table.loc[table["outlet"] == outlet, "z"].abs() >= 1.96).sum())
-        listed = ", ".join(f"“{escape(r.term)}” (z = {r.z:.2f}, {r.count_outlet} vs "
-                           f"{r.count_rest} in the rest)" for r in rows.itertuples())
-        items.append(f"<li><strong>{escape(outlet)}</strong>: {listed or 'no over-used n-gram'}; "
-                     f"{strong} n-gram(s) reach |z| ≥ 1.96.</li>")
-    parts.append("<ul>" + "".join(items) + "</ul>")
-    if alone:
-        parts.append("<p>Not compared (no other outlet in the same language): "
-                     + ", ".join(escape(o) for o in alone) + ".</p>")
-    if lexicon is not None and len(top):
-        known = {fold_text(v)[0] for v in lexicon["variant"]}
-        new = top[(top["z"] >= 1) & ~top["term"].map(
-            lambda t: any(t == k or t in k.split(" ") for k in known))]
-        if len(new):
-            parts.append("<p>Over-used n-grams (z ≥ 1) that no lexicon variant covers, to "
-                         "review in the concordance before adding any to the lexicon: "
-                         + "; ".join(f"{escape(outlet)}: " + ", ".join(
-                             f"“{escape(t)}”" for t in part["term"].head(5))
-                             for outlet, part in new.groupby("outlet", sort=True)) + ".</p>")
-    if len(table) and not (table["z"].abs() >= 1.96).any():
-        parts.append("<p>No n-gram reaches |z| ≥ 1.96: with this few words per outlet the "
-                     "differences are suggestive, not significant; read them with the "
-                     "concordance.</p>")
-    return HTML("".join(parts))

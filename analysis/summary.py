@@ -6,14 +6,11 @@ to the report and table holding its evidence.
 """
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML
 
-from analysis.figures import SavedFigure
-from analysis.paths import figures_dir
+from analysis.schemas import read_table, table_columns
 
 # Table name -> the detail notebook that writes it (the summary links there for the evidence).
 SUMMARY_SOURCES = {
@@ -29,21 +26,7 @@ SUMMARY_SOURCES = {
     "sources_cited": "04_stance_and_framing",
 }
 
-SUMMARY_COLUMNS = {
-    "outlet": "outlet name as in the metadata",
-    "documents": "documents analysed (outlets.csv)",
-    "words": "words analysed (outlets.csv)",
-    "claim_stance": "FNC-1 label of each document toward each claim, with its count (claim_stance.csv)",
-    "stance: TARGET": "one column per target: favour / against / neutral, score (−1..1), 95% "
-                      "bootstrap interval, n evidence sentences (target_stance.csv)",
-    "top_loaded_terms": "most frequent lexicon terms with counts (term_frequencies.csv)",
-    "naming": "the name used most often for each target, with count (framing_devices.csv, naming)",
-    "quotes_carried": "direct quotations; how many belong to a group other outlets also carry "
-                      "(quotes.csv, quote_groups.csv)",
-    "scare_quotes": "scare-quoted names or terms (quotes.csv, kind = scare)",
-    "hedges_per_1k": "hedge cues per 1,000 words (framing_devices.csv, hedge)",
-    "sources_cited": "most cited sources with counts (sources_cited.csv)",
-}
+SUMMARY_COLUMNS = table_columns("framing_summary")  # "stance: TARGET" stands for one column per target
 
 
 class SummaryError(ValueError):
@@ -59,7 +42,7 @@ def load_report_tables(folder: Path | str) -> dict[str, pd.DataFrame]:
         if not path.exists():
             raise SummaryError(f"{path} is missing; run the notebook {notebook} first "
                                "(python -m analysis report runs the summary after the others)")
-        tables[name] = pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
+        tables[name] = read_table(path, name)
     return tables
 
 
@@ -105,7 +88,7 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
     """
     outlets = tables["outlets"].sort_values("outlet")
     terms = tables["term_frequencies"]
-    terms = terms[terms["count"] > 0]
+    terms = terms[(terms["count"] > 0) & (terms["category"] != "hedge")]  # hedges have their own column
     quotes = tables["quotes"]
     shared = set(tables["quote_groups"].loc[tables["quote_groups"]["n_outlets"] > 1, "group_id"])
     devices = tables["framing_devices"]
@@ -128,47 +111,9 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
             "quotes_carried": f"{len(direct)} direct, {int(direct['group_id'].isin(shared).sum())} "
                               "shared with other outlets",
             "scare_quotes": int((own_quotes["kind"] == "scare").sum()),
-            "hedges_per_1k": round(float(hedges["count"].sum()) * 1000 / max(int(info["words"]), 1), 2),
+            "hedges_per_1k_words": round(float(hedges["count"].sum()) * 1000 / max(int(info["words"]), 1), 2),
             "sources_cited": _joined(_ranked(sources[sources["outlet"] == outlet], "source"), top_n),
         })
     columns = [c for c in SUMMARY_COLUMNS if c != "stance: TARGET"]
     at = columns.index("claim_stance") + 1
     return pd.DataFrame(rows, columns=columns[:at] + [f"stance: {t}" for t in targets] + columns[at:])
-
-
-def describe_framing(summary: pd.DataFrame, target_stance: pd.DataFrame) -> HTML:
-    """A lead sentence grouping outlets by claim stance, then a paragraph per outlet, generated
-    from the summary and target-stance tables (every value escaped)."""
-    by_stance = summary.groupby("claim_stance", sort=True)["outlet"].apply(list)
-    lead = "; ".join(f"<em>{escape(stance or 'no claim')}</em>: "
-                     + ", ".join(escape(o) for o in outlets) for stance, outlets in by_stance.items())
-    paragraphs = [f"<p>Claim stance by outlet — {lead}.</p>"]
-    for row in summary.itertuples(index=False):
-        stances = target_stance[(target_stance["outlet"] == row.outlet)
-                                & (target_stance["label"] != "neutral")].sort_values("target")
-        leaning = (", ".join(f"{escape(r.label)} {escape(r.target)} ({r.score:+.2f}, 95% interval "
-                             f"{r.low:+.2f} to {r.high:+.2f}, {r.n_sentences} sentence(s))"
-                             for r in stances.itertuples())
-                   or "neutral toward every target")
-        text = (f"<strong>{escape(row.outlet)}</strong> ({row.documents} document(s), {row.words:,} "
-                f"words): claim stance <em>{escape(row.claim_stance or 'none')}</em>; {leaning}. ")
-        if row.top_loaded_terms:
-            text += f"Loaded terms: {escape(row.top_loaded_terms)}. "
-        text += (f"Quotations: {escape(row.quotes_carried)}; {row.scare_quotes} scare quote(s); "
-                 f"{row.hedges_per_1k:.2f} hedge cues per 1,000 words.")
-        if row.sources_cited:
-            text += f" Sources cited most: {escape(row.sources_cited)}."
-        paragraphs.append(f"<p>{text}</p>")
-    return HTML("\n".join(paragraphs))
-
-
-def show_saved_figure(name: str, out: Path | str, alt: str, report: str) -> HTML:
-    """Embed a figure a detail notebook saved, with alt text and a link to that report."""
-    folder = figures_dir(out)
-    png = folder / f"{name}.png"
-    if not png.exists():
-        raise SummaryError(f"{png} is missing; run the notebook {report} first")
-    figure = SavedFigure(png, folder / f"{name}.svg", folder / f"{name}.csv", alt)
-    link = (f'<p><a href="{escape(report)}.html">Details and evidence: {escape(report)}</a> · '
-            f'<a href="../figures/{escape(name)}.csv">plotted values</a></p>')
-    return HTML(figure._repr_html_() + link)

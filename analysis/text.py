@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-# Typographic variants folded to one ASCII form, one character for one character.
-APOSTROPHES = "'’‘‛ʼ′`´"
-DOUBLE_QUOTES = '"“”„‟«»″'
+from analysis.languages import language_resources
+from analysis.marks import (
+    APOSTROPHES,
+    CLOSING_AFTER_SENTENCE_END,
+    DOUBLE_QUOTES,
+    OPENING_A_SENTENCE,
+    WORD_APOSTROPHES,
+    QuotedRegions,
+    scan_quote_marks,
+)
+
 DASHES = "-‐‑‒–—―−"
+# Typographic variants folded to one ASCII form, one character for one character.
 _SPECIAL_FOLDS = {
     **{c: "'" for c in APOSTROPHES},
     **{c: '"' for c in DOUBLE_QUOTES},
@@ -26,31 +34,17 @@ _SPECIAL_FOLDS = {
     "\u0640": "",  # Arabic tatweel: decorative elongation, not part of a word
 }
 
-# Opening and closing double-quotation marks (straight quotes open and close by turns).
-_OPENERS = set("“«„")
-_CLOSERS = set("”»")
+# Abbreviations of every language that end in a period without ending a sentence (lower case,
+# without the final period); each language adds its own (data/languages/<code>/language.yaml).
+SHARED_ABBREVIATIONS = frozenset({
+    "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "st", "dr", "prof", "gen", "col", "lt", "capt", "sgt",
+    "gov", "sen", "rep"})
 
-# Abbreviations that end in a period without ending a sentence, keyed by ISO 639-1 code;
-# the "*" entry applies to every language. Lower case, without the final period.
-ABBREVIATIONS: dict[str, set[str]] = {
-    "*": {"u.s", "u.k", "u.n", "e.g", "i.e", "etc", "vs", "no", "jan", "feb", "mar", "apr", "jun",
-          "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "dr", "prof", "gen", "col", "lt",
-          "capt", "sgt", "gov", "sen", "rep"},
-    "en": {"mr", "mrs", "ms", "jr", "sr", "inc", "ltd", "co", "corp", "approx", "dept", "est"},
-    "fr": {"m", "mm", "mme", "mmes", "mlle", "me", "pr", "cf", "env", "av", "ex", "p", "art"},
-}
-
-# French elided articles and pronouns are words of their own: "l’aide" is "l’" + "aide".
-ELISIONS: dict[str, tuple[str, ...]] = {
-    "fr": ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c"),
-}
-
-_WORD = re.compile(r"[^\W_]+(?:['’\-‐][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:[" + WORD_APOSTROPHES + r"\-‐][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+")
 _SPACES = re.compile(r"\s+")
-_QUOTE_MARKS = re.compile('["“”«»„]')
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*$")
-_CLOSING_AFTER_END = set("”»\"’')]")
 
 
 @lru_cache(maxsize=None)
@@ -110,8 +104,8 @@ def original_span(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     return int(offsets[start]), int(offsets[end - 1]) + 1
 
 
-def _abbreviations(language: str) -> set[str]:
-    return ABBREVIATIONS["*"] | ABBREVIATIONS.get(language, set())
+def _abbreviations(language: str) -> frozenset[str]:
+    return SHARED_ABBREVIATIONS | language_resources(language).abbreviations
 
 
 def _is_abbreviation(text: str, period_at: int, language: str) -> bool:
@@ -123,55 +117,24 @@ def _is_abbreviation(text: str, period_at: int, language: str) -> bool:
     return word.casefold() in _abbreviations(language) or (len(word) == 1 and word.isupper())
 
 
-def _quote_depths(line: str) -> tuple[list[int], list[int]]:
-    """Positions of the double quotation marks of ``line`` and the nesting depth after each.
-
-    An opener (“ « „) nests; a closer (” ») ends the innermost quotation, or opens one when none
-    is open (reversed marks, as in the seeds' » … »); a straight quote closes an open straight
-    quote or opens one. Only quotation marks are visited, not every character.
-    """
-    stack: list[str] = []
-    positions, depths = [], []
-    for mark in _QUOTE_MARKS.finditer(line):
-        char = mark.group()
-        if char == '"':
-            if stack and stack[-1] == '"':
-                stack.pop()
-            else:
-                stack.append(char)
-        elif char in _OPENERS or not stack:
-            stack.append(char)
-        else:
-            stack.pop()
-        positions.append(mark.start())
-        depths.append(len(stack))
-    return positions, depths
-
-
-def _depth_after(positions: list[int], depths: list[int], index: int) -> int:
-    """Quotation depth after character ``index``, from :func:`_quote_depths`."""
-    i = bisect_right(positions, index) - 1
-    return depths[i] if i >= 0 else 0
-
-
-def _split_line(line: str, language: str) -> list[tuple[int, int]]:
-    """Sentence spans within one line (paragraph)."""
-    positions, depths = _quote_depths(line)
+def _split_line(line: str, language: str, quoted: QuotedRegions,
+                offset: int) -> list[tuple[int, int]]:
+    """Sentence spans within one line (paragraph) that starts at ``offset`` in the text."""
     length = len(line)
     spans, start = [], 0
     for end_mark in _SENTENCE_END.finditer(line):
         end = end_mark.end()
-        while end < length and line[end] in _CLOSING_AFTER_END:
+        while end < length and line[end] in CLOSING_AFTER_SENTENCE_END:
             end += 1
         space = _SPACES.match(line, end)
         if not space or space.end() == length:
             continue  # no space after the mark ("U.S.A", "3.5") or end of line
         following = line[space.end()]
-        if not (following.isupper() or following.isdigit() or following in "“«\"'‘(["):
+        if not (following.isupper() or following.isdigit() or following in OPENING_A_SENTENCE):
             continue
         if end_mark.group() == "." and _is_abbreviation(line, end_mark.start(), language):
             continue
-        if _depth_after(positions, depths, end - 1) > 0:
+        if quoted.inside(offset + end - 1):
             continue  # still inside a quotation: the sentence goes on
         spans.append((start, end))
         start = space.end()
@@ -181,21 +144,23 @@ def _split_line(line: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
+def split_sentences(text: str, language: str = "en", pairs=None) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``.
 
     A line break always ends a sentence (scraped articles put one paragraph per line). Within a
     line a sentence ends at ., !, ? or … (with any closing quote or bracket after it) followed by a
     space and an upper-case letter, digit or opening quote, except after an abbreviation of
-    ``language`` or of every language (``ABBREVIATIONS``), after an initial, or inside an open
+    ``language`` (its language resources) or of every language (``SHARED_ABBREVIATIONS``), after an initial, or inside an open
     double quotation (“ ”, « », straight quotes, reversed guillemets). Spans exclude surrounding
-    white space; empty lines give no sentence.
+    white space; empty lines give no sentence. ``pairs``: the text's quotation marks from
+    :func:`analysis.marks.scan_quote_marks`, when already scanned.
     """
+    quoted = QuotedRegions(scan_quote_marks(text)[0] if pairs is None else pairs)
     spans = []
     line_start = 0
     for line in text.split("\n"):
         stripped_left = len(line) - len(line.lstrip())
-        for a, b in _split_line(line[stripped_left:], language):
+        for a, b in _split_line(line[stripped_left:], language, quoted, line_start + stripped_left):
             spans.append((line_start + stripped_left + a, line_start + stripped_left + b))
         line_start += len(line) + 1
     return spans
@@ -205,13 +170,13 @@ def word_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
     """Character spans of the words of ``text``: letters and digits, with inner hyphens and
     apostrophes ("anti-Taliban", "won’t"); French elisions ("l’aide", "qu’il") split off the
     elided article as a word of its own. Any script; punctuation and quote marks are not words."""
-    elisions = ELISIONS.get(language, ())
+    elisions = language_resources(language).elisions
     spans = []
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group().casefold()
         for prefix in elisions:
-            if len(word) > len(prefix) + 1 and word.startswith(prefix) and word[len(prefix)] in "'’":
+            if len(word) > len(prefix) + 1 and word.startswith(prefix) and word[len(prefix)] in WORD_APOSTROPHES:
                 spans.append((start, start + len(prefix) + 1))
                 start += len(prefix) + 1
                 break

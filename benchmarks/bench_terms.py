@@ -9,7 +9,7 @@ matcher to the faster baseline (target ≥ 3×), the peak resident memory of the
 matcher ran on the whole corpus (target < 2 GB), and whether the counts agree.
 
 What is compared. The three methods do not implement the same rules, so counts are checked where
-their behaviour is shared: our matcher with plural rules switched off (``inflections={}``), on the
+their behaviour is shared: our matcher with plural rules switched off (``inflect=False``), on the
 terms none of whose variants lies inside another term's variant (the baselines count
 "occupation" again inside "occupation entity"; ours counts the longest match once). Totals of our
 full matcher (plurals on: "rebelles" for "rebelle") are printed beside them, so every difference
@@ -34,7 +34,8 @@ import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer
 
 import analysis as fl
-from analysis.terms import compile_lexicon, find_terms, normalise
+from analysis.matcher import normalise
+from analysis.terms import compile_lexicon, find_terms
 
 SPEED_TARGET = 3.0
 MEMORY_TARGET_MB = 2048
@@ -62,10 +63,9 @@ def timed(function, *args):
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def run_ours(corpus: pd.DataFrame, lexicon: pd.DataFrame, chunk: int,
-             inflections: dict | None = None) -> Counter:
+def run_ours(corpus: pd.DataFrame, lexicon: pd.DataFrame, chunk: int, inflect: bool = True) -> Counter:
     """Our matcher, chunk by chunk: match, then count per outlet and term (count_terms)."""
-    matcher = compile_lexicon(lexicon, inflections)
+    matcher = compile_lexicon(lexicon, inflect=inflect)
     totals: Counter = Counter()
     for start in range(0, len(corpus), chunk):
         part = corpus.iloc[start:start + chunk]
@@ -162,7 +162,7 @@ def main() -> int:
     print(f"\nspeed-up over the faster baseline ({fastest}): {ratio_cpu:.1f}x in CPU time, "
           f"{ratio_wall:.1f}x in wall-clock time (target >= {SPEED_TARGET:.0f}x)")
 
-    plain = run_ours(corpus, lexicon, args.chunk, inflections={})
+    plain = run_ours(corpus, lexicon, args.chunk, inflect=False)
     nested = nested_terms(lexicon)
     table = pd.DataFrame({"ours (full rules)": pd.Series(ours),
                           "ours (no plurals)": pd.Series(plain),

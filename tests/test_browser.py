@@ -1,61 +1,37 @@
 """The exported HTML in a real browser: offline, no script errors, figures drawn, article text inert.
 
-Runs the report pipeline once (every notebook) on the seeds plus one hostile document whose text,
-title and outlet carry ``<script>`` and ``<img onerror>`` payloads, then opens every page in
+Reads the session's one pipeline run (``seed_run`` in conftest: every notebook on the seeds plus
+one hostile document whose text, title and outlet carry ``<script>`` and ``<img onerror>``
+payloads) and opens every page in
 Debian's headless Chromium through playwright (no browser download). `.ci/run` installs chromium
 when it is missing; here a missing chromium is a failure, never a skip.
 """
 from __future__ import annotations
 
-import csv
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.slow
 
-import analysis as fl
 from analysis.report import discover_notebooks
+from conftest import IMG, SCRIPT
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENS = Path("/tmp/framelab-screens")  # a copy of the screenshots for people to look at
-SCRIPT = "<script>window.__pwned=1</script>"
-IMG = '<img src=x onerror="window.__pwned=1">'
-HOSTILE_ID = "900_hostile"
 # In-page resources (embedded images, itables' inlined module) are not network requests.
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
-HOSTILE_TEXT = f"""Read more: {SCRIPT} and {IMG}
-Ahmad Massoud's National Resistance Front denied the report {SCRIPT} on Tuesday.
-Its spokesman said the claim was false {IMG} and called it propaganda.
-"""
-
-
-def _hostile_corpus(folder: Path) -> Path:
-    """The seeds plus one document that tries to run script from its text, title and outlet."""
-    shutil.copytree(fl.SEEDS, folder)
-    (folder / f"{HOSTILE_ID}.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    with (folder / "metadata.csv").open("a", encoding="utf-8", newline="") as metadata:
-        csv.writer(metadata, lineterminator="\n").writerow(
-            [HOSTILE_ID, f"{HOSTILE_ID}.txt", f"Hostile {IMG} Outlet", "en", "2023-10-05",
-             "https://example.org/hostile", f"Title {SCRIPT}"])
-    return folder
 
 
 @pytest.fixture(scope="module")
-def hostile_reports(tmp_path_factory) -> Path:
-    """`python -m analysis report` on the hostile corpus; returns the reports folder."""
-    root = tmp_path_factory.mktemp("browser")
-    corpus = _hostile_corpus(root / "corpus")
-    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(corpus),
-                             "--out", str(root / "out")], capture_output=True, text=True,
-                            timeout=900)
+def hostile_reports(seed_run) -> Path:
+    """The reports folder of the shared run."""
+    out, result = seed_run
     assert result.returncode == 0, result.stdout + result.stderr
-    return root / "out" / "reports"
+    return out / "reports"
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,9 @@ import pytest
 
 import analysis as fl
 
-CUES = fl.load_cues(fl.DATA / "stance_cues.yaml")
-TARGETS = fl.load_targets(fl.DATA / "targets.yaml")
+from conftest import FIXTURES, quotes_table
+
+TARGETS = fl.load_targets(FIXTURES / "targets.yaml")
 
 
 def _corpus(text: str, language: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -19,19 +20,19 @@ def _corpus(text: str, language: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 @pytest.mark.parametrize("text, language, hedges", [
     ("Massoud allegedly asked. He reportedly met them.", "en", {"allegedly", "reportedly"}),
     ("The alleged appeal was purportedly made.", "en", {"alleged", "purportedly"}),
-    ("Masoud aurait demandé de l’aide ; il a prétendu le contraire.", "fr", {"aurait", "a pretendu"}),
+    ("Masoud aurait demandé de l’aide ; il a prétendu le contraire.", "fr", {"aurait", "a prétendu"}),
     ("He asked for help and met the press.", "en", set()),
     ("Il a demandé de l’aide.", "fr", set()),
 ])
 def test_hedges(text, language, hedges):
     corpus, sentences = _corpus(text, language)
-    devices = fl.hedge_devices(sentences, corpus, CUES)
+    devices = fl.hedge_devices(sentences, corpus)
     assert set(devices.loc[devices["device"] == "hedge", "value"]) == hedges
 
 
 def test_hedge_rate_per_1k_words():
     corpus, sentences = _corpus("Massoud allegedly asked for help from them.", "en")   # 7 words
-    devices = fl.hedge_devices(sentences, corpus, CUES)
+    devices = fl.hedge_devices(sentences, corpus)
     row = devices[devices["value"] == "allegedly"].iloc[0]
     assert row["count"] == 1 and row["per_1k_words"] == pytest.approx(1000 / 7, abs=0.001)
 
@@ -67,15 +68,15 @@ def test_sources_cited(text, language, sources):
 
 def test_attribution_verbs_credit_the_last_named_target():
     corpus, sentences = _corpus("The NRF denied the report, and the Taliban said nothing.", "en")
-    verbs = fl.attribution_verbs(fl.find_mentions(sentences, TARGETS), CUES, corpus=corpus)
+    verbs = fl.attribution_verbs(fl.find_mentions(sentences, TARGETS), corpus=corpus)
     assert set(verbs["value"]) == {"massoud_nrf: denied", "taliban: said"}
 
 
 def test_attribution_verbs_from_quotes():
-    quotes = pd.DataFrame({"doc_id": ["d1", "d1"], "outlet": ["O", "O"], "speaker": ["Massoud", "Kouts"],
-                           "verb": ["said", "insisted"], "text": ["a", "b"], "start": [0, 5]})
+    quotes = quotes_table(doc_id=["d1", "d1"], outlet=["O", "O"], speaker=["Massoud", "Kouts"],
+                          verb=["said", "insisted"], quote_text=["a", "b"], start=[0, 5])
     corpus, sentences = _corpus("Kouts, however, insisted. The NRF denied it.", "en")
     mentions = fl.find_mentions(sentences, TARGETS)
     quotes = quotes.assign(sentence_id=[0, 0], kind="direct")
-    verbs = fl.attribution_verbs(mentions, CUES, quotes=quotes, corpus=corpus)
+    verbs = fl.attribution_verbs(mentions, quotes=quotes, corpus=corpus)
     assert sorted(verbs["value"]) == ["Kouts: insisted", "Massoud: said", "massoud_nrf: denied"]

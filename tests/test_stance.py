@@ -6,10 +6,11 @@ import pytest
 
 import analysis as fl
 
-CLAIMS = fl.load_claims(fl.DATA / "claims.yaml")
-TARGETS = fl.load_targets(fl.DATA / "targets.yaml")
-CUES = fl.load_cues(fl.DATA / "stance_cues.yaml")
-VALENCE = fl.load_valence(fl.DATA / "valence_fr.yaml")
+from conftest import FIXTURES, quotes_table
+
+CLAIMS = fl.load_claims(FIXTURES / "claims.yaml")
+TARGETS = fl.load_targets(FIXTURES / "targets.yaml")
+NEUTRAL = fl.load_neutral_words(FIXTURES / "neutral_words.yaml")
 
 
 def _sentences(text: str, language: str, doc_id: str = "d1", outlet: str = "Outlet") -> pd.DataFrame:
@@ -20,7 +21,7 @@ def _sentences(text: str, language: str, doc_id: str = "d1", outlet: str = "Outl
 def _claim_label(text: str, language: str, quotes=None) -> str:
     sentences = _sentences(text, language)
     corpus = pd.DataFrame({"doc_id": ["d1"], "outlet": ["Outlet"], "language": [language]})
-    evidence = fl.claim_sentences(sentences, CLAIMS, CUES, quotes=quotes)
+    evidence = fl.claim_sentences(sentences, CLAIMS, quotes=quotes)
     return fl.claim_stance(corpus, evidence, CLAIMS)["label"].iloc[0]
 
 
@@ -96,9 +97,9 @@ def test_author_voice_excludes_quoted_words():
     text = "The NRF said: “The Taliban are terrible criminals.”"
     sentences = _sentences(text, "en")
     mentions = fl.find_mentions(sentences, TARGETS)
-    quotes = pd.DataFrame({"doc_id": ["d1"], "kind": ["direct"], "start": [14], "end": [len(text) - 1]})
-    without = fl.target_sentences(sentences, mentions, VALENCE)
-    with_quotes = fl.target_sentences(sentences, mentions, VALENCE, quotes=quotes)
+    quotes = quotes_table(doc_id=["d1"], kind=["direct"], start=[14], end=[len(text) - 1])
+    without = fl.target_sentences(sentences, mentions, NEUTRAL)
+    with_quotes = fl.target_sentences(sentences, mentions, NEUTRAL, quotes=quotes)
     taliban = lambda t: t[t["target"] == "taliban"].iloc[0]  # noqa: E731
     assert taliban(without)["sentiment"] < -0.4
     assert taliban(with_quotes)["sentiment"] == 0.0 and taliban(with_quotes)["quoted_sentiment"] < -0.4
@@ -109,8 +110,8 @@ def test_loaded_terms_evaluate_their_target_without_a_name():
     sentences = _sentences("Massoud met officials. He has propagated false information.", "en")
     mentions = fl.find_mentions(sentences, TARGETS)
     terms = pd.DataFrame({"doc_id": ["d1"], "outlet": ["Outlet"], "language": ["en"], "target": ["massoud_nrf"],
-                          "direction": ["against"], "start": [27], "sentence_id": [1]})
-    units = fl.target_sentences(sentences, mentions, VALENCE, loaded_terms=terms)
+                          "direction": ["against"], "start": [27], "end": [36], "sentence_id": [1]})
+    units = fl.target_sentences(sentences, mentions, NEUTRAL, loaded_terms=terms)
     assert sorted(units["sentence_id"]) == [0, 1]
     assert units.set_index("sentence_id").loc[1, "score"] < 0
     assert fl.target_stance(units)["score"].iloc[0] <= -0.1
@@ -167,7 +168,7 @@ def test_load_targets_errors(tmp_path, content, message):
 
 def test_missing_file_is_named(tmp_path):
     with pytest.raises(fl.StanceDataError, match="nothing.yaml: file not found"):
-        fl.load_cues(tmp_path / "nothing.yaml")
+        fl.load_claims(tmp_path / "nothing.yaml")
 
 
 def test_gold_errors(tmp_path):
@@ -184,13 +185,12 @@ def seed_stance(seed_corpus):
     """The notebook's pipeline on the seeds: quotations and loaded terms from their modules, target
     stance read in the English pivot where a translation exists."""
     sentences = fl.split_corpus_sentences(seed_corpus)
-    evidence = fl.claim_sentences(sentences, CLAIMS, CUES, quotes=fl.extract_quotes(seed_corpus))
+    evidence = fl.claim_sentences(sentences, CLAIMS, quotes=fl.extract_quotes(seed_corpus))
     claims = fl.claim_stance(seed_corpus, evidence, CLAIMS)
-    pivot = fl.english_pivot(seed_corpus)
-    pivot_sentences = fl.split_corpus_sentences(pivot)
-    units = fl.target_sentences(pivot_sentences, fl.find_mentions(pivot_sentences, TARGETS), VALENCE,
-                                quotes=fl.extract_quotes(pivot),
-                                loaded_terms=fl.match_terms(pivot, fl.load_lexicons(fl.DATA / "lexicons")))
+    quotes = fl.extract_quotes(seed_corpus)
+    units = fl.target_evidence(seed_corpus, TARGETS, fl.load_lexicons(FIXTURES / "lexicon.yaml"), quotes,
+                               translated_quotes=fl.extract_translated_quotes(seed_corpus, quotes),
+                               neutral_words=NEUTRAL)
     return claims, evidence, fl.target_stance(units)
 
 
@@ -218,7 +218,7 @@ def test_voice_of_hindukush_is_against_massoud_and_for_the_taliban(seed_stance):
 
 def test_agreement_with_gold(seed_stance):
     claims, _, targets = seed_stance
-    results = fl.agree_with_gold(claims, targets, fl.DATA / "gold")
+    results = fl.agree_with_gold(claims, targets, FIXTURES / "gold")
     c, t = results["claim stance (per document)"], results["target stance (per outlet)"]
     print(f"claim stance vs gold: n={c['n']} accuracy={c['accuracy']:.3f} macro-F1={c['macro_f1']:.3f}")
     print(f"target stance vs gold: n={t['n']} accuracy={t['accuracy']:.3f} macro-F1={t['macro_f1']:.3f}")
@@ -241,7 +241,7 @@ def test_english_pivot_reads_translations_of_non_english_documents():
     assert pivot["text_source"].tolist() == ["translation (by T. Translator)", "original", "original"]
     assert corpus["text"].iloc[0] == "Les talibans sont cruels."        # input not changed
     sentences = fl.split_corpus_sentences(pivot)
-    units = fl.target_sentences(sentences, fl.find_mentions(sentences, TARGETS), VALENCE)
+    units = fl.target_sentences(sentences, fl.find_mentions(sentences, TARGETS), NEUTRAL)
     assert units["sentiment_method"].tolist() == ["vader"] and units["sentiment"].iloc[0] < 0
 
 
@@ -250,6 +250,6 @@ def test_evaluative_name_that_is_a_loaded_term_counts_once():
     mentions = fl.find_mentions(sentences, TARGETS)
     terms = pd.DataFrame({"doc_id": ["d1"], "outlet": ["Outlet"], "language": ["en"], "target": ["israel"],
                           "direction": ["against"], "start": [14], "end": [31], "sentence_id": [0]})
-    units = fl.target_sentences(sentences, mentions, VALENCE, loaded_terms=terms)
+    units = fl.target_sentences(sentences, mentions, NEUTRAL, loaded_terms=terms)
     assert units[["naming", "terms"]].values.tolist() == [[0, -1]]
-    assert fl.target_sentences(sentences, mentions, VALENCE)[["naming", "terms"]].values.tolist() == [[-1, 0]]
+    assert fl.target_sentences(sentences, mentions, NEUTRAL)[["naming", "terms"]].values.tolist() == [[-1, 0]]

@@ -8,7 +8,20 @@ import analysis as fl
 from analysis.summary import SUMMARY_SOURCES
 
 
+def _declared(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with every declared column of ``name``: the missing ones empty (or 0)."""
+    base = fl.empty_table(name)
+    for column in base.columns:
+        if column not in table.columns:
+            table[column] = 0 if base[column].dtype.kind in "iuf" else ("" if base[column].dtype == object else False)
+    return table
+
+
 def tables() -> dict[str, pd.DataFrame]:
+    return {name: _declared(name, table) for name, table in _partial_tables().items()}
+
+
+def _partial_tables() -> dict[str, pd.DataFrame]:
     return {
         "outlets": pd.DataFrame({"outlet": ["B <b>", "A"], "documents": [2, 1], "words": [1000, 500]}),
         "documents": pd.DataFrame({"doc_id": ["1", "2", "3"], "file": ["1.txt", "2.txt", "3.txt"],
@@ -16,7 +29,7 @@ def tables() -> dict[str, pd.DataFrame]:
         "term_frequencies": pd.DataFrame({
             "outlet": ["A", "A", "A", "B <b>"], "term": ["rebels", "martyrs", "illegitimate", "rebels"],
             "category": ["x"] * 4, "count": [2, 2, 0, 1], "words": [500, 500, 500, 1000],
-            "per_1k": [4.0, 4.0, 0.0, 1.0]}),
+            "per_1k_words": [4.0, 4.0, 0.0, 1.0]}),
         "loaded_terms": pd.DataFrame(columns=["doc_id", "outlet", "term"]),
         "quotes": pd.DataFrame({
             "quote_id": ["1:q0", "1:q1", "2:q0", "3:q0"], "outlet": ["A", "A", "B <b>", "B <b>"],
@@ -52,7 +65,7 @@ def test_summary_has_one_row_per_outlet_with_every_column():
     assert a["quotes_carried"] == "1 direct, 1 shared with other outlets"
     assert b["quotes_carried"] == "2 direct, 1 shared with other outlets"
     assert a["scare_quotes"] == 1 and b["scare_quotes"] == 0
-    assert a["hedges_per_1k"] == 6.0                               # (1 + 2) per 500 words
+    assert a["hedges_per_1k_words"] == 6.0                               # (1 + 2) per 500 words
     assert a["sources_cited"] == "Maariv ×3; X ×1"
     assert b["sources_cited"] == ""
 

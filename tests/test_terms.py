@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis as fl
-from analysis.terms import inflect, normalise
+from conftest import FIXTURES
 
 LEXICON = pd.DataFrame(
     [("occupation entity", "delegitimising label", "israel", "against", "en", "occupation entity"),
@@ -104,28 +104,8 @@ def test_arabic_script_variants_match_whole_words():
     assert fl.find_terms(corpus, lexicon).empty
 
 
-@pytest.mark.parametrize("pattern, language, forms", [
-    ("rebel", "en", ["rebel", "rebels", "rebeles"]),
-    ("occupation entity", "en", ["occupation entity", "occupation entitys", "occupation entityes",
-                                 "occupation entities", "occupations entity"]),
-    ("martyr", "ar", ["martyr"]),
-])
-def test_inflect_uses_the_language_rules(pattern, language, forms):
-    assert set(forms) <= set(inflect(pattern, language))
-    assert inflect(pattern, language)[0] == pattern
-
-
-def test_normalise_keeps_offsets_into_the_original():
-    text = "« Entité\u00a0d’occupation »\n"
-    normal, offsets = normalise(text)
-    assert normal == " entite d occupation "
-    assert offsets[-1] == len(text)
-    assert text[offsets[1]:offsets[len(normal) - 2] + 1] == "Entité\u00a0d’occupation"
-    assert normalise("ﬁn")[0] == "fin" and normalise("ﬁn")[1].tolist() == [0, 0, 1, 2]
-
-
 def test_seed_findings(seed_corpus):
-    matches = fl.match_terms(seed_corpus, fl.load_lexicons())
+    matches = fl.match_terms(seed_corpus, fl.load_lexicons(FIXTURES / "lexicon.yaml"))
     docs = matches.groupby("term")["doc_id"].agg(lambda s: sorted({d[:3] for d in s}))
     assert docs["occupation entity"] == ["000"]
     assert docs["treacherous"] == ["004"] and docs["legitimate government"] == ["004"]
@@ -144,13 +124,13 @@ def test_seed_findings(seed_corpus):
 
 
 def test_count_terms_rates_and_zero_rows(seed_corpus):
-    lexicon = fl.load_lexicons()
+    lexicon = fl.load_lexicons(FIXTURES / "lexicon.yaml")
     matches = fl.find_terms(seed_corpus, lexicon)
     counts = fl.count_terms(matches, seed_corpus, lexicon).set_index(["outlet", "term"])
     hindukush = counts.loc[("Voice of Hindukush", "interim government")]
     words = seed_corpus.loc[seed_corpus["outlet"] == "Voice of Hindukush", "n_words"].sum()
     assert hindukush["count"] == 3 and hindukush["words"] == words
-    assert hindukush["per_1k"] == pytest.approx(3 / words * 1000)
+    assert hindukush["per_1k_words"] == pytest.approx(3 / words * 1000)
     assert counts.loc[("Al Mayadeen English", "treacherous"), "count"] == 0
     # "proxy force" has no French variant: no row for the French outlet, not a false zero
     assert ("Al-Manar (French)", "proxy force") not in counts.index
@@ -158,17 +138,6 @@ def test_count_terms_rates_and_zero_rows(seed_corpus):
     assert counts["count"].sum() == len(matches)
     without = fl.count_terms(matches, seed_corpus)
     assert (without["count"] > 0).all() and without["count"].sum() == len(matches)
-
-
-def test_fast_normalise_equals_fold_text_on_the_seeds(seed_corpus):
-    import re
-
-    for text in list(seed_corpus["text"]) + ["Straße – ﬁn «\u00a0x\u00a0»", "كيانٌ ـ المحتل"]:
-        normal, offsets = normalise(text)
-        folded = fl.fold_text(text)[0]
-        fold_text_collapsed = re.sub(r"[ \-\"']+", " ", folded)
-        assert normal == fold_text_collapsed
-        assert len(offsets) == len(normal) + 1 and offsets[-1] == len(text)
 
 
 def test_narrative_escapes_untrusted_values():

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import analysis as fl
-from analysis.notebook import static_table
+from analysis.narrative import static_table
 
 HOSTILE = [
     ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
@@ -38,8 +38,8 @@ def test_column_names_are_escaped(text, escaped):
 
 
 def test_short_table_is_static_and_long_table_interactive():
-    short = fl.show_table(_table("a", fl.notebook.STATIC_TABLE_ROWS - 1)).data
-    long = fl.show_table(_table("a", fl.notebook.STATIC_TABLE_ROWS)).data
+    short = fl.show_table(_table("a", fl.narrative.STATIC_TABLE_ROWS - 1)).data
+    long = fl.show_table(_table("a", fl.narrative.STATIC_TABLE_ROWS)).data
     assert "framelab-static" in short and "<script" not in short
     assert "new ITable(" in long and '"search"' in long
     assert "unpkg" not in long and "cdn" not in long.lower() and "<script src=" not in long

@@ -1,0 +1,405 @@
+"""Narrative for the pages: every generated paragraph (``describe_*``) and HTML helper.
+
+Each function turns tables into escaped HTML: article text, names and file names come from
+untrusted input, so every value is escaped before it reaches a page. Pages render offline: tables
+embed their library, figures are linked files.
+"""
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from html import escape
+from pathlib import Path
+from urllib.parse import quote
+
+import itables
+import pandas as pd
+from IPython.display import HTML
+
+from analysis.figures import SavedFigure
+from analysis.paths import figures_dir
+from analysis.quotes.fidelity import _diff, _display_tokens
+from analysis.text import fold_text
+
+
+class MissingFigureError(ValueError):
+    """A figure a page embeds has not been drawn: its notebook has not run."""
+
+
+def describe_counts(documents: pd.DataFrame) -> HTML:
+    """A paragraph for the notebook: documents in, analysed and skipped, with each skip reason.
+
+    Built as escaped HTML: file names and reasons come from untrusted input.
+    """
+    n_in = len(documents)
+    skipped = documents[documents["status"] == "skipped"]
+    text = (f"<p><strong>{n_in}</strong> documents came in: <strong>{n_in - len(skipped)}</strong> "
+            f"analysed, <strong>{len(skipped)}</strong> skipped.</p>")
+    if len(skipped):
+        items = "".join(f"<li><code>{escape(r.file)}</code>: {escape(r.reason)}</li>"
+                        for r in skipped.itertuples())
+        text += f"<p>Skipped:</p><ul>{items}</ul>"
+    return HTML(text)
+
+
+def describe_corpus(corpus: pd.DataFrame) -> HTML:
+    """A paragraph generated from the corpus: outlets, languages, date range, undated documents."""
+    languages = corpus["language"].value_counts().sort_index()
+    dates = pd.to_datetime(corpus["published"], errors="coerce", format="%Y-%m-%d").dropna()
+    span = (f"published between {dates.min().date()} and {dates.max().date()}" if len(dates)
+            else "with no known publication date")
+    undated = len(corpus) - len(dates)
+    text = (f"The analysed corpus holds <strong>{len(corpus)}</strong> documents "
+            f"({int(corpus['n_words'].sum()):,} words) from <strong>{corpus['outlet'].nunique()}"
+            f"</strong> outlets in {len(languages)} language(s) ("
+            + ", ".join(f"{escape(code)}: {n}" for code, n in languages.items())
+            + f"), {span}")
+    text += f"; {undated} document(s) carry no date." if undated else "."
+    return HTML(f"<p>{text}</p>")
+
+
+# Tables shorter than this are plain HTML; longer ones get search, sorting and paging.
+STATIC_TABLE_ROWS = 8
+
+
+# Rows of data embedded per interactive table before itables samples it down (the CSV under
+# reports/tables/ always holds every row).
+TABLE_MAX_BYTES = "2MB"
+
+
+STATIC_TABLE_CSS = (
+    "table.framelab-static { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; } "
+    "table.framelab-static caption { caption-side: top; text-align: left; font-weight: bold; "
+    "padding: 0.3em 0; } "
+    "table.framelab-static th, table.framelab-static td { border-bottom: 1px solid #ddd; "
+    "padding: 0.25em 0.6em; text-align: left; vertical-align: top; } "
+    "table.framelab-static .num { text-align: right; font-variant-numeric: tabular-nums; } "
+    "table.framelab-static .wrap { overflow-wrap: anywhere; min-width: 14em; } "
+    "table.framelab-static .nowrap { white-space: nowrap; }")
+
+
+# A value with an unbroken run this long (a URL, a path) may break anywhere, so one column of
+# links does not push the rest of the table off the page; a shorter single token (an id, a date)
+# never breaks (Chromium would break 2023-10-04 at a hyphen).
+LONG_TOKEN = re.compile(r"\S{30,}")
+
+
+# The DataTables library is written into the page once, before the first interactive table
+# (0.7 MB of JS and CSS, ~1 MB as base64); a kernel runs one notebook, so this is per page.
+_page = {"library_written": False, "tables": 0}
+
+
+def show_table(table: pd.DataFrame, caption: str = "",
+               static_rows: int = STATIC_TABLE_ROWS) -> HTML:
+    """Display a table readers can search and sort in the exported HTML, with no network.
+
+    Tables with fewer than ``static_rows`` rows are a plain HTML table; longer ones are an
+    itables (DataTables) table whose JavaScript and CSS are embedded in the page (offline
+    mode). A meaningful index (named, or not integers: e.g. outlets of a pivot table) becomes
+    leading columns; a plain row-number index is not shown. Cell values, column names and
+    ``caption`` are HTML-escaped: article text shows as text and runs nothing. Table ids are
+    numbered in display order, so a rerun writes the same HTML. Make it the last expression of
+    a cell. Cost: the first interactive table of a page adds ~1 MB (the library); each table
+    embeds its rows (up to ``TABLE_MAX_BYTES``).
+    """
+    table = _index_as_columns(table)
+    safe_caption = escape(caption)
+    if len(table) < static_rows:
+        return HTML(f"<style>{STATIC_TABLE_CSS}</style>{static_table(table, caption)}")
+    if not _page["library_written"]:
+        # Displays the DataTables bundle (JS + CSS, base64) inline, ahead of this cell's result.
+        itables.init_notebook_mode(all_interactive=False, connected=False)
+        _page["library_written"] = True
+    _page["tables"] += 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # itables warns about downsampling; the table says so too
+        return HTML(itables.to_html_datatable(
+            table, caption=safe_caption or None, table_id=f"framelab_table_{_page['tables']}",
+            connected=False, allow_html=False, maxBytes=TABLE_MAX_BYTES, showIndex=False,
+            classes="display compact framelab-table", display_logo_when_loading=False,
+            style="table-layout:auto;width:auto;margin:0;caption-side:top",
+            # itables drops the search box when the rows fit the first lengthMenu entry; 5 (less
+            # than STATIC_TABLE_ROWS) keeps it on every interactive table.
+            pageLength=25, lengthMenu=[5, 10, 25, 100, -1]))
+
+
+NUM = ' class="num"'
+
+
+def _index_as_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The index as leading columns when it carries information; column levels joined by " · "."""
+    named = any(name is not None for name in table.index.names)
+    if named or not pd.api.types.is_integer_dtype(table.index):
+        table = table.reset_index()
+    if isinstance(table.columns, pd.MultiIndex):
+        names = [" · ".join(str(part) for part in c if str(part)) for c in table.columns]
+        table = table.set_axis(names, axis=1)
+    return table
+
+
+def _cell(value) -> str:
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return escape(str(value))
+
+
+def _cell_class(value, numeric: bool) -> str:
+    if numeric:
+        return NUM
+    if not isinstance(value, str):
+        return ""
+    if LONG_TOKEN.search(value):
+        return ' class="wrap"'
+    return ' class="nowrap"' if value and not any(c.isspace() for c in value) else ""
+
+
+def static_table(table: pd.DataFrame, caption: str = "") -> str:
+    """A plain HTML table: every value, column name and the caption escaped; numeric columns
+    carry class ``num`` (right-aligned); missing values are blank; the index is not shown."""
+    numeric = [pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
+               for t in table.dtypes]
+    head = "".join(f'<th{NUM if n else ""}>{escape(str(c))}</th>'
+                   for c, n in zip(table.columns, numeric))
+    rows = "".join("<tr>" + "".join(f"<td{_cell_class(v, n)}>{_cell(v)}</td>"
+                                    for v, n in zip(row, numeric)) + "</tr>\n"
+                   for row in table.itertuples(index=False, name=None))
+    title = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return (f'<table class="framelab-table framelab-static">{title}<thead><tr>{head}</tr></thead>'
+            f"<tbody>\n{rows}</tbody></table>")
+
+
+def link_report(notebook: str, text: str, heading: str = "") -> HTML:
+    """A link from one report page to another (all pages sit in one folder), optionally to a
+    section: ``heading`` is the section's heading text as written in that notebook (nbconvert
+    makes its anchor by replacing spaces with hyphens). ``text`` is escaped.
+
+    Example: ``fl.link_report("03_quote_overlap", "every quotation", "Who is quoted?")``.
+    """
+    href = quote(f"{Path(notebook).stem}.html")
+    if heading:
+        href += "#" + quote(heading.strip().replace(" ", "-"), safe="-?,'()")
+    return HTML(f'<a href="{escape(href)}">{escape(text)}</a>')
+
+
+def _names(items) -> str:
+    return ", ".join(escape(str(i)) for i in items)
+
+
+def describe_term_counts(counts: pd.DataFrame, matches: pd.DataFrame,
+                         lexicon: pd.DataFrame) -> HTML:
+    """Generated narrative (escaped HTML) for the loaded-term figures: totals, each outlet's
+    most frequent terms, terms only one outlet uses, terms no outlet uses.
+
+    In: :func:`count_terms` output (with the lexicon), the matches, the lexicon table.
+    """
+    n_terms = lexicon["term"].nunique()
+    used = counts[counts["count"] > 0]
+    parts = [f"<p><strong>{len(matches)}</strong> loaded-term matches of "
+             f"<strong>{used['term'].nunique()}</strong> of the {n_terms} lexicon terms, in "
+             f"{matches['doc_id'].nunique()} document(s) from {matches['outlet'].nunique()} "
+             f"outlet(s).</p>"]
+    items = []
+    for outlet, part in counts.groupby("outlet", sort=True):
+        total, words = int(part["count"].sum()), int(part["words"].iloc[0])
+        top = part[part["count"] > 0].sort_values(["count", "term"], ascending=[False, True])
+        by_category = top.groupby("category")["count"].sum().sort_values(ascending=False)
+        listed = ", ".join(f"{escape(t)} ×{c}" for t, c in zip(top["term"], top["count"]))
+        categories = ", ".join(f"{escape(c)} {n}" for c, n in by_category.items())
+        items.append(f"<li><strong>{escape(outlet)}</strong>: {total} match(es) in {words:,} words "
+                     f"({(total / words * 1000) if words else 0:.1f} per 1,000)"
+                     + (f"; {listed} (by category: {categories})" if total else "; none") + "</li>")
+    parts.append("<ul>" + "".join(items) + "</ul>")
+    owners = used.groupby("term")["outlet"].agg(list)
+    single = owners[owners.map(len) == 1]
+    if len(single):
+        parts.append("<p>Used by one outlet only: " + "; ".join(
+            f"{escape(t)} ({escape(o[0])})" for t, o in single.items()) + ".</p>")
+    unused = sorted(set(lexicon["term"]) - set(used["term"]))
+    if unused:
+        parts.append(f"<p>No outlet uses {len(unused)} lexicon term(s): {_names(unused)}. "
+                     "A cell marked n/a means the lexicon has no variant in that outlet's "
+                     "language, so absence there says nothing.</p>")
+    return HTML("".join(parts))
+
+
+def describe_keyness(table: pd.DataFrame, top: pd.DataFrame, corpus: pd.DataFrame,
+                     min_count: int, lexicon: pd.DataFrame | None = None) -> HTML:
+    """Generated narrative (escaped HTML) for the keyness figure: per outlet its three most
+    over-used n-grams with z and counts, how many reach |z| ≥ 1.96, which outlets had no
+    comparison (alone in their language) and, with ``lexicon``, the top n-grams with z ≥ 1
+    that no lexicon variant covers (candidates to review for the lexicon)."""
+    compared = sorted(table["outlet"].unique())
+    alone = sorted(set(corpus["outlet"]) - set(compared))
+    parts = [f"<p>Each outlet is compared with the other outlets of its language; n-grams seen "
+             f"fewer than {min_count} times in that language are left out.</p>"]
+    items = []
+    for outlet in compared:
+        rows = top[top["outlet"] == outlet].head(3)
+        strong = int((table.loc[table["outlet"] == outlet, "z"].abs() >= 1.96).sum())
+        listed = ", ".join(f"&ldquo;{escape(r.term)}&rdquo; (z = {r.z:.2f}, {r.count_outlet} vs "
+                           f"{r.count_rest} in the rest)" for r in rows.itertuples())
+        items.append(f"<li><strong>{escape(outlet)}</strong>: {listed or 'no over-used n-gram'}; "
+                     f"{strong} n-gram(s) reach |z| ≥ 1.96.</li>")
+    parts.append("<ul>" + "".join(items) + "</ul>")
+    if alone:
+        parts.append("<p>Not compared (no other outlet in the same language): "
+                     + ", ".join(escape(o) for o in alone) + ".</p>")
+    if lexicon is not None and len(top):
+        known = {fold_text(v)[0] for v in lexicon["variant"]}
+        new = top[(top["z"] >= 1) & ~top["term"].map(
+            lambda t: any(t == k or t in k.split(" ") for k in known))]
+        if len(new):
+            parts.append("<p>Over-used n-grams (z ≥ 1) that no lexicon variant covers, to "
+                         "review in the concordance before adding any to the lexicon: "
+                         + "; ".join(f"{escape(outlet)}: " + ", ".join(
+                             f"&ldquo;{escape(t)}&rdquo;" for t in part["term"].head(5))
+                             for outlet, part in new.groupby("outlet", sort=True)) + ".</p>")
+    if len(table) and not (table["z"].abs() >= 1.96).any():
+        parts.append("<p>No n-gram reaches |z| ≥ 1.96: with this few words per outlet the "
+                     "differences are suggestive, not significant; read them with the "
+                     "concordance.</p>")
+    return HTML("".join(parts))
+
+
+def fidelity_html(fidelity: pd.DataFrame) -> HTML:
+    """Side-by-side comparison of each version with its group's canonical text, as escaped HTML:
+    words of the canonical missing from the version in <del>, words added in <ins>."""
+    blocks = []
+    for group_id, versions in fidelity.groupby("group_id", sort=True):
+        canon_text = versions["canonical_text"].iloc[0]
+        rows = []
+        for v in versions.itertuples(index=False):
+            c_tokens = _display_tokens(canon_text, "en")
+            v_tokens = _display_tokens(v.version_text, "en")
+            pieces = []
+            for tag, i1, i2, j1, j2 in _diff(c_tokens, v_tokens):
+                if tag == "equal":
+                    pieces.append(html.escape(" ".join(w for w, _ in v_tokens[j1:j2])))
+                if tag in ("delete", "replace"):
+                    pieces.append("<del>" + html.escape(" ".join(w for w, _ in c_tokens[i1:i2]))
+                                  + "</del>")
+                if tag in ("insert", "replace"):
+                    pieces.append("<ins>" + html.escape(" ".join(w for w, _ in v_tokens[j1:j2]))
+                                  + "</ins>")
+            notes = [label for label, on in (("canonical", v.quote_id == v.canonical_quote_id),
+                                             ("truncated", v.truncated),
+                                             ("via the project's English translation", v.translated),
+                                             ("identical", v.identical and v.quote_id != v.canonical_quote_id))
+                     if on]
+            rows.append(f"<tr><td>{html.escape(v.outlet)}<br><code>{html.escape(v.quote_id)}</code>"
+                        f"</td><td>{' '.join(pieces)}</td><td>{html.escape(', '.join(notes))}"
+                        f"</td></tr>")
+        blocks.append(f"<h4>{html.escape(group_id)}</h4><table><tr><th>outlet · quote</th>"
+                      f"<th>version against the canonical (longest) text</th><th>notes</th></tr>"
+                      + "".join(rows) + "</table>")
+    if not blocks:
+        return HTML("<p>No quotation is carried by more than one outlet.</p>")
+    return HTML("<style>del{background:#fdd}ins{background:#dfd;text-decoration:none}</style>"
+                + "".join(blocks))
+
+
+def describe_quotes(grouped: pd.DataFrame, translated: pd.DataFrame,
+                    threshold: float) -> HTML:
+    """A paragraph generated from the data: quotations found, direct and scare, speakers known,
+    quotations read through a pivot translation, groups shared by several outlets (escaped HTML)."""
+    direct = grouped[grouped["kind"] == "direct"]
+    scare = grouped[grouped["kind"] == "scare"]
+    known = direct[direct["speaker"] != "unknown"]
+    groups = grouped[grouped["group_id"] != ""].groupby("group_id")["outlet"].nunique()
+    docs = translated["doc_id"].nunique() if len(translated) else 0
+    by = sorted(set(translated["translation_by"])) if len(translated) else []
+    text = (f"<p><strong>{len(grouped)}</strong> quotations found in "
+            f"<strong>{grouped['doc_id'].nunique()}</strong> documents: <strong>{len(direct)}"
+            f"</strong> direct, <strong>{len(scare)}</strong> scare quotes. "
+            f"{len(known)} of the direct quotations name a speaker; {len(direct) - len(known)} "
+            "are <code>unknown</code>. ")
+    if docs:
+        text += (f"{len(translated)} quotations come from English pivot translations of {docs} "
+                 f"document(s) (translated by {_escape_join(by)}) and stand in for the original "
+                 "words when quotations are matched across languages. ")
+    text += (f"At similarity ≥ {threshold:g}, the direct quotations form <strong>{len(groups)}"
+             f"</strong> groups; <strong>{int((groups > 1).sum())}</strong> are carried by more "
+             "than one outlet.</p>")
+    return HTML(text)
+
+
+def _escape_join(values) -> str:
+    """Values HTML-escaped and joined with commas."""
+    return ", ".join(html.escape(str(v)) for v in values)
+
+
+def describe_claim_stance(stance: pd.DataFrame, evidence: pd.DataFrame, claims: list[dict]) -> HTML:
+    """Escaped HTML: per document, the claim label, confidence and each evidence sentence with
+    its role and cues, so the reader sees why the label was given."""
+    from IPython.display import HTML
+    texts = {c["id"]: c["text"] for c in claims}
+    parts = []
+    for row in stance.sort_values(["outlet", "doc_id"]).itertuples(index=False):
+        ev = evidence[(evidence["doc_id"] == row.doc_id) & (evidence["claim_id"] == row.claim_id)]
+        items = "".join(
+            f"<li><strong>{escape(e.role)}</strong>"
+            + (f" (cues: {escape('; '.join(x for x in (e.refutation, e.hedge, e.attribution) if x))})"
+               if any((e.refutation, e.hedge, e.attribution)) else "")
+            + f": {escape(e.sentence)}</li>" for e in ev.sort_values("sentence_id").itertuples())
+        parts.append(f"<p><strong>{escape(row.outlet)}</strong> (<code>{escape(row.doc_id)}</code>) on "
+                     f"&ldquo;{escape(texts.get(row.claim_id, row.claim_id))}&rdquo;: <strong>{escape(row.label)}</strong>, "
+                     f"confidence {row.confidence:.2f}, {row.n_related} related sentence(s).</p>"
+                     + (f"<ul>{items}</ul>" if items else ""))
+    note = stance["voice"].iloc[0] if len(stance) and stance["voice"].iloc[0] else ""
+    return HTML("".join(parts) + (f"<p><em>Voice: {escape(note)}.</em></p>" if note else ""))
+
+
+def describe_framing(summary: pd.DataFrame, target_stance: pd.DataFrame) -> HTML:
+    """A lead sentence grouping outlets by claim stance, then a paragraph per outlet, generated
+    from the summary and target-stance tables (every value escaped)."""
+    by_stance = summary.groupby("claim_stance", sort=True)["outlet"].apply(list)
+    lead = "; ".join(f"<em>{escape(stance or 'no claim')}</em>: "
+                     + ", ".join(escape(o) for o in outlets) for stance, outlets in by_stance.items())
+    paragraphs = [f"<p>Claim stance by outlet — {lead}.</p>"]
+    for row in summary.itertuples(index=False):
+        stances = target_stance[(target_stance["outlet"] == row.outlet)
+                                & (target_stance["label"] != "neutral")].sort_values("target")
+        leaning = (", ".join(f"{escape(r.label)} {escape(r.target)} ({r.score:+.2f}, 95% interval "
+                             f"{r.low:+.2f} to {r.high:+.2f}, {r.n_sentences} sentence(s))"
+                             for r in stances.itertuples())
+                   or "neutral toward every target")
+        text = (f"<strong>{escape(row.outlet)}</strong> ({row.documents} document(s), {row.words:,} "
+                f"words): claim stance <em>{escape(row.claim_stance or 'none')}</em>; {leaning}. ")
+        if row.top_loaded_terms:
+            text += f"Loaded terms: {escape(row.top_loaded_terms)}. "
+        text += (f"Quotations: {escape(row.quotes_carried)}; {row.scare_quotes} scare quote(s); "
+                 f"{row.hedges_per_1k_words:.2f} hedge cues per 1,000 words.")
+        if row.sources_cited:
+            text += f" Sources cited most: {escape(row.sources_cited)}."
+        paragraphs.append(f"<p>{text}</p>")
+    return HTML("\n".join(paragraphs))
+
+
+def show_saved_figure(name: str, out: Path | str, alt: str, report: str) -> HTML:
+    """Embed a figure a detail notebook saved, with alt text and a link to that report."""
+    folder = figures_dir(out)
+    png = folder / f"{name}.png"
+    if not png.exists():
+        raise MissingFigureError(f"{png} is missing; run the notebook {report} first")
+    figure = SavedFigure(png, folder / f"{name}.svg", folder / f"{name}.csv", alt)
+    link = (f'<p><a href="{escape(report)}.html">Details and evidence: {escape(report)}</a> · '
+            f'<a href="../figures/{escape(name)}.csv">plotted values</a></p>')
+    return HTML(figure._repr_html_() + link)
+
+
+def describe_languages(corpus: pd.DataFrame) -> HTML:
+    """One paragraph: which language resources read the corpus, and what is not looked for in a
+    language without them (so a zero count there is read as "not measured")."""
+    from analysis.languages import language_resources, resources_note
+
+    counts = corpus["language"].value_counts().sort_index()
+    missing = [code for code in counts.index if not language_resources(code).found]
+    found = [f"{escape(code)} ({n} document(s))" for code, n in counts.items() if code not in missing]
+    text = f"<p>Language resources (<code>data/languages/</code>): {', '.join(found) or 'none'}."
+    if missing:
+        text += "</p><p><strong>Not measured:</strong> " + " ".join(
+            escape(resources_note(code)) + f" ({counts[code]} document(s))." for code in missing)
+    return HTML(text + "</p>")

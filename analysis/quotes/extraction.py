@@ -1,0 +1,263 @@
+"""Quotations in article texts: the quoted words, their kind (direct or scare), speaker and verb.
+
+A quotation is found from its marks (:mod:`analysis.marks`), never from apostrophes; each row keeps
+the offsets of the quoted words in the corpus ``text``, so every quotation can be shown in a
+concordance. Per-language words come from the language resources; a language without them
+gets no verbs (speakers ``unknown``) and its rows say ``resources`` = none.
+
+Cost: linear in the text length. Marks are visited once; verbs are found in one matcher pass;
+each quotation finds its sentence, the verbs around it and the source phrase by bisection, and
+every window searched for a speaker is bounded.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+import pandas as pd
+
+from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
+from analysis.matcher import FoldedText
+from analysis.quotes.rules import QuoteRules, quote_rules
+from analysis.quotes.speakers import NO_MENTION, Speakers, Verb, find_verbs, mention_in
+from analysis.schemas import conform, empty_table, table_columns
+from analysis.text import split_sentences, tokenize_words
+
+_SPACES = " \t\u00a0\u202f\u2009"
+_AFTER_QUOTE = re.compile(r"[\s,]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*[\s,]*){0,4}")
+_PRIVATE = ["_open", "_close", "_cont", "_continues"]
+NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
+
+
+def _classify(words: list[str], has_verb: bool, introduced: bool, rules: QuoteRules) -> str:
+    if not words:
+        return "scare"
+    capitalised = all(w[0].isupper() or w.casefold() in rules.particles for w in words)
+    if len(words) <= rules.name_max_words and capitalised and words[0][0].isupper() and not introduced:
+        return "scare"
+    if len(words) <= rules.scare_max_words and not has_verb:
+        return "scare"
+    return "direct"
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _SPACES:
+        a += 1
+    while b > a and (text[b - 1] in _SPACES or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+def _blank_inside(text: str, pairs, keep=lambda p: True) -> str:
+    """``text`` with the inside of every outermost quotation (that ``keep`` accepts) blanked,
+    line breaks kept."""
+    pieces, at = [], 0
+    for p in pairs:
+        if p.depth == 0 and keep(p) and p.open_at + 1 >= at:
+            inside = text[p.open_at + 1:p.close_at]
+            pieces += [text[at:p.open_at + 1], re.sub(r"[^\n]", " ", inside)]
+            at = p.close_at
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+class _Verbs:
+    """A document's verbs in text order, searched by bisection."""
+
+    def __init__(self, verbs: list[Verb]):
+        self.verbs = verbs
+        self.starts = [v.start for v in verbs]
+        self.ends = [v.end for v in verbs]
+
+    def first_from(self, at: int, limit: int) -> Verb | None:
+        i = bisect.bisect_left(self.starts, at)
+        return self.verbs[i] if i < len(self.verbs) and self.starts[i] < limit else None
+
+    def last_before(self, at: int, floor: int) -> Verb | None:
+        i = bisect.bisect_right(self.ends, at) - 1
+        return self.verbs[i] if i >= 0 and self.starts[i] >= floor else None
+
+    def any_between(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, a)
+        return i < len(self.verbs) and self.starts[i] < b
+
+
+def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Verbs,
+               rules: QuoteRules) -> tuple[Verb | None, bool, bool]:
+    """The verb that attributes quotation ``p``, whether any verb is in its sentence, and whether
+    a verb introduces it directly."""
+    s_start, s_end = sentence
+    close_end = p.close_at + (0 if p.continues else 1)
+    limit = max(s_end, close_end)
+    has_verb = verbs.any_between(s_start, limit)
+    after = verbs.first_from(close_end, limit)
+    before = verbs.last_before(p.open_at, s_start)
+    post = None
+    if after and after.start - close_end <= NEAR:
+        between = masked[close_end:after.start]
+        if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!"
+                                                 or between.strip().startswith(",")):
+            mention = after.mention if after.source else mention_in(between, rules)
+            if mention.kind == "none":  # inverted: "…," said Jean Dupont
+                mention = mention_in(re.split(r"[,.;:!?\n]", masked[after.end:min(s_end, after.end + NEAR)] + ".")[0],
+                                     rules)
+            post = Verb(after.start, after.end, after.verb, mention, after.source)
+    chosen = post or before or after
+    gap = masked[before.end:p.open_at] if before else ""
+    introduced = post is not None or (
+        before is not None and len(gap) <= NEAR and len(tokenize_words(gap, rules.language)) <= 2)
+    return chosen, has_verb, introduced
+
+
+def _source(chosen: Verb | None, masked: str, according: list, sentence: tuple[int, int],
+            rules: QuoteRules) -> str:
+    """The outlet or report credited: the verb's source, else an "according to X" of the sentence."""
+    if chosen and chosen.source:
+        return chosen.source
+    starts = [m.start for m in according]
+    i = bisect.bisect_left(starts, sentence[0])
+    if i < len(according) and according[i].end <= sentence[1]:
+        end = according[i].end
+        return mention_in(masked[end:end + 40].split(",")[0].split(".")[0], rules).text
+    return ""
+
+
+def _line_column(line_starts: list[int], at: int) -> tuple[int, int]:
+    line = bisect.bisect_right(line_starts, at)
+    return line, at - line_starts[line - 1] + 1
+
+
+def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tuple[list[dict], list[dict]]:
+    """Quotation rows and unbalanced-mark warnings of one text (see :func:`extract_quotes`)."""
+    rules = quote_rules(language)
+    pairs, mark_warnings = scan_quote_marks(text)
+    sentences = split_sentences(text, language, pairs=pairs) or [(0, len(text))]
+    ends = [b for _, b in sentences]
+    masked = _blank_inside(text, pairs)
+    long_only = _blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
+                              > rules.name_max_words + 2)
+    verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
+    according = rules.according_to.find(FoldedText.of(masked), "*")
+    speakers = Speakers(verbs.verbs)
+    rows = []
+    for n, p in enumerate(pairs):
+        a, b = _trim(text, p.open_at + 1, p.close_at)
+        if a >= b:
+            continue
+        s = min(bisect.bisect_right(ends, a), len(sentences) - 1)
+        chosen, has_verb, introduced = _attribute(p, text, masked, sentences[s], verbs, rules)
+        kind = _classify(tokenize_words(text[a:b], language), has_verb, introduced, rules)
+        source = _source(chosen, masked, according, sentences[s], rules)
+        mention = chosen.mention if chosen else NO_MENTION
+        if kind == "scare":
+            chosen, mention, source = None, NO_MENTION, ""
+        speaker = speakers.resolve(mention, chosen.start) if chosen else "unknown"
+        if kind == "direct" and speaker != "unknown" and mention.kind in ("name", "pronoun"):
+            speakers.add_quoted(a, speaker)
+        verb = chosen.verb if chosen else ""
+        rows.append(dict(
+            quote_id=f"{doc_id}:q{n:03d}", doc_id=doc_id, outlet=outlet, language=language,
+            kind=kind, quote_text=text[a:b], start=a, end=b,
+            speaker=speakers.full_name(speaker) if kind == "direct" else "",
+            speaker_mention=mention.text, verb=verb, verb_role=rules.verb_role.get(verb, ""),
+            source=source, sentence_id=s, sentence=text[sentences[s][0]:sentences[s][1]],
+            marks=p.marks, depth=p.depth, part_of="", nested_in="", resources=rules.resources,
+            _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues))
+    _link_parts(rows, text, rules)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    warnings = [dict(doc_id=doc_id, outlet=outlet, line=line, column=column, offset=at, mark=mark,
+                     message=message)
+                for at, mark, message in mark_warnings for line, column in [_line_column(line_starts, at)]]
+    return rows, warnings
+
+
+def _link_parts(rows: list[dict], text: str, rules: QuoteRules) -> None:
+    """Link split quotations (“…,” he added, “…”) and paragraph continuations to their first part,
+    and nested quotations to the quotation around them. Parts share speaker and verb."""
+    top = [r for r in rows if r["depth"] == 0]
+    for prev, cur in zip(top, top[1:]):
+        gap = text[prev["_close"] + 1:cur["_open"]]
+        root = prev["part_of"] or prev["quote_id"]
+        comma_first = gap.strip().startswith(",") or text[prev["_open"] + 1:prev["_close"]].rstrip().endswith(",")
+        split = ("\n" not in gap and comma_first and gap.strip().endswith((",", ":"))
+                 and len(gap.split()) <= 7 and rules.verbs.search(gap, "*")
+                 and prev["verb"] and prev["kind"] == "direct")
+        if split or (prev["_continues"] and cur["_cont"]):
+            cur.update(part_of=root, kind="direct")
+            if cur["verb"] == "" or split:
+                cur.update(speaker=prev["speaker"], speaker_mention=prev["speaker_mention"],
+                           verb=prev["verb"], verb_role=prev["verb_role"], source=prev["source"])
+    enclosing: list[dict] = []  # rows whose quotation is still open at the current row
+    for r in rows:
+        while enclosing and enclosing[-1]["_close"] < r["_open"]:
+            enclosing.pop()
+        if r["depth"] > 0:
+            outer = next((o for o in reversed(enclosing) if o["depth"] < r["depth"]
+                          and o["_open"] < r["_open"] and o["_close"] > r["_close"]), None)
+            if outer:
+                r["nested_in"] = outer["quote_id"]
+        enclosing.append(r)
+
+
+def _extract(corpus: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, warnings = [], []
+    for doc in corpus.itertuples(index=False):
+        text = getattr(doc, column)
+        if not isinstance(text, str) or not text:
+            continue
+        language = doc.language if column == "text" else "en"
+        r, w = extract_document(doc.doc_id, doc.outlet, language, text)
+        rows += r
+        warnings += w
+    columns = table_columns("quotes")[:table_columns("quotes").index("resources") + 1]
+    quotes = pd.DataFrame(rows, columns=columns + _PRIVATE)[columns].reset_index(drop=True)
+    quotes = quotes.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "depth": "int64"})
+    return quotes, pd.DataFrame(warnings, columns=table_columns("quote_warnings"))
+
+
+def extract_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
+    """One row per quotation (direct or scare) in the article texts.
+
+    In: corpus with ``doc_id``, ``outlet``, ``language``, ``text``. Out: the ``quotes`` table's
+    columns up to ``resources`` (grouping adds the rest); unbalanced marks are skipped here and
+    listed by :func:`quote_warnings`.
+    """
+    return _extract(corpus, "text")[0]
+
+
+def quote_warnings(corpus: pd.DataFrame, column: str = "text") -> pd.DataFrame:
+    """Unbalanced quotation marks: table ``quote_warnings``. The rest of each document is read."""
+    return _extract(corpus, column)[1]
+
+
+def extract_translated_quotes(corpus: pd.DataFrame,
+                              originals: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotations in the English pivot translations (``translation`` column), linked to the
+    quotation of the original text they translate: table ``translated_quotes`` (offsets into
+    ``translation``; ``original_quote_id`` is the quotation of the same rank in the original
+    when both hold as many quotations, else the one at the nearest relative position).
+    ``originals``: the corpus's :func:`extract_quotes` result, when already computed.
+    """
+    docs = corpus[corpus["translation"].fillna("").str.len() > 0]
+    quotes, _ = _extract(docs, "translation")
+    if quotes.empty:
+        return empty_table("translated_quotes")
+    quotes["quote_id"] = quotes["quote_id"].str.replace(r":q(\d+)$", r":t\1", regex=True)
+    originals = (extract_quotes(docs) if originals is None
+                 else originals[originals["doc_id"].isin(set(docs["doc_id"]))])
+    linked = []
+    for doc in docs.itertuples(index=False):
+        mine = quotes[quotes["doc_id"] == doc.doc_id]
+        theirs = originals[originals["doc_id"] == doc.doc_id]
+        if len(theirs) == 0:
+            linked += [""] * len(mine)
+        elif len(mine) == len(theirs):
+            linked += list(theirs["quote_id"])
+        else:
+            where = (theirs["start"] / max(len(doc.text), 1)).to_numpy()
+            for start in mine["start"]:
+                linked.append(theirs["quote_id"].iloc[
+                    int(abs(where - start / max(len(doc.translation), 1)).argmin())])
+    by = docs.set_index("doc_id")["translation_by"]
+    return conform(quotes.assign(via_translation=True, translation_by=quotes["doc_id"].map(by).fillna(""),
+                                 original_quote_id=linked), "translated_quotes")

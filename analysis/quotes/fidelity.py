@@ -1,0 +1,67 @@
+"""Fidelity: how each outlet's version of a shared quotation differs, word by word, from the
+longest version of its group (dropped, added, truncated, translated)."""
+from __future__ import annotations
+
+import difflib
+
+import pandas as pd
+
+from analysis.quotes.grouping import quote_tokens
+from analysis.text import fold_text, word_spans
+
+
+def _display_tokens(text: str, language: str) -> list[tuple[str, str]]:
+    """(word as written, folded word) pairs."""
+    return [(text[a:b], fold_text(text[a:b])[0]) for a, b in word_spans(text, language)]
+
+
+def _diff(canon: list[tuple[str, str]], version: list[tuple[str, str]]):
+    matcher = difflib.SequenceMatcher(None, [f for _, f in canon], [f for _, f in version],
+                                      autojunk=False)
+    return matcher.get_opcodes()
+
+
+def compare_quote_versions(grouped: pd.DataFrame) -> pd.DataFrame:
+    """Word-level comparison of every version in a multi-outlet group with the group's longest.
+
+    Out: ``group_id``, ``quote_id``, ``doc_id``, ``outlet``, ``canonical_quote_id``,
+    ``canonical_text``, ``version_text`` (as compared: pivot English when translated),
+    ``words_dropped`` / ``words_added`` (words of the canonical missing here / words here not in
+    the canonical, " "-joined), ``n_dropped``, ``n_added``, ``canonical`` (this row is the
+    canonical version itself), ``truncated`` (the version is a
+    contiguous part of the canonical, shorter than it), ``translated`` (compared through the
+    project's pivot translation), ``identical``, ``similarity`` (difflib ratio on words).
+    """
+    g = grouped[grouped["group_id"] != ""].copy()
+    multi = g.groupby("group_id")["outlet"].transform("nunique") > 1
+    g = g[multi]
+    g["n_words"] = g["match_text"].map(lambda t: len(quote_tokens(t)))
+    rows = []
+    for group_id, versions in g.groupby("group_id"):
+        versions = versions.sort_values(["n_words", "quote_id"], ascending=[False, True])
+        canon = versions.iloc[0]
+        c_tokens = _display_tokens(canon["match_text"], "en" if canon["via_translation"]
+                                   else canon["language"])
+        for v in versions.itertuples(index=False):
+            v_tokens = _display_tokens(v.match_text, "en" if v.via_translation else v.language)
+            ops = _diff(c_tokens, v_tokens)
+            dropped = [w for tag, i1, i2, _, _ in ops if tag in ("delete", "replace")
+                       for w, _ in c_tokens[i1:i2]]
+            added = [w for tag, _, _, j1, j2 in ops if tag in ("insert", "replace")
+                     for w, _ in v_tokens[j1:j2]]
+            equal = [op for op in ops if op[0] == "equal"]
+            truncated = (len(v_tokens) < len(c_tokens) and not added and len(equal) == 1)
+            size = sum(i2 - i1 for _, i1, i2, _, _ in equal)
+            rows.append(dict(
+                group_id=group_id, quote_id=v.quote_id, doc_id=v.doc_id, outlet=v.outlet,
+                canonical_quote_id=canon["quote_id"], canonical_text=canon["match_text"],
+                version_text=v.match_text, words_dropped=" ".join(dropped),
+                words_added=" ".join(added), n_dropped=len(dropped), n_added=len(added),
+                canonical=v.quote_id == canon["quote_id"],
+                truncated=bool(truncated), translated=bool(v.via_translation),
+                identical=not dropped and not added,
+                similarity=2 * size / max(len(c_tokens) + len(v_tokens), 1)))
+    return pd.DataFrame(rows, columns=[
+        "group_id", "quote_id", "doc_id", "outlet", "canonical_quote_id", "canonical_text",
+        "version_text", "words_dropped", "words_added", "n_dropped", "n_added", "canonical", "truncated",
+        "translated", "identical", "similarity"])

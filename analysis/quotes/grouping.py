@@ -1,0 +1,198 @@
+"""Quotation groups: versions of one utterance across outlets, found without comparing all pairs,
+and the per-outlet counts built on them (speakers, scare quotes, shared groups)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.schemas import check_table, table_columns
+from analysis.text import fold_text, tokenize_words
+
+
+def quote_tokens(text: str, language: str = "en") -> tuple[str, ...]:
+    """Folded words of a quotation (case, accents, apostrophes folded), the unit of matching."""
+    return tuple(tokenize_words(fold_text(text)[0], language))
+
+
+def _bigrams(tokens) -> set:
+    return set(zip(tokens, tokens[1:]))
+
+
+def quote_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Similarity of two token sequences, 0 to 1: the mean of word containment and word-pair
+    containment, each |A ∩ B| / min(|A|, |B|). Containment keeps a truncated version (a contiguous
+    part of the other) at 1; word pairs keep word order in play."""
+    ua, ub = set(a), set(b)
+    if not ua or not ub:
+        return 0.0
+    uni = len(ua & ub) / min(len(ua), len(ub))
+    ba, bb = _bigrams(a), _bigrams(b)
+    bi = len(ba & bb) / min(len(ba), len(bb)) if ba and bb else uni
+    return (uni + bi) / 2
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def cluster_token_sequences(sequences: list[tuple[str, ...]], threshold: float = 0.5,
+                            min_words: int = 4, shingle: int = 3, max_compare: int = 50):
+    """Component label of each token sequence, joining sequences that are the same utterance.
+
+    Candidates: sequences sharing a word ``shingle``-gram (an inverted index: one posting list per
+    shingle). Within a posting list a sequence is compared only with one representative of each
+    component already in the list (at most ``max_compare``), and not at all when it is already in
+    that component, so cost grows with the number of postings, not with their square. A pair is
+    joined when both have ≥ ``min_words`` words and :func:`quote_similarity` ≥ ``threshold``;
+    components by union-find. Returns (labels, number of similarity checks).
+    """
+    uf = _UnionFind(len(sequences))
+    postings: dict[tuple, list[int]] = {}
+    for i, seq in enumerate(sequences):
+        if len(seq) < min_words:
+            continue
+        for k in range(max(1, len(seq) - shingle + 1)):
+            postings.setdefault(seq[k:k + shingle], []).append(i)
+    checks = 0
+    for members in postings.values():
+        if len(members) < 2:
+            continue
+        reps: list[int] = []
+        for m in members:
+            root = uf.find(m)
+            roots = {uf.find(r) for r in reps}
+            if root in roots:
+                continue
+            joined = False
+            for r in reps[:max_compare]:
+                if uf.find(r) == uf.find(m):
+                    joined = True
+                    break
+                checks += 1
+                if quote_similarity(sequences[m], sequences[r]) >= threshold:
+                    uf.union(m, r)
+                    joined = True
+            if not joined:
+                reps.append(m)
+    return [uf.find(i) for i in range(len(sequences))], checks
+
+
+def all_pairs_matches(sequences: list[tuple[str, ...]], threshold: float = 0.5,
+                      min_words: int = 4) -> list[tuple[int, int]]:
+    """Every pair (i < j) the verifier judges the same utterance: the quadratic baseline."""
+    keep = [i for i, s in enumerate(sequences) if len(s) >= min_words]
+    pairs = []
+    for x, i in enumerate(keep):
+        for j in keep[x + 1:]:
+            if quote_similarity(sequences[i], sequences[j]) >= threshold:
+                pairs.append((i, j))
+    return pairs
+
+
+def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
+                 threshold: float = 0.5, min_words: int = 4) -> pd.DataFrame:
+    """Give each direct quotation a ``group_id``: versions of one utterance across outlets.
+
+    In: quotes from :func:`extract_quotes`; optionally translated quotes from
+    :func:`extract_translated_quotes`, whose English text stands in for the original quotation
+    it is linked to. Only outermost direct quotations take part; scare quotes and nested
+    quotations get ``group_id`` "". Out: the quotes plus ``match_text`` (text compared: the
+    quotation, or its pivot translation), ``via_translation`` and ``group_id`` (``gNNNN``,
+    numbered by first quote_id; singletons are groups of one). See
+    :func:`cluster_token_sequences` for cost.
+    """
+    check_table(quotes, "quotes", "group_quotes", table_columns("quotes", upto="resources"))
+    out = quotes.copy()
+    out["match_text"] = out["quote_text"]
+    out["via_translation"] = False
+    if translated is not None and not translated.empty:
+        pivot = translated[translated["original_quote_id"] != ""].drop_duplicates("original_quote_id")
+        pivot = pivot.set_index("original_quote_id")["quote_text"]
+        hit = out["quote_id"].isin(pivot.index)
+        out.loc[hit, "match_text"] = out.loc[hit, "quote_id"].map(pivot)
+        out.loc[hit, "via_translation"] = True
+    eligible = out[(out["kind"] == "direct") & (out["depth"] == 0)]
+    languages = np.where(eligible["via_translation"], "en", eligible["language"])
+    tokens = [quote_tokens(t, lang) for t, lang in zip(eligible["match_text"], languages)]
+    unique = {}
+    index = [unique.setdefault(t, len(unique)) for t in tokens]
+    labels, _ = cluster_token_sequences(list(unique), threshold, min_words)
+    component = [labels[i] for i in index]
+    order = pd.Series(component, index=eligible.index)
+    first = eligible.groupby(order.values)["quote_id"].min().sort_values()
+    names = {comp: f"g{n + 1:04d}" for n, comp in enumerate(first.index)}
+    out["group_id"] = ""
+    out.loc[eligible.index, "group_id"] = order.map(names)
+    return out
+
+
+def summarise_quote_groups(grouped: pd.DataFrame) -> pd.DataFrame:
+    """One row per group: ``group_id``, ``outlets`` ("; "-joined), ``n_outlets``, ``n_quotes``,
+    ``languages``, ``speakers``, ``canonical_quote_id`` and ``canonical_text`` (the longest
+    version in words, as compared: pivot English for translated quotations)."""
+    g = grouped[grouped["group_id"] != ""].copy()
+    g["n_words"] = g["match_text"].map(lambda t: len(quote_tokens(t)))
+    canon = g.sort_values(["group_id", "n_words", "quote_id"], ascending=[True, False, True]) \
+        .drop_duplicates("group_id").set_index("group_id")
+    summary = g.groupby("group_id").agg(
+        outlets=("outlet", lambda o: "; ".join(sorted(set(o)))),
+        n_outlets=("outlet", "nunique"), n_quotes=("quote_id", "size"),
+        languages=("language", lambda o: "; ".join(sorted(set(o)))),
+        speakers=("speaker", lambda o: "; ".join(sorted(set(o)))))
+    summary["canonical_quote_id"] = canon["quote_id"]
+    summary["canonical_text"] = canon["match_text"]
+    return summary.reset_index()
+
+
+def quote_overlap(grouped: pd.DataFrame) -> pd.DataFrame:
+    """Shared quotation groups per pair of outlets: ``outlet_a`` < ``outlet_b``,
+    ``shared_groups``, ``jaccard`` (shared / groups quoted by either)."""
+    g = grouped[grouped["group_id"] != ""]
+    sets = g.groupby("outlet")["group_id"].agg(set)
+    rows = []
+    for i, a in enumerate(sets.index):
+        for b in sets.index[i + 1:]:
+            shared = len(sets[a] & sets[b])
+            rows.append((a, b, shared, shared / len(sets[a] | sets[b])))
+    return pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "shared_groups", "jaccard"])
+
+
+def count_scare_quotes(quotes: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """Scare quotes per outlet: ``outlet``, ``documents``, ``words``, ``scare_quotes``,
+    ``direct_quotes``, ``per_1k_words`` (scare quotes × 1000 / words), ``examples``
+    (distinct scare-quoted texts, "; "-joined)."""
+    base = corpus.groupby("outlet").agg(documents=("doc_id", "size"), words=("n_words", "sum"))
+    kinds = quotes.pivot_table(index="outlet", columns="kind", values="quote_id", aggfunc="count",
+                               fill_value=0)
+    examples = quotes[quotes["kind"] == "scare"].groupby("outlet")["quote_text"].agg(
+        lambda t: "; ".join(sorted(set(t))))
+    out = base.join(kinds).fillna(0)
+    for kind in ("scare", "direct"):
+        out[kind] = out[kind].astype("int64") if kind in out else 0
+    out = out.rename(columns={"scare": "scare_quotes", "direct": "direct_quotes"})
+    out["per_1k_words"] = out["scare_quotes"] * 1000 / out["words"].where(out["words"] > 0)
+    out["examples"] = examples.reindex(out.index).fillna("")
+    return out.reset_index()[["outlet", "documents", "words", "scare_quotes", "direct_quotes",
+                              "per_1k_words", "examples"]]
+
+
+def count_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Direct quotations per outlet and speaker: ``outlet``, ``speaker``, ``quotes``."""
+    direct = quotes[(quotes["kind"] == "direct") & (quotes["part_of"] == "")]
+    return (direct.groupby(["outlet", "speaker"]).size().rename("quotes").reset_index()
+            .sort_values(["outlet", "quotes", "speaker"], ascending=[True, False, True])
+            .reset_index(drop=True))

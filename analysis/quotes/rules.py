@@ -1,0 +1,58 @@
+"""Quotation rules of one language, compiled from its resources (:mod:`analysis.languages`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.languages import QUOTE_NUMBERS, language_resources
+from analysis.matcher import PhraseMatcher, list_matcher
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """What quotation extraction knows of a language: matchers for reporting verbs (keyed by the
+    verb as listed; a compound verb also matches with a skip word inside), ``as saying`` and
+    ``according to`` phrases, and word sets for speaker descriptions. ``found`` is False for a
+    language without resources: no verb is ever found, every speaker stays unknown."""
+
+    language: str
+    found: bool
+    verbs: PhraseMatcher
+    verb_role: dict
+    as_saying: PhraseMatcher
+    according_to: PhraseMatcher
+    quoting: frozenset
+    conjunctions: frozenset
+    skip: frozenset
+    singular: frozenset
+    plural: frozenset
+    determiners: frozenset
+    roles: frozenset
+    particles: frozenset
+    breakers: frozenset
+    scare_max_words: int
+    name_max_words: int
+
+    @property
+    def resources(self) -> str:
+        """For the ``resources`` column: where the rules came from."""
+        return f"data/languages/{self.language}/" if self.found else "none"
+
+
+@lru_cache(maxsize=None)
+def quote_rules(language: str) -> QuoteRules:
+    """The compiled rules of ``language`` (once per process)."""
+    res = language_resources(language)
+    low = lambda key: frozenset(w.casefold() for w in res.quote_words(key))  # noqa: E731
+    skip = res.quote_words("skip_words")
+    return QuoteRules(
+        language=language, found=res.found,
+        verbs=list_matcher(res.verbs(), insertions=skip), verb_role=res.verb_role(),
+        as_saying=list_matcher(res.quote_words("as_saying")),
+        according_to=list_matcher(res.quote_words("according_to")),
+        quoting=low("quoting_verbs"), conjunctions=low("conjunctions"), skip=low("skip_words"),
+        singular=low("singular_pronouns"), plural=low("plural_pronouns"),
+        determiners=low("determiners"), roles=low("role_nouns"), particles=low("name_particles"),
+        breakers=low("phrase_breakers"),
+        scare_max_words=res.quotes.get("scare_max_words", QUOTE_NUMBERS["scare_max_words"]),
+        name_max_words=res.quotes.get("name_max_words", QUOTE_NUMBERS["name_max_words"]))

@@ -1,0 +1,69 @@
+"""The one quotation-mark scanner: pairs, depth, apostrophes, reversed guillemets, mixed
+typography, paragraph continuation; the same regions for sentences and quotations."""
+from __future__ import annotations
+
+import pytest
+
+import analysis as fl
+from analysis.marks import QuotedRegions, is_scare_quoted, scan_quote_marks, strip_marks
+
+
+def _pairs(text: str) -> list[tuple[str, int, str]]:
+    pairs, _ = scan_quote_marks(text)
+    return [(text[p.open_at + 1:p.close_at], p.depth, p.marks) for p in pairs]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "we will fight" today.', [("we will fight", 0, '""')]),
+    ("Il a dit « nous resterons » hier.", [(" nous resterons ", 0, "«»")]),
+    ("qu' »il est un allié » du régime.", [("il est un allié ", 0, "»»")]),      # reversed guillemets
+    ("“He told me ‘never again’ then left.”", [("He told me ‘never again’ then left.", 0, "“”"),
+                                               ("never again", 1, "‘’")]),
+    ("„Wir bleiben“, sagte er.", [("Wir bleiben", 0, "„“")]),
+    ('“Who is he?" Salkida wrote.', [("Who is he?", 0, '“"')]),                  # mixed typography
+    ('"It is over.” he said.', [("It is over.", 0, '"”')]),
+    ("Israel’s allies and the Afghans’ rights, l’aide, ’90s.", []),              # apostrophes only
+])
+def test_pairs(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_unbalanced_mark_warns_and_reading_goes_on():
+    text = 'He said "we will fight.\nThen "they left" quietly.'
+    pairs, warnings = scan_quote_marks(text)
+    assert [text[p.open_at + 1:p.close_at] for p in pairs] == ["they left"]
+    assert warnings[0][:2] == (8, '"') and "not closed in its paragraph" in warnings[0][2]
+
+
+def test_a_quotation_goes_on_when_the_next_paragraph_reopens():
+    text = "“We will fight on\n“until the war ends,” he said."
+    pairs, warnings = scan_quote_marks(text)
+    assert warnings == [] and pairs[0].continues and pairs[0].marks == "“¶" and pairs[1].continued
+
+
+def test_sentences_and_quotations_read_the_same_regions():
+    text = 'He said: "We stay. We fight." Then he left. Later "it ended.'
+    regions = QuotedRegions(scan_quote_marks(text)[0])
+    assert regions.inside(text.index("We stay")) and not regions.inside(text.index("Then"))
+    sentences = [text[a:b] for a, b in fl.split_sentences(text)]
+    assert sentences == ['He said: "We stay. We fight."', "Then he left.", 'Later "it ended.']
+
+
+def test_scanning_is_linear_on_adversarial_text():
+    text = '"a" said ' * 20_000 + "'" * 20_000
+    pairs, warnings = scan_quote_marks(text)
+    assert len(pairs) == 20_000 and all(p.depth == 0 for p in pairs)
+
+
+@pytest.mark.parametrize("text, name, scare", [
+    ("requested 'Israel’s' help", "Israel", True),
+    ('supports "Israel."', "Israel", True),
+    ("requested Israel’s help", "Israel", False),
+])
+def test_is_scare_quoted(text, name, scare):
+    a = text.index(name)
+    assert is_scare_quoted(text, a, a + len(name)) is scare
+
+
+def test_strip_marks_keeps_apostrophes_inside_words():
+    assert strip_marks("« Le chef » d’Israël 'x'") == "  Le chef   d’Israël  x "
