@@ -23,6 +23,7 @@ from analysis.paths import DATA
 LANGUAGES = DATA / "languages"
 VERB_ROLES = ("neutral", "endorsing", "distancing", "refuting", "factive")
 CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hedge", "negation")
+EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")
 QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "skip_words",
                "singular_pronouns", "plural_pronouns", "determiners", "role_nouns",
                "name_particles", "phrase_breakers")
@@ -47,6 +48,8 @@ class LanguageResources:
     inflections: tuple = ()
     reporting_verbs: dict = field(default_factory=dict)  # role -> tuple of verbs
     cues: dict = field(default_factory=dict)              # cue kind -> tuple of phrases
+    evaluative: dict = field(default_factory=dict)        # category -> tuple of phrases (any story)
+    titles: tuple = ()                                    # titles and honorifics kept apart from names
     quotes: dict = field(default_factory=dict)            # rule -> tuple of words, or a number
     sentiment: str = "none"
     valence: dict = field(default_factory=dict)            # positive/negative -> word -> value
@@ -159,6 +162,8 @@ def read_language(folder: Path | str) -> LanguageResources:
         inflections=tuple(tuple(r) for r in inflections),
         reporting_verbs=_mapping(data, "reporting_verbs", VERB_ROLES, where),
         cues=_mapping(data, "cues", CUE_KINDS, where),
+        evaluative=_mapping(data, "evaluative", EVALUATIVE_KINDS, where),
+        titles=_words(data.get("titles"), f"{where}, titles"),
         quotes=_quotes(data, where), sentiment=sentiment,
         valence=_valence(data, where) if sentiment == "valence list" else {},
         stopwords=_stopwords(folder / "stopwords.txt"))
@@ -211,11 +216,15 @@ def languages_table(corpus, folder: Path | str = LANGUAGES):
 
 
 def resource_lexicon(languages, kinds: tuple[str, ...] = ("hedge",), folder: Path | str = LANGUAGES):
-    """The language resources' cue lists of ``kinds`` as a lexicon table (one term per phrase,
-    category = the kind), so notebook 02 counts the same hedges as notebook 04 and the summary."""
+    """The language resources' lists of ``kinds`` (a claim-cue kind such as ``hedge``, or an
+    ``evaluative`` category) as a lexicon table (one term per phrase, category = the kind), so
+    notebook 02 counts the same hedges as notebook 04 and the summary."""
     import pandas as pd
 
+    def phrases(resources: LanguageResources, kind: str) -> tuple[str, ...]:
+        return resources.evaluative.get(kind) or resources.claim_cues().get(kind, ())
+
     rows = [(phrase, kind, "", "", code, phrase) for code in sorted(set(languages))
-            for kind in kinds for phrase in language_resources(code, folder).claim_cues().get(kind, ())]
+            for kind in kinds for phrase in phrases(language_resources(code, folder), kind)]
     table = pd.DataFrame(rows, columns=["term", "category", "target", "direction", "language", "variant"])
     return table.drop_duplicates(["term", "language"]).assign(file=f"data/languages (by language: {', '.join(kinds)})")
