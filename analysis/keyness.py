@@ -37,12 +37,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from analysis.languages import LANGUAGES, available_languages, language_resources
+from analysis.schemas import empty_table, table_columns
 from analysis.text import fold_text, split_sentences, tokenize_words
 
-KEYNESS_COLUMNS = ["outlet", "language", "ngram", "term", "score", "z", "g2", "count_outlet",
-                   "count_rest"]
+KEYNESS_COLUMNS = table_columns("keyness")
 
 
 def load_stopwords(folder: Path | str = LANGUAGES) -> dict[str, frozenset[str]]:
@@ -105,42 +106,62 @@ def log_likelihood(y_i, n_i, y_j, n_j):
 
 
 def score_keyness(corpus: pd.DataFrame, stopwords: dict[str, frozenset[str]] | None = None,
-            min_count: int = 2, max_n: int = 2, alpha0: float | None = None) -> pd.DataFrame:
-    """Keyness of every unigram and bigram for each outlet against the other outlets of its
-    language.
+                  min_count: int = 2, max_n: int = 2, alpha0: float | None = None,
+                  keep_top: int = 100, significance: float = 1.96) -> pd.DataFrame:
+    """Keyness of unigrams and bigrams for each outlet against the other outlets of its language.
 
     In: corpus with ``outlet``, ``language``, ``text``; stopwords per language (default
     :func:`load_stopwords`); ``min_count``: an n-gram needs this many occurrences in the language's
-    corpus (outlet + rest) to get a row; ``alpha0`` (see module docstring; None = corpus size).
-    Out: ``KEYNESS_COLUMNS``: outlet, language, ngram (1 or 2), term (folded n-gram), score
-    (log-odds ratio delta, natural log), z (delta / its standard deviation), g2 (signed G²),
-    count_outlet, count_rest; sorted by outlet, then z descending, then term.
+    corpus (outlet + rest) to be scored; ``alpha0`` (see module docstring; None = corpus size).
+    Out: table ``keyness``, sorted by outlet, then z descending, then term. Kept per outlet and
+    n-gram length: every n-gram with |z| ≥ ``significance`` and the ``keep_top`` n-grams of largest
+    |z| (so the table never holds the outlet × vocabulary product; ``keep_top=None`` keeps all).
+    Cost: counts are a sparse term × outlet matrix; each outlet is scored in one vectorised pass
+    over its language's vocabulary, so time grows with outlets × vocabulary, memory with the
+    number of distinct (outlet, n-gram) pairs.
     """
     stopwords = load_stopwords() if stopwords is None else stopwords
     counts = count_ngrams(corpus, max_n)
     parts = []
     for (language, ngram), group in counts.groupby(["language", "ngram"], sort=True):
-        table = group.pivot_table(index="term", columns="outlet", values="count", fill_value=0)
-        if table.shape[1] < 2:
+        outlets = sorted(group["outlet"].unique())
+        if len(outlets) < 2:
             continue
-        totals = table.sum()
+        term_code, terms = pd.factorize(group["term"], sort=True)
+        outlet_code = group["outlet"].map({o: i for i, o in enumerate(outlets)}).to_numpy()
+        matrix = sparse.csc_matrix((group["count"].to_numpy(dtype="float64"), (term_code, outlet_code)),
+                                   shape=(len(terms), len(outlets)))
+        totals = np.asarray(matrix.sum(axis=0)).ravel()
+        term_totals = np.asarray(matrix.sum(axis=1)).ravel()
         stop = stopwords.get(language, frozenset())
-        keep = (table.sum(axis=1) >= min_count) & ~table.index.to_series().map(
-            lambda t: _is_stop(t, ngram, stop))
-        table = table[keep]
-        for outlet in table.columns:
-            y_i = table[outlet].to_numpy()
-            y_j = table.drop(columns=outlet).sum(axis=1).to_numpy()
-            n_i, n_j = totals[outlet], totals.drop(outlet).sum()
+        keep = (term_totals >= min_count) & ~np.fromiter((_is_stop(t, ngram, stop) for t in terms),
+                                                         dtype=bool, count=len(terms))
+        matrix, terms, term_totals = matrix[keep], np.asarray(terms)[keep], term_totals[keep]
+        for j, outlet in enumerate(outlets):
+            y_i = matrix[:, j].toarray().ravel()
+            y_j = term_totals - y_i
+            n_i, n_j = totals[j], totals.sum() - totals[j]
             delta, z = log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha0)
+            chosen = _kept(z, keep_top, significance)
             parts.append(pd.DataFrame({
-                "outlet": outlet, "language": language, "ngram": ngram, "term": table.index,
-                "score": delta, "z": z, "g2": log_likelihood(y_i, n_i, y_j, n_j),
-                "count_outlet": y_i.astype("int64"), "count_rest": y_j.astype("int64")}))
+                "outlet": outlet, "language": language, "ngram": ngram, "term": terms[chosen],
+                "score": delta[chosen], "z": z[chosen],
+                "g2": log_likelihood(y_i[chosen], n_i, y_j[chosen], n_j),
+                "count_outlet": y_i[chosen].astype("int64"), "count_rest": y_j[chosen].astype("int64")}))
     if not parts:
-        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+        return empty_table("keyness")
     out = pd.concat(parts, ignore_index=True)[KEYNESS_COLUMNS]
     return out.sort_values(["outlet", "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def _kept(z: np.ndarray, keep_top: int | None, significance: float) -> np.ndarray:
+    """Indices of the scores kept: |z| ≥ ``significance`` or among the ``keep_top`` largest |z|
+    (ties by position, i.e. by term), in term order."""
+    if keep_top is None or keep_top >= len(z):
+        return np.arange(len(z))
+    strength = np.abs(z)
+    top = np.argsort(-strength, kind="stable")[:keep_top]
+    return np.union1d(top, np.flatnonzero(strength >= significance))
 
 
 def top_keyness(table: pd.DataFrame, top_n: int = 10) -> pd.DataFrame:

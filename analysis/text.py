@@ -213,18 +213,19 @@ def locate_sentences(occurrences: pd.DataFrame, sentences: pd.DataFrame) -> pd.D
     """Add ``sentence_id`` and ``sentence`` to occurrence rows from their ``doc_id`` and ``start``.
 
     In: occurrences with ``doc_id``, ``start``; sentences from :func:`split_corpus_sentences`.
-    An occurrence that starts between sentences (in white space) gets the next sentence.
+    An occurrence that starts between sentences (in white space) gets the next sentence. Cost:
+    linear in the rows of both tables (the sentences are indexed by document once).
     """
     if occurrences.empty:
         return occurrences.assign(sentence_id=pd.Series(dtype="int64"),
                                   sentence=pd.Series(dtype="str"))
+    rows_of = sentences.groupby("doc_id", sort=False).indices  # doc -> row positions, one pass
+    ends, ids, texts = (sentences[c].to_numpy() for c in ("end", "sentence_id", "sentence"))
     parts = []
     for doc_id, occ in occurrences.groupby("doc_id", sort=False):
-        sents = sentences[sentences["doc_id"] == doc_id]
-        ends = sents["end"].to_numpy()
-        idx = np.minimum(np.searchsorted(ends, occ["start"].to_numpy(), side="right"), len(sents) - 1)
-        parts.append(occ.assign(sentence_id=sents["sentence_id"].to_numpy()[idx],
-                                sentence=sents["sentence"].to_numpy()[idx]))
+        rows = rows_of[doc_id]
+        idx = rows[np.minimum(np.searchsorted(ends[rows], occ["start"].to_numpy(), side="right"), len(rows) - 1)]
+        parts.append(occ.assign(sentence_id=ids[idx], sentence=texts[idx]))
     return pd.concat(parts).loc[occurrences.index]
 
 

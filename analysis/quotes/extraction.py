@@ -246,9 +246,12 @@ def extract_translated_quotes(corpus: pd.DataFrame,
     originals = (extract_quotes(docs) if originals is None
                  else originals[originals["doc_id"].isin(set(docs["doc_id"]))])
     linked = []
+    mine_of = quotes.groupby("doc_id", sort=False).indices
+    theirs_of = originals.groupby("doc_id", sort=False).indices
+    none = []
     for doc in docs.itertuples(index=False):
-        mine = quotes[quotes["doc_id"] == doc.doc_id]
-        theirs = originals[originals["doc_id"] == doc.doc_id]
+        mine = quotes.iloc[mine_of.get(doc.doc_id, none)]
+        theirs = originals.iloc[theirs_of.get(doc.doc_id, none)]
         if len(theirs) == 0:
             linked += [""] * len(mine)
         elif len(mine) == len(theirs):
