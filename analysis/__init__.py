@@ -121,4 +121,4 @@ from analysis.narrative import (
     show_table,
     static_table,
 )
-from analysis.scale import map_documents
+from analysis.scale import map_documents, map_partitions, write_partitions

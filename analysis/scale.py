@@ -9,9 +9,11 @@ one machine is outgrown); nothing here is a home-made engine. Stages that compar
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 import dask.bag as db
+import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 
@@ -34,3 +36,31 @@ def map_documents(corpus: pd.DataFrame, stage: Callable[[pd.DataFrame], pd.DataF
         return stage(corpus)
     results = db.from_sequence(slices, npartitions=len(slices)).map(stage).compute(scheduler=scheduler)
     return pd.concat(results, ignore_index=True)
+
+
+def write_partitions(corpus: pd.DataFrame, folder: Path | str, partitions: int = 8) -> Path:
+    """Write a corpus table as partitioned Parquet (``part.N.parquet``, documents in corpus order),
+    once, so that cluster workers read their own partitions instead of receiving texts from the
+    client. Returns the folder."""
+    folder = Path(folder)
+    dd.from_pandas(corpus.reset_index(drop=True), npartitions=max(1, min(partitions, len(corpus) or 1)),
+                   sort=False).to_parquet(folder, write_index=False)
+    return folder
+
+
+def map_partitions(folder: Path | str, stage: Callable[[pd.DataFrame], pd.DataFrame], meta: pd.DataFrame,
+                   client=None) -> pd.DataFrame:
+    """Run a document-local ``stage`` where the data is: each worker reads its partition of the
+    Parquet corpus at ``folder`` and applies ``stage``; the results come back concatenated in
+    corpus order, equal row for row to ``stage`` on the whole corpus.
+
+    ``meta``: an empty table with the stage's output columns and types
+    (:func:`analysis.schemas.empty_table`). ``client``: a ``dask.distributed.Client`` (a
+    ``LocalCluster`` or a remote scheduler, ``Client("tcp://host:8786")``); None runs in this
+    process. Workers must see ``folder`` (a shared file system or object store) and have
+    ``analysis`` installed.
+    """
+    corpus = dd.read_parquet(str(folder))
+    result = corpus.map_partitions(stage, meta=meta)
+    frame = result.compute(**({"scheduler": client} if client is not None else {"scheduler": "synchronous"}))
+    return frame.reset_index(drop=True)

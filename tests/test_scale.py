@@ -29,3 +29,30 @@ def test_map_documents_runs_term_matching(seed_corpus):
 def test_map_documents_on_an_empty_corpus(seed_corpus):
     empty = seed_corpus.iloc[:0]
     assert fl.map_documents(empty, fl.split_corpus_sentences).empty
+
+
+def _bigger(seed_corpus, copies: int = 3) -> pd.DataFrame:
+    corpus = pd.concat([seed_corpus] * copies, ignore_index=True)
+    return corpus.assign(doc_id=corpus["doc_id"] + "_" + corpus.index.astype(str))[
+        ["doc_id", "outlet", "language", "text"]]
+
+
+def test_partitioned_parquet_stage_equals_one_call(seed_corpus, tmp_path):
+    corpus = _bigger(seed_corpus)
+    folder = fl.write_partitions(corpus, tmp_path / "corpus", partitions=4)
+    assert len(list(folder.glob("*.parquet"))) == 4
+    got = fl.map_partitions(folder, fl.split_corpus_sentences, fl.empty_table("sentences"))
+    pd.testing.assert_frame_equal(got, fl.split_corpus_sentences(corpus), check_dtype=False)
+
+
+@pytest.mark.slow
+def test_a_local_cluster_reads_its_own_partitions_and_equals_one_call(seed_corpus, tmp_path):
+    from dask.distributed import Client, LocalCluster
+
+    corpus = _bigger(seed_corpus, 4)
+    folder = fl.write_partitions(corpus, tmp_path / "corpus", partitions=4)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        got = fl.map_partitions(folder, fl.extract_quotes, fl.extract_quotes(corpus.iloc[:0]), client=client)
+    pd.testing.assert_frame_equal(got, fl.extract_quotes(corpus), check_dtype=False)
+    assert len(got) == 4 * len(fl.extract_quotes(seed_corpus))
