@@ -14,6 +14,7 @@ from analysis.corpus import (
     summarise_outlets,
 )
 from analysis.figures import (
+    MAX_ITEMS,
     apply_style,
     outlet_colors,
     plot_document_lengths,

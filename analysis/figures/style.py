@@ -1,0 +1,134 @@
+"""One figure style for the suite, one way to save a figure (image, plotted values, alt text), and
+the limits that keep every figure readable whatever the number of outlets or documents.
+
+Figures are byte-for-byte reproducible: fixed SVG hash salt, text drawn as paths, no dates or
+software versions in the metadata, CSVs sorted with a fixed float format. A figure draws at most
+``MAX_ITEMS`` outlets (or names, groups, sources) on an axis: the largest by the figure's own
+measure, the rest summed as "all others (N)" where a sum means something, and named in the
+plotted values (the CSV) either way.
+"""
+from __future__ import annotations
+
+import base64
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # noqa: E402  (no display here; the notebook shows the saved PNG)
+import matplotlib.pyplot as plt
+import pandas as pd
+from cycler import cycler
+
+from analysis.paths import figures_dir
+from analysis.schemas import conform
+
+# Okabe & Ito (2008) colour-blind-safe palette, black last.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+FLOAT_FORMAT = "%.6g"
+STYLE = {
+    "figure.dpi": 100,
+    "savefig.dpi": 120,
+    "figure.figsize": (8, 4.5),
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    # series that are not outlets (categories, methods) cycle through the same safe palette;
+    # heat maps use cividis, readable with any colour vision and in greyscale
+    "axes.prop_cycle": cycler(color=PALETTE),
+    "image.cmap": "cividis",
+    "legend.frameon": False,
+    "svg.hashsalt": "framelab",
+    "svg.fonttype": "path",
+    "path.simplify": False,
+}
+
+
+def apply_style() -> None:
+    """Set the suite's matplotlib style (call once at the top of a notebook)."""
+    plt.rcParams.update(STYLE)
+
+
+def outlet_colors(outlets) -> dict[str, str]:
+    """A colour for each outlet, the same in every figure: outlets sorted by name take the
+    palette in order (it repeats past eight outlets).
+
+    Pass every outlet of the corpus (``corpus["outlet"]``), not only those a figure plots:
+    the colours depend on the whole set, so a subset would shift them.
+    """
+    return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(sorted(set(outlets)))}
+
+
+@dataclass(frozen=True)
+class SavedFigure:
+    """A figure written to disk; shows itself in a notebook as the PNG with its alt text."""
+
+    png: Path
+    svg: Path
+    csv: Path
+    alt: str
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png.read_bytes()).decode("ascii")
+        return (f'<figure class="framelab-figure"><img src="data:image/png;base64,{data}" '
+                f'alt="{html.escape(self.alt)}" style="max-width:100%;height:auto"/>'
+                f"<figcaption>{html.escape(self.alt)}</figcaption></figure>")
+
+
+def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, alt: str,
+                out: Path | str | None = None) -> SavedFigure:
+    """Write ``figures/<name>.svg``, ``.png`` and ``.csv`` (the plotted values) under ``out``.
+
+    ``data`` is sorted by all its columns and written with ``FLOAT_FORMAT``; ``alt`` describes
+    the figure for readers who cannot see it. The figure is closed. Reruns with the same inputs
+    give identical bytes.
+    """
+    folder = figures_dir(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv", alt)
+    fig.savefig(paths.svg, format="svg", metadata={"Date": None, "Creator": None},
+                bbox_inches="tight")
+    fig.savefig(paths.png, format="png", metadata={"Software": None}, bbox_inches="tight")
+    plt.close(fig)
+    write_table(data, paths.csv)
+    return paths
+
+
+def write_table(table: pd.DataFrame, path: Path | str, sort: bool = True,
+                schema: str | None = None) -> Path:
+    """Write a table as CSV with a fixed float format and, by default, rows sorted by every
+    column, so reruns are byte-identical. With ``schema`` (a name of
+    :data:`analysis.schemas.TABLES`) the table is first given exactly its declared columns."""
+    path = Path(path)
+    if schema is not None:
+        table = conform(table, schema)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if sort and not table.empty:
+        table = table.sort_values(list(table.columns), kind="mergesort")
+    table.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+    return path
+
+
+MAX_ITEMS = 25  # outlets, names, groups or sources drawn on one axis
+MAX_PANELS = 12  # small multiples per figure
+MAX_BARS = 40  # documents drawn one bar each; more become a distribution per outlet
+
+
+def top_items(weights: pd.Series, n: int = MAX_ITEMS) -> list:
+    """The ``n`` items (index labels) of largest weight, ties broken by name, returned in name
+    order; all of them when there are at most ``n``."""
+    if len(weights) <= n:
+        return sorted(weights.index)
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], str(item[0])))
+    return sorted(label for label, _ in ranked[:n])
+
+
+def others_label(count: int, noun: str = "outlets") -> str:
+    """The label of the summed rest: ``all others (12 outlets)``."""
+    return f"all others ({count} {noun})"
+

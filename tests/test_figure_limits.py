@@ -1,0 +1,99 @@
+"""Every figure keeps a bounded size whatever the number of outlets or documents (150 outlets
+here): at most MAX_ITEMS outlets on an axis, the rest summed or left to the CSV."""
+from __future__ import annotations
+
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image
+
+import analysis as fl
+
+N_OUTLETS = 150
+MAX_PX = 4000
+OUTLETS = [f"Outlet {i:03d}" for i in range(N_OUTLETS)]
+RNG = np.random.default_rng(0)
+
+
+def _pixels(fig) -> tuple[int, int]:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=plt.rcParams["savefig.dpi"], bbox_inches="tight")
+    plt.close(fig)
+    return Image.open(io.BytesIO(buffer.getvalue())).size
+
+
+def _corpus() -> pd.DataFrame:
+    outlets = RNG.choice(OUTLETS, size=1500)
+    return pd.DataFrame({"doc_id": [f"d{i:05d}" for i in range(1500)], "outlet": outlets,
+                         "n_words": RNG.integers(50, 900, 1500),
+                         "published": [f"2021-0{1 + i % 9}-1{i % 9}" for i in range(1500)]})
+
+
+def _figures():
+    corpus = _corpus()
+    terms = pd.DataFrame([(o, f"term {t}", "label", int(RNG.integers(0, 4)), 1000) for o in OUTLETS for t in range(60)],
+                         columns=["outlet", "term", "category", "count", "words"]).assign(
+        per_1k_words=lambda c: c["count"])
+    keyness = pd.DataFrame([(o, f"w{k}", 1, 5.0 - k, 1.0, 4, 1) for o in OUTLETS for k in range(10)],
+                           columns=["outlet", "term", "ngram", "z", "score", "count_outlet", "count_rest"])
+    overlap = pd.DataFrame([(a, b, 1, 0.1) for i, a in enumerate(OUTLETS) for b in OUTLETS[i + 1:i + 4]],
+                           columns=["outlet_a", "outlet_b", "shared_groups", "jaccard"])
+    grouped = pd.DataFrame({"quote_id": [f"q{i}" for i in range(600)], "group_id": [f"g{i % 80:04d}" for i in range(600)],
+                            "outlet": [OUTLETS[i % N_OUTLETS] for i in range(600)], "via_translation": False})
+    groups = grouped.groupby("group_id")["outlet"].nunique().rename("n_outlets").reset_index().assign(
+        canonical_text="a quotation " * 8)
+    scare = pd.DataFrame({"outlet": OUTLETS, "scare_quotes": RNG.integers(0, 5, N_OUTLETS), "words": 1000}).assign(
+        per_1k_words=lambda c: c["scare_quotes"] / 1.0)
+    stance = pd.DataFrame([(o, t, "neutral", 0.0, -0.1, 0.1, 3) for o in OUTLETS for t in ("a", "b", "c")],
+                          columns=["outlet", "target", "label", "score", "low", "high", "n_sentences"])
+    naming = pd.DataFrame(RNG.integers(0, 3, (N_OUTLETS, 60)), index=OUTLETS, columns=[f"t: name {i}" for i in range(60)])
+    devices = pd.DataFrame([(o, d, f"v{k}", 1, 1.0, "") for o in OUTLETS for d in ("hedge", "attribution") for k in range(2)],
+                           columns=fl.TABLES["framing_devices"].names)
+    sources = pd.DataFrame([(o, f"Source {i % 70}", 1) for i, o in enumerate(OUTLETS * 2)], columns=["outlet", "source", "count"])
+    speakers = pd.DataFrame([(o, f"Speaker {i % 12}", 2) for i, o in enumerate(OUTLETS)], columns=["outlet", "speaker", "quotes"])
+    return {
+        "document lengths": fl.plot_document_lengths(corpus),
+        "publication dates": fl.plot_publication_dates(corpus),
+        "term rates": fl.plot_term_rates(terms),
+        "keyness": fl.plot_keyness(keyness),
+        "quote overlap": fl.plot_quote_overlap(overlap, grouped.groupby("outlet")["group_id"].nunique()),
+        "quote presence": fl.plot_quote_presence(grouped, groups),
+        "speakers": fl.plot_speakers(speakers),
+        "scare quotes": fl.plot_scare_quotes(scare),
+        "target stance": fl.plot_target_stance(stance),
+        "naming matrix": fl.plot_naming_matrix(naming),
+        "framing rates": fl.plot_framing_rates(devices),
+        "sources": fl.plot_source_graph(sources),
+    }
+
+
+@pytest.fixture(scope="module")
+def figures():
+    fl.apply_style()
+    return _figures()
+
+
+@pytest.mark.parametrize("name", ["document lengths", "publication dates", "term rates", "keyness", "quote overlap",
+                                  "quote presence", "speakers", "scare quotes", "target stance", "naming matrix",
+                                  "framing rates", "sources"])
+def test_a_figure_of_150_outlets_stays_under_4000_px(figures, name):
+    fig, _ = figures[name]
+    width, height = _pixels(fig)
+    assert width <= MAX_PX and height <= MAX_PX, (name, width, height)
+
+
+def test_the_rest_is_summed_as_all_others(figures):
+    _, terms = figures["term rates"]
+    assert terms["outlet"].nunique() == fl.MAX_ITEMS + 1
+    assert terms["outlet"].str.startswith("all others (125 outlets)").any()
+    _, lengths = figures["document lengths"]
+    assert lengths["documents"].sum() == 1500 and len(lengths) == fl.MAX_ITEMS + 1
+
+
+def test_a_small_corpus_is_drawn_document_by_document(seed_corpus):
+    fig, data = fl.plot_document_lengths(seed_corpus)
+    plt.close(fig)
+    assert list(data.columns) == ["doc_id", "outlet", "n_words"] and len(data) == len(seed_corpus)
