@@ -90,8 +90,13 @@ LONG_TOKEN = re.compile(r"\S{30,}")
 _page = {"library_written": False, "tables": 0}
 
 
+# Rows a page embeds per table: past this, the page shows the first rows and says so; the CSV
+# under reports/tables/ holds every row.
+PAGE_MAX_ROWS = 2000
+
+
 def show_table(table: pd.DataFrame, caption: str = "",
-               static_rows: int = STATIC_TABLE_ROWS) -> HTML:
+               static_rows: int = STATIC_TABLE_ROWS, max_rows: int = PAGE_MAX_ROWS) -> HTML:
     """Display a table readers can search and sort in the exported HTML, with no network.
 
     Tables with fewer than ``static_rows`` rows are a plain HTML table; longer ones are an
@@ -100,10 +105,16 @@ def show_table(table: pd.DataFrame, caption: str = "",
     leading columns; a plain row-number index is not shown. Cell values, column names and
     ``caption`` are HTML-escaped: article text shows as text and runs nothing. Table ids are
     numbered in display order, so a rerun writes the same HTML. Make it the last expression of
-    a cell. Cost: the first interactive table of a page adds ~1 MB (the library); each table
-    embeds its rows (up to ``TABLE_MAX_BYTES``).
+    a cell. A table longer than ``max_rows`` shows its first ``max_rows`` rows (paged in the
+    page) and its caption says how many of how many; the CSV holds them all. Cost: the first
+    interactive table of a page adds ~1 MB (the library); each table embeds its rows (up to
+    ``TABLE_MAX_BYTES``).
     """
     table = _index_as_columns(table)
+    if len(table) > max_rows:
+        caption = (f"{caption} (the first {max_rows:,} of {len(table):,} rows; every row is in the CSV)"
+                   if caption else f"The first {max_rows:,} of {len(table):,} rows")
+        table = table.head(max_rows)
     safe_caption = escape(caption)
     if len(table) < static_rows:
         return HTML(f"<style>{STATIC_TABLE_CSS}</style>{static_table(table, caption)}")

@@ -96,3 +96,10 @@ def test_column_levels_are_joined():
 ])
 def test_link_report(notebook, text, heading, expected):
     assert fl.link_report(notebook, text, heading).data == expected
+
+
+def test_a_long_table_shows_its_first_rows_and_says_how_many():
+    table = pd.DataFrame({"doc_id": [f"d{i:05d}" for i in range(3000)], "n": range(3000)})
+    html = fl.show_table(table, caption="Every document (documents.csv)", max_rows=1000).data
+    assert "the first 1,000 of 3,000 rows; every row is in the CSV" in html
+    assert "d00999" in html and "d01000" not in html
