@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from analysis.paths import ROOT, SEEDS
-from analysis.report import ReportError, discover_notebooks, run_report
+from analysis.report import ReportError, RunInterrupted, discover_notebooks, run_report
 
 
 def _parse_assignment(text: str) -> tuple[str, object]:
@@ -49,6 +49,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit codes: 0 every notebook ran, 1 a notebook failed, 2 the run could not start (bad
+    option, unknown notebook or parameter, output folder unwritable or in use), 130 Ctrl-C.
+    Each problem is one line on stderr; tracebacks go to ``reports/report.log``."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("interrupted before any notebook ran; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     parameters = {"corpus": str(args.corpus.resolve()), "out_dir": str(args.out.resolve())}
     for name in ("lexicons", "claims", "targets"):
@@ -62,6 +73,16 @@ def main(argv: list[str] | None = None) -> int:
                           skip_unchanged=args.skip_unchanged)
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    except RunInterrupted as stop:
+        done = ", ".join(f"{r.name} ({'ok' if r.ok else 'failed'})" for r in stop.finished)
+        print(f"interrupted: {len(stop.finished)} notebook(s) had finished ({done or 'none'}); "
+              f"stopped {', '.join(stop.pending) or 'none'}; the kernels were killed and the "
+              f"previous outputs in {args.out.resolve()} are unchanged", file=sys.stderr)
+        return 130
+    except OSError as err:
+        print(f"error: cannot write the reports into {args.out.resolve()}: "
+              f"{err.strerror or err}; choose another --out", file=sys.stderr)
         return 2
     failed = [r for r in runs if not r.ok]
     total = sum(r.seconds for r in runs)
