@@ -248,9 +248,11 @@ def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> t
                       [["outlet_a", "outlet_b", "shared_groups"]],
                       pd.DataFrame({"outlet_a": outlets, "outlet_b": outlets,
                                     "shared_groups": [int(groups_per_outlet[o]) for o in outlets]})])
-    data = both.sort_values(["outlet_a", "outlet_b"]).reset_index(drop=True)
+    # an empty overlap table (one outlet, one document) has object columns; counts are ints
+    data = both.sort_values(["outlet_a", "outlet_b"]).reset_index(drop=True) \
+        .astype({"shared_groups": int})
     matrix = data.pivot(index="outlet_a", columns="outlet_b", values="shared_groups") \
-        .reindex(index=outlets, columns=outlets).fillna(0)
+        .reindex(index=outlets, columns=outlets).fillna(0).astype(int)
     fig, ax = plt.subplots(figsize=(1.3 * len(outlets) + 3, 1.0 * len(outlets) + 2))
     ax.set_title("Quotations shared by each pair of outlets")
     if not outlets:
