@@ -150,8 +150,7 @@ def export_html(executed: Path, target: Path, run_info: dict, failure: str = "")
     nb.metadata["title"] = title
     nb.metadata["framelab"] = {**run_info, "title": title, "notebook": executed.stem,
                                "failure": failure}
-    nb.cells = [c for c in nb.cells
-                if not any(t.startswith("papermill-error") for t in c.metadata.get("tags", []))]
+    nb.cells = [c for c in nb.cells if not _is_error_banner(c)]
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if o.get("output_type") != "error"]
@@ -164,6 +163,10 @@ def export_html(executed: Path, target: Path, run_info: dict, failure: str = "")
     body, _ = exporter.from_notebook_node(nb)
     target.write_text(body, encoding="utf-8")
     return title
+
+
+def _is_error_banner(cell) -> bool:
+    return any(t.startswith("papermill-error") for t in cell.metadata.get("tags", []))
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -181,6 +184,7 @@ def _describe_failure(err: Exception, executed: Path) -> str:
     if not isinstance(err, papermill.PapermillExecutionError):
         return f"{type(err).__name__}: {err}"
     cells = nbformat.read(executed, as_version=4).cells if executed.exists() else []
+    cells = [c for c in cells if not _is_error_banner(c)]  # papermill adds them on failure
     injected = sum("injected-parameters" in c.metadata.get("tags", [])
                    for c in cells[:err.cell_index])
     first_line = err.source.strip().splitlines()[0] if err.source.strip() else ""
