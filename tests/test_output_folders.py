@@ -31,6 +31,8 @@ if corpus == 'B':
 if corpus.endswith('slow'):
     pathlib.Path(corpus).parent.joinpath('01.pid').write_text(str(os.getpid()))
     time.sleep(60)
+for folder in ('reports/tables', 'figures'):
+    pathlib.Path(out_dir, folder).mkdir(parents=True, exist_ok=True)
 pathlib.Path(out_dir, 'reports', 'tables', 'table.csv').write_text('corpus\\n' + corpus + '\\n')
 pathlib.Path(out_dir, 'figures', 'fig.csv').write_text(corpus)
 """
