@@ -398,6 +398,8 @@ def _inside(folder: Path, name: str) -> tuple[Path | None, str | None]:
     absolute, climbs out with ``..`` or is a symlink that leaves the folder."""
     if not name:
         return None, "no file named"
+    if "\x00" in name:
+        return None, "the file name holds a NUL character; fix the 'file' column"
     path = folder / name
     if Path(name).is_absolute():
         return None, f"file {name!r} is an absolute path; give a path inside the corpus folder"
