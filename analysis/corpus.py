@@ -495,8 +495,13 @@ def _records_from_text_folder(folder: Path, columns: dict, max_size: int) -> lis
 
 
 def _records_from_table(path: Path, columns: dict, max_size: int) -> list[Source]:
-    rows = (read_csv_rows(path, columns, max_size)[1] if path.suffix == ".csv"
-            else read_jsonl_rows(path, columns))
+    if path.suffix == ".csv":
+        header, rows = read_csv_rows(path, columns, max_size)
+        if not header:
+            raise CorpusError(f"{path}: empty file; a CSV corpus needs a header row naming its "
+                              "columns (doc_id,outlet,language,…,text) and one row per article")
+    else:
+        rows = read_jsonl_rows(path, columns)
     out = []
     for row in rows:
         record, where = dict(row.record), f"{path.name} line {row.line}"

@@ -359,3 +359,8 @@ def test_documents_above_the_size_limit_are_skipped_with_their_size(tmp_path, la
     assert by_id.loc["big", "status"] == "skipped"
     assert re.search(rf"1,[0-9]{{3}} {unit}, above the size limit of 1,000", by_id.loc["big", "reason"])
     assert len(fl.load_documents(tmp_path if layout != "csv" else tmp_path / "c.csv")) == 2
+
+
+def test_an_empty_csv_corpus_is_a_corpus_error(tmp_path):
+    with pytest.raises(fl.CorpusError, match=r"c\.csv: empty file; a CSV corpus needs a header"):
+        load_table(tmp_path, "c.csv", b"\n\n")
