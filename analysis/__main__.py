@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from analysis.corpus import MAX_SIZE_VARIABLE
 from analysis.paths import ROOT, SEEDS
 from analysis.report import ReportError, RunInterrupted, discover_notebooks, run_report
 
@@ -22,6 +23,12 @@ def _parse_assignment(text: str) -> tuple[str, object]:
         return name, ast.literal_eval(value)
     except (ValueError, SyntaxError):
         return name, value
+
+
+def _positive(text: str) -> int:
+    if not text.replace("_", "").isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--skip-unchanged", action="store_true",
                         help="do not rerun a notebook whose code, inputs and parameters are those "
                              "of its last successful run into --out (off by default)")
+    report.add_argument("--max-size", type=_positive, metavar="BYTES",
+                        help="skip (with its reason) any document above this size, so one huge "
+                             "article cannot stall the run (default 32,000,000)")
     report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
                         metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
     return parser
@@ -66,6 +76,8 @@ def _main(argv: list[str] | None) -> int:
         if getattr(args, name) is not None:
             parameters[name] = str(getattr(args, name).resolve())
     parameters.update(dict(args.parameter))
+    if args.max_size:  # the notebooks' kernels inherit it (load_documents reads it)
+        os.environ[MAX_SIZE_VARIABLE] = str(args.max_size)
     started = time.perf_counter()
     try:
         notebooks = discover_notebooks(names=args.notebooks)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -34,6 +35,18 @@ DOCUMENT_COLUMNS = METADATA_COLUMNS + ["text", "furniture", "translation", "tran
                                        "n_words", "status", "reason", "notes"]
 UNKNOWN = "unknown"
 MAX_DOCUMENT_SIZE = 32_000_000  # characters of text (bytes for a file); far above any news article
+MAX_SIZE_VARIABLE = "FRAMELAB_MAX_SIZE"  # set by `python -m analysis report --max-size`
+
+
+def default_max_size() -> int:
+    """The per-document size limit: ``FRAMELAB_MAX_SIZE`` when set (so the command line reaches
+    the notebooks' kernels), else ``MAX_DOCUMENT_SIZE``."""
+    value = os.environ.get(MAX_SIZE_VARIABLE, "").strip()
+    if not value:
+        return MAX_DOCUMENT_SIZE
+    if not value.isdigit() or int(value) < 1:
+        raise CorpusError(f"{MAX_SIZE_VARIABLE}={value!r}: give a positive whole number of bytes")
+    return int(value)
 _BAD = re.compile("[\ud800-\udfff]")  # where undecodable bytes were (lone surrogates)
 
 
@@ -548,13 +561,13 @@ def _records_from_json_folder(folder: Path, columns: dict, max_size: int) -> lis
 
 def load_documents(path: Path | str, columns: dict[str, str] | None = None,
                    furniture_rules: list[FurnitureRule] | None = None,
-                   max_size: int = MAX_DOCUMENT_SIZE) -> pd.DataFrame:
+                   max_size: int | None = None) -> pd.DataFrame:
     """Read every document of a corpus; one row each, analysed or skipped with its reason.
 
     ``columns`` maps the corpus's field names to ours (``{"source": "outlet"}``). Furniture rules
     default to ``data/furniture.yaml`` plus ``furniture.yaml`` in a corpus folder. A document
-    above ``max_size`` characters (bytes for a file) is skipped with its size, so one huge
-    article cannot stall a run. A bad row, line or byte in a CSV, JSONL or ``metadata.csv``
+    above ``max_size`` characters (bytes for a file; default ``default_max_size()``, 32 MB) is
+    skipped with its size, so one huge article cannot stall a run. A bad row, line or byte in a CSV, JSONL or ``metadata.csv``
     skips that record (file, physical line, reason) and keeps the others; ``file`` entries are
     read only inside the corpus folder.
     Out: ``DOCUMENT_COLUMNS``: the metadata, ``text`` (article text, furniture removed),
@@ -567,6 +580,7 @@ def load_documents(path: Path | str, columns: dict[str, str] | None = None,
     """
     path = Path(path)
     columns = columns or {}
+    max_size = max_size or default_max_size()
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     try:

@@ -30,7 +30,7 @@ import nbformat
 import papermill
 from nbconvert import HTMLExporter
 
-from analysis.corpus import analysed, load_documents
+from analysis.corpus import MAX_SIZE_VARIABLE, analysed, load_documents
 from analysis.paths import DATA, NOTEBOOKS, ROOT, SEEDS, reports_dir, tables_dir
 
 KERNEL = "framelab"
@@ -242,10 +242,12 @@ def _files(path: Path) -> list[Path]:
 def fingerprint(notebook: Path, parameters: dict, kernel: str = KERNEL) -> str:
     """A hash of everything a notebook's outputs depend on: the notebook, the code and templates
     under ``analysis/``, ``requirements.txt``, ``data/``, the seeds, every file or folder a
-    parameter names (except ``out_dir``) and the parameters themselves. Cost: reads every input
+    parameter names (except ``out_dir``), the parameters themselves and the per-document size
+    limit (``FRAMELAB_MAX_SIZE``). Cost: reads every input
     file once. Not covered: the run date, and outputs deleted since the last run."""
-    digest = hashlib.sha256(json.dumps([notebook.name, kernel, parameters], sort_keys=True,
-                                       default=str).encode())
+    limit = os.environ.get(MAX_SIZE_VARIABLE, "")  # reaches the kernels' load_documents
+    digest = hashlib.sha256(json.dumps([notebook.name, kernel, parameters, limit],
+                                       sort_keys=True, default=str).encode())
     inputs = [notebook, Path(__file__).parent, ROOT / "requirements.txt", DATA, SEEDS]
     inputs += [Path(v) for k, v in sorted(parameters.items())
                if k != "out_dir" and isinstance(v, str) and v and Path(v).exists()]

@@ -364,3 +364,16 @@ def test_documents_above_the_size_limit_are_skipped_with_their_size(tmp_path, la
 def test_an_empty_csv_corpus_is_a_corpus_error(tmp_path):
     with pytest.raises(fl.CorpusError, match=r"c\.csv: empty file; a CSV corpus needs a header"):
         load_table(tmp_path, "c.csv", b"\n\n")
+
+
+def test_the_size_limit_can_come_from_the_environment(tmp_path, monkeypatch):
+    """`python -m analysis report --max-size` reaches the kernels' load_documents this way."""
+    docs = write_folder(tmp_path, {"a.txt": b"Word. " * 300}, "a,a.txt,O,en,,,\n")
+    assert docs["status"].iloc[0] == "analysed"
+    monkeypatch.setenv("FRAMELAB_MAX_SIZE", "1000")
+    reason = fl.load_documents(tmp_path)["reason"].iloc[0]
+    assert reason.endswith("1,800 bytes, above the size limit of 1,000 (load_documents max_size); "
+                           "split the article or raise the limit")
+    monkeypatch.setenv("FRAMELAB_MAX_SIZE", "lots")
+    with pytest.raises(fl.CorpusError, match="FRAMELAB_MAX_SIZE='lots': give a positive"):
+        fl.load_documents(tmp_path)
