@@ -218,7 +218,9 @@ def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
                                    # quiet kernel: no TCP-encryption warning, no logged shutdown interrupt
                                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except Exception as err:  # noqa: BLE001 - every failure is reported, the others still run
-        error, trace = _describe_failure(err, executed), _traceback(err)
+        # name the folder the reader will have, not the staging folder that is swapped in
+        error, trace = (text.replace(str(staging), str(out))
+                        for text in (_describe_failure(err, executed), _traceback(err)))
     target = reports_dir(staging) / f"{notebook.stem}.html"
     title = ""
     if executed.exists():

@@ -291,3 +291,19 @@ def test_cli_max_size_skips_a_huge_article_and_the_run_completes(tmp_path):
     assert table.loc["x", "status"] == "skipped"
     assert "2,400,000 bytes, above the size limit of 1,000,000" in table.loc["x", "reason"]
     assert (table.loc[["g1", "g2"], "status"] == "analysed").all()
+
+
+@pytest.mark.slow
+def test_a_single_document_corpus_runs_every_notebook(tmp_path):
+    """Issue 15, item 1: with one outlet (or one document) notebook 03 crashed in
+    plot_quote_overlap and the summary failed with it."""
+    from tests.hostile_cases import CASES
+
+    corpus = next(c for c in CASES if c.name == "one document").build(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(corpus),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True,
+                            timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "03_quote_overlap: ok" in result.stdout and "00_summary: ok" in result.stdout
+    summary = pd.read_csv(tmp_path / "out" / "reports" / "tables" / "framing_summary.csv")
+    assert list(summary["outlet"]) == ["Outlet One"]
