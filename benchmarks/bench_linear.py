@@ -6,9 +6,10 @@ mark a quotation mark, every word a reporting verb, ``'"a" said ' * N``), and pr
 size the seconds and the seconds per MB with its ratio to the smallest size: about 1 for a linear
 stage, growing with the size (×10, ×40, ×160) for a quadratic one.
 
-A stage whose next size is predicted (from its growth so far) to take more than ``--cap`` seconds
-is not run at that size ("skipped"), so the benchmark always finishes; a skipped size means that
-stage is not linear. Nothing is asserted: the numbers are for whoever fixes the quadratic stages.
+Each measurement runs in a forked child: a stage that runs past ``--cap`` seconds is stopped
+there, and a stage whose next size is predicted (from its growth so far) to take longer than the
+cap is not run at it, so the benchmark always finishes; a stopped or skipped size means that stage
+is not linear. Nothing is asserted: the numbers are for whoever fixes the quadratic stages.
 
 Usage: .venv/bin/python benchmarks/bench_linear.py [--sizes 0.1,1,4,16] [--cap 60]
        [--stages extract_quotes,match_terms] [--adversarial-sizes 0.01,0.1,1]
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import multiprocessing
 import tempfile
 import time
 from pathlib import Path
@@ -89,24 +91,28 @@ def prepare(corpus: pd.DataFrame, folder: Path) -> dict:
 
 def run(kind: str, texts: dict[float, str], selected: dict, cap: float,
         language: str = "en") -> list[dict]:
-    """Time every selected stage on each text, smallest first; skip a size predicted over cap."""
-    rows, history = [], {name: [] for name in selected}
+    """Time every selected stage on each text, smallest first. A stage predicted to exceed
+    ``cap`` is not run at that size; one that does exceed it is stopped there (it runs in a
+    forked child) and not run at larger sizes."""
+    rows, history, stopped = [], {name: [] for name in selected}, set()
     for size, text in texts.items():
         corpus = corpus_of(text, language)
         with tempfile.TemporaryDirectory() as tmp:
             prepared = prepare(corpus, Path(tmp))
             for name, stage in selected.items():
                 done = history[name]
-                if done and _predicted(done, size) > cap:
+                note = ("skipped: stopped at a smaller size" if name in stopped else
+                        f"skipped: predicted {_predicted(done, size):.0f} s"
+                        if done and _predicted(done, size) > cap else "")
+                seconds = None if note else _timed(stage, corpus, prepared, cap)
+                if not note and seconds is None:
+                    stopped.add(name)
+                    note = f"stopped after {cap:.0f} s"
+                if note:
                     rows.append({"input": kind, "stage": name, "MB": size, "seconds": None,
-                                 "s_per_MB": None, "ratio": None,
-                                 "note": f"skipped: predicted {_predicted(done, size):.0f} s"})
-                    print(f"{kind:>20} {name:>22} {size:>6} MB  skipped (predicted "
-                          f"{_predicted(done, size):.0f} s > {cap:.0f} s)", flush=True)
+                                 "s_per_MB": None, "ratio": None, "note": note})
+                    print(f"{kind:>20} {name:>22} {size:>6} MB  {note}", flush=True)
                     continue
-                started = time.perf_counter()
-                stage(corpus, prepared)
-                seconds = time.perf_counter() - started
                 done.append((size, seconds))
                 per_mb = seconds / size
                 ratio = per_mb / (done[0][1] / done[0][0]) if done[0][1] > 0 else float("nan")
@@ -115,6 +121,26 @@ def run(kind: str, texts: dict[float, str], selected: dict, cap: float,
                 print(f"{kind:>20} {name:>22} {size:>6} MB  {seconds:8.2f} s  "
                       f"{per_mb:8.2f} s/MB  ×{ratio:5.1f}", flush=True)
     return rows
+
+
+def _timed(stage, corpus: pd.DataFrame, prepared: dict, cap: float) -> float | None:
+    """Seconds ``stage`` takes, measured in a forked child (which inherits the inputs); None
+    when it runs past ``cap`` seconds and is killed."""
+    receive, send = multiprocessing.Pipe(duplex=False)
+
+    def child() -> None:
+        started = time.perf_counter()
+        stage(corpus, prepared)
+        send.send(time.perf_counter() - started)
+
+    process = multiprocessing.get_context("fork").Process(target=child)
+    process.start()
+    ready = receive.poll(cap)
+    seconds = receive.recv() if ready else None
+    if process.is_alive():
+        process.kill()
+    process.join()
+    return seconds
 
 
 def _predicted(done: list[tuple[float, float]], size: float) -> float:
