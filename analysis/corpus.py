@@ -434,8 +434,10 @@ def _too_big(where: str, size: int, unit: str, limit: int) -> str:
 def _read_file(path: Path | None, where: str, max_size: int) -> tuple[bytes | None, str | None]:
     """``(bytes, None)`` of a regular file; ``(None, reason)`` when it is above the size limit
     (not read at all); ``(None, None)`` when there is no such file."""
-    if path is None or not path.is_file():
+    if path is None or not path.exists():
         return None, None
+    if not path.is_file():
+        return None, f"{where}: not a regular file (a folder?); name a text file"
     size = path.stat().st_size
     if size > max_size:
         return None, _too_big(where, size, "bytes", max_size)

@@ -159,7 +159,7 @@ CASES = [
     Case("file = ../outside", _outside("dotdot"), 3, 2, r"outside the corpus folder"),
     Case("symlink leaving the folder", _outside("link"), 3, 2, r"outside the corpus folder"),
     Case("file is a folder", lambda r: _folder(r, {"sub/x.txt": b"T."}, "x,sub,Outlet X,en,,,\n"),
-         3, 2, r"\(sub\): file not found"),
+         3, 2, r"\(sub\): not a regular file \(a folder\?\)"),
     Case("empty metadata.csv", lambda r: _folder(r, {}, metadata=b""), 2, 0,
          r"g1\.txt: not listed in metadata\.csv \(metadata\.csv has no rows\)"),
     Case("latin-1 metadata row", lambda r: _folder(r, {"x.txt": b"T."}, metadata=(
