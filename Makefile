@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.framelab-installed
 KERNEL := framelab
 
-.PHONY: setup report test check lab bench clean-reports
+.PHONY: setup browser report test check lab bench clean-reports
 
 ## setup: build .venv (pinned requirements, editable analysis package, Jupyter kernel); no-op when current
 setup: $(STAMP)
@@ -17,12 +17,21 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (framelab)"
 	touch $(STAMP)
 
+## browser: Debian's chromium for the browser test, installed with apt-get when missing
+## (as root, or through sudo); never a downloaded browser
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium for the browser test" >&2; \
+	  $(SUDO) apt-get update -qq >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
 ## report: regenerate every figure, table and HTML report from seeds/
 report: setup
 	$(PY) -m analysis report
 
-## test: run the whole test suite (what CI runs)
-test: setup
+## test: run the whole test suite, what CI runs (installs what it needs first: the environment and chromium)
+test: setup browser
 	$(PY) -m pytest
 
 ## check: the fast loop: unit tests only (no notebook kernels, no browser), well under a minute

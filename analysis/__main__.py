@@ -8,8 +8,9 @@ import sys
 import time
 from pathlib import Path
 
+from analysis.corpus import MAX_SIZE_VARIABLE
 from analysis.paths import ROOT, SEEDS
-from analysis.report import ReportError, discover_notebooks, run_report
+from analysis.report import ReportError, RunInterrupted, discover_notebooks, run_report
 
 
 def _parse_assignment(text: str) -> tuple[str, object]:
@@ -22,6 +23,12 @@ def _parse_assignment(text: str) -> tuple[str, object]:
         return name, ast.literal_eval(value)
     except (ValueError, SyntaxError):
         return name, value
+
+
+def _positive(text: str) -> int:
+    if not text.replace("_", "").isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--skip-unchanged", action="store_true",
                         help="do not rerun a notebook whose code, inputs and parameters are those "
                              "of its last successful run into --out (off by default)")
+    report.add_argument("--max-size", type=_positive, metavar="BYTES",
+                        help="skip (with its reason) any document above this size, so one huge "
+                             "article cannot stall the run (default 32,000,000)")
     report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
                         metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
     commands.add_parser("tables", help="print the table dictionary (markdown) the README holds")
@@ -50,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit codes: 0 every notebook ran, 1 a notebook failed, 2 the run could not start (bad
+    option, unknown notebook or parameter, output folder unwritable or in use), 130 Ctrl-C.
+    Each problem is one line on stderr; tracebacks go to ``reports/report.log``."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("interrupted before any notebook ran; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "tables":
         from analysis.schemas import data_dictionary
@@ -61,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, name) is not None:
             parameters[name] = str(getattr(args, name).resolve())
     parameters.update(dict(args.parameter))
+    if args.max_size:  # the notebooks' kernels inherit it (load_documents reads it)
+        os.environ[MAX_SIZE_VARIABLE] = str(args.max_size)
     started = time.perf_counter()
     try:
         notebooks = discover_notebooks(names=args.notebooks)
@@ -68,6 +91,16 @@ def main(argv: list[str] | None = None) -> int:
                           skip_unchanged=args.skip_unchanged)
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    except RunInterrupted as stop:
+        done = ", ".join(f"{r.name} ({'ok' if r.ok else 'failed'})" for r in stop.finished)
+        print(f"interrupted: {len(stop.finished)} notebook(s) had finished ({done or 'none'}); "
+              f"stopped {', '.join(stop.pending) or 'none'}; the kernels were killed and the "
+              f"previous outputs in {args.out.resolve()} are unchanged", file=sys.stderr)
+        return 130
+    except OSError as err:
+        print(f"error: cannot write the reports into {args.out.resolve()}: "
+              f"{err.strerror or err}; choose another --out", file=sys.stderr)
         return 2
     failed = [r for r in runs if not r.ok]
     total = sum(r.seconds for r in runs)

@@ -1,8 +1,15 @@
 """Run the notebooks with papermill and export them as offline HTML reports with an index.
 
 Layout under an output root ``OUT``: ``OUT/reports/notebooks/*.ipynb`` (executed),
-``OUT/reports/*.html`` (no code), ``OUT/reports/index.html``, ``OUT/reports/tables/*.csv`` and
-``OUT/figures/*`` (written by the notebooks themselves).
+``OUT/reports/*.html`` (no code), ``OUT/reports/index.html``, ``OUT/reports/tables/*.csv``,
+``OUT/reports/report.log`` (tracebacks of failed notebooks) and ``OUT/figures/*`` (written by
+the notebooks themselves).
+
+Output folders never lie: a run holds ``OUT/.framelab.lock`` (its pid; a second run into the
+same ``OUT`` is refused, a lock whose pid is dead is stale and removed), writes everything into
+``OUT/.staging-<pid>/`` and, once every notebook has finished, swaps its ``reports/`` and
+``figures/`` in for the previous ones. A run that is interrupted or cannot finish leaves the
+previous outputs as they were.
 """
 from __future__ import annotations
 
@@ -11,6 +18,9 @@ import hashlib
 import html
 import json
 import os
+import re
+import shutil
+import signal
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -20,7 +30,7 @@ import nbformat
 import papermill
 from nbconvert import HTMLExporter
 
-from analysis.corpus import analysed, load_documents
+from analysis.corpus import MAX_SIZE_VARIABLE, analysed, load_documents
 from analysis.paths import DATA, NOTEBOOKS, ROOT, SEEDS, reports_dir, tables_dir
 
 KERNEL = "framelab"
@@ -28,7 +38,17 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 class ReportError(ValueError):
-    """A report run that cannot start: unknown notebook or parameter."""
+    """A report run that cannot start: unknown notebook or parameter, an output folder that
+    cannot be written or is in use by another run."""
+
+
+class RunInterrupted(Exception):
+    """Ctrl-C stopped a run: the queue was cancelled and the kernels killed; ``finished`` holds
+    the notebooks that had finished. The previous outputs are left as they were."""
+
+    def __init__(self, finished: list, pending: list[str]):
+        super().__init__("interrupted")
+        self.finished, self.pending = finished, pending
 
 
 @dataclass
@@ -43,6 +63,7 @@ class NotebookRun:
     title: str = ""
     parameters: dict = field(default_factory=dict)
     skipped: bool = False
+    traceback: str = ""
 
 
 def discover_notebooks(folder: Path | str = NOTEBOOKS, names: list[str] | None = None) -> list[Path]:
@@ -118,12 +139,21 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def export_html(executed: Path, target: Path, run_info: dict) -> str:
-    """Export an executed notebook to standalone offline HTML without code; return its title."""
+def export_html(executed: Path, target: Path, run_info: dict, failure: str = "") -> str:
+    """Export an executed notebook to standalone offline HTML without code; return its title.
+
+    A failed notebook's page says which cell failed and what to do (``failure``), without the
+    traceback: error outputs and papermill's error banners are dropped from the page (they stay
+    in the executed notebook and ``report.log``)."""
     nb = nbformat.read(executed, as_version=4)
     title = notebook_title(nb, executed.stem)
     nb.metadata["title"] = title
-    nb.metadata["framelab"] = {**run_info, "title": title}
+    nb.metadata["framelab"] = {**run_info, "title": title, "notebook": executed.stem,
+                               "failure": failure}
+    nb.cells = [c for c in nb.cells if not _is_error_banner(c)]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if o.get("output_type") != "error"]
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"  # papermill gives it a random id; HTML must not vary
@@ -135,12 +165,26 @@ def export_html(executed: Path, target: Path, run_info: dict) -> str:
     return title
 
 
+def _is_error_banner(cell) -> bool:
+    return any(t.startswith("papermill-error") for t in cell.metadata.get("tags", []))
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def _traceback(err: Exception) -> str:
+    """The kernel's traceback of a failed cell, without terminal colours (for the log)."""
+    lines = getattr(err, "traceback", None) or [f"{type(err).__name__}: {err}"]
+    return ANSI.sub("", "\n".join(lines))
+
+
 def _describe_failure(err: Exception, executed: Path) -> str:
     """Name the failing cell as the analyst sees it: its number in the source notebook (papermill's
     injected-parameters cell not counted) and its first line."""
     if not isinstance(err, papermill.PapermillExecutionError):
         return f"{type(err).__name__}: {err}"
     cells = nbformat.read(executed, as_version=4).cells if executed.exists() else []
+    cells = [c for c in cells if not _is_error_banner(c)]  # papermill adds them on failure
     injected = sum("injected-parameters" in c.metadata.get("tags", [])
                    for c in cells[:err.cell_index])
     first_line = err.source.strip().splitlines()[0] if err.source.strip() else ""
@@ -149,31 +193,46 @@ def _describe_failure(err: Exception, executed: Path) -> str:
 
 
 def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
-                 kernel: str = KERNEL) -> NotebookRun:
-    """Execute one notebook with papermill and export it; never raises for a failing cell."""
-    executed_dir = reports_dir(out) / "notebooks"
+                 kernel: str = KERNEL, staging: Path | None = None) -> NotebookRun:
+    """Execute one notebook with papermill into ``staging`` (default ``out``) and export it;
+    never raises for a failing cell. The notebook writes its tables and figures into the
+    staging folder (its ``out_dir``, when it declares one); ``parameters`` as the user gave them
+    go to the fingerprint and the page header. The fingerprint is written last, only on success.
+    """
+    staging = staging or out
+    executed_dir = reports_dir(staging) / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)
     executed = executed_dir / notebook.name
+    stamp = executed_dir / f"{notebook.stem}.fingerprint"
+    stamp.unlink(missing_ok=True)
+    executed.unlink(missing_ok=True)
     started = time.perf_counter()
-    error = ""
+    error = trace = ""
+    given = dict(parameters)
+    if "out_dir" in notebook_parameters(notebook):
+        given["out_dir"] = str(staging)
     try:
-        papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
+        papermill.execute_notebook(str(notebook), str(executed), parameters=given,
                                    kernel_name=kernel, cwd=str(notebook.parent),
                                    progress_bar=False,
                                    # quiet kernel: no TCP-encryption warning, no logged shutdown interrupt
                                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except Exception as err:  # noqa: BLE001 - every failure is reported, the others still run
-        error = _describe_failure(err, executed)
-    target = reports_dir(out) / f"{notebook.stem}.html"
+        # name the folder the reader will have, not the staging folder that is swapped in
+        error, trace = (text.replace(str(staging), str(out))
+                        for text in (_describe_failure(err, executed), _traceback(err)))
+    target = reports_dir(staging) / f"{notebook.stem}.html"
     title = ""
     if executed.exists():
-        title = export_html(executed, target, {**run_info, "parameters": parameters})
-    stamp = executed_dir / f"{notebook.stem}.fingerprint"
-    stamp.unlink(missing_ok=True)
+        try:
+            title = export_html(executed, target, {**run_info, "parameters": parameters}, error)
+        except Exception as err:  # noqa: BLE001 - an export failure is a failure like any other
+            error = error or f"HTML export: {type(err).__name__}: {err}"
+            trace = trace or _traceback(err)
     if not error:
         stamp.write_text(fingerprint(notebook, parameters, kernel))
     return NotebookRun(notebook.stem, not error, time.perf_counter() - started, error,
-                       target if executed.exists() else None, title, parameters)
+                       target if target.exists() else None, title, parameters, traceback=trace)
 
 
 def _files(path: Path) -> list[Path]:
@@ -185,10 +244,12 @@ def _files(path: Path) -> list[Path]:
 def fingerprint(notebook: Path, parameters: dict, kernel: str = KERNEL) -> str:
     """A hash of everything a notebook's outputs depend on: the notebook, the code and templates
     under ``analysis/``, ``requirements.txt``, ``data/``, the seeds, every file or folder a
-    parameter names (except ``out_dir``) and the parameters themselves. Cost: reads every input
+    parameter names (except ``out_dir``), the parameters themselves and the per-document size
+    limit (``FRAMELAB_MAX_SIZE``). Cost: reads every input
     file once. Not covered: the run date, and outputs deleted since the last run."""
-    digest = hashlib.sha256(json.dumps([notebook.name, kernel, parameters], sort_keys=True,
-                                       default=str).encode())
+    limit = os.environ.get(MAX_SIZE_VARIABLE, "")  # reaches the kernels' load_documents
+    digest = hashlib.sha256(json.dumps([notebook.name, kernel, parameters, limit],
+                                       sort_keys=True, default=str).encode())
     inputs = [notebook, Path(__file__).parent, ROOT / "requirements.txt", DATA, SEEDS]
     inputs += [Path(v) for k, v in sorted(parameters.items())
                if k != "out_dir" and isinstance(v, str) and v and Path(v).exists()]
@@ -280,6 +341,153 @@ embedded, long tables can be searched and sorted without a network.</p>
     return path
 
 
+LOCK = ".framelab.lock"
+STAGING = ".staging-"
+OUTPUTS = ("reports", "figures")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _pid_in(path: Path) -> int | None:
+    try:
+        return int(path.read_text().strip() or "x")
+    except (OSError, ValueError):
+        return None
+
+
+def acquire_lock(out: Path) -> Path:
+    """Create ``out/.framelab.lock`` holding this process's pid; refuse (``ReportError``) when a
+    live process holds it, and clear a stale lock and staging folders left by dead runs."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ReportError(f"cannot create the output folder {out}: {err.strerror or err}; "
+                          "choose another --out") from None
+    lock = out / LOCK
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            pid = _pid_in(lock)
+            if pid is not None and pid != os.getpid() and _alive(pid):
+                raise ReportError(f"another report run (pid {pid}) is writing into {out}; wait "
+                                  f"for it to finish or choose another --out (if no such run "
+                                  f"exists, delete {lock})") from None
+            lock.unlink(missing_ok=True)  # stale: its run died without cleaning up
+            continue
+        except OSError as err:
+            raise ReportError(f"cannot write into the output folder {out}: "
+                              f"{err.strerror or err}; choose another --out") from None
+        with os.fdopen(fd, "w") as handle:
+            handle.write(str(os.getpid()))
+        for old in out.glob(STAGING + "*"):
+            pid = _pid_in_name(old)
+            if pid is None or not _alive(pid):
+                shutil.rmtree(old, ignore_errors=True)
+        return lock
+    raise ReportError(f"cannot take the lock {lock}; delete it if no report run is using {out}")
+
+
+def _pid_in_name(staging: Path) -> int | None:
+    tail = staging.name[len(STAGING):]
+    return int(tail) if tail.isdigit() else None
+
+
+def release_lock(lock: Path) -> None:
+    """Remove the lock if this process holds it."""
+    if _pid_in(lock) == os.getpid():
+        lock.unlink(missing_ok=True)
+
+
+def _corpus_digest(corpus: str) -> str:
+    """A hash of the corpus files (or of the name, when it is not a path), to tell whether
+    previous outputs were made from the same corpus."""
+    digest = hashlib.sha256(corpus.encode())
+    path = Path(corpus)
+    for file in _files(path) if path.exists() else []:
+        digest.update(str(file).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+RUN_FILE = "run.json"  # in reports/notebooks: the corpus the outputs were made from
+
+
+def make_staging(out: Path, corpus_digest: str, keep_previous: bool) -> Path:
+    """A fresh ``out/.staging-<pid>`` with empty ``reports/`` and ``figures/``; with
+    ``keep_previous`` (a partial or skip-unchanged run) they start as copies of the previous
+    outputs, but only when those were made from the same corpus. Hidden files (``.gitkeep``)
+    are carried over either way."""
+    staging = out / f"{STAGING}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    previous_run = reports_dir(out) / "notebooks" / RUN_FILE
+    same_corpus = (previous_run.is_file()
+                   and json.loads(previous_run.read_text()).get("corpus") == corpus_digest)
+    for name in OUTPUTS:
+        previous, fresh = out / name, staging / name
+        if keep_previous and same_corpus and previous.is_dir():
+            shutil.copytree(previous, fresh, symlinks=True)
+            continue
+        fresh.mkdir(parents=True)
+        for hidden in previous.glob(".*") if previous.is_dir() else []:
+            if hidden.is_file():
+                shutil.copy2(hidden, fresh / hidden.name)
+    (staging / "reports" / "notebooks").mkdir(parents=True, exist_ok=True)
+    (staging / "reports" / "notebooks" / RUN_FILE).write_text(
+        json.dumps({"corpus": corpus_digest}) + "\n")
+    tables_dir(staging).mkdir(parents=True, exist_ok=True)
+    return staging
+
+
+def publish_staging(staging: Path, out: Path) -> None:
+    """Swap the staging ``reports/`` and ``figures/`` in for the previous ones (two renames
+    each, on one file system), then remove the staging folder and the old outputs."""
+    for name in OUTPUTS:
+        current, old = out / name, staging / f"previous-{name}"
+        if current.exists():
+            current.rename(old)
+        (staging / name).rename(current)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_log(path: Path, runs: list[NotebookRun]) -> None:
+    """``report.log``: one block per failed notebook with its message and full traceback."""
+    blocks = [f"== {r.name}: failed in {r.error}\n{r.traceback}\n" for r in runs if not r.ok]
+    path.write_text("\n".join(blocks) or "no notebook failed\n", encoding="utf-8")
+
+
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the parent, which stops the queue and kills them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill every pool worker and its kernels (children started in their own sessions)."""
+    import psutil  # noqa: PLC0415 - only needed on Ctrl-C
+
+    workers = [psutil.Process(pid) for pid in list(getattr(pool, "_processes", {}) or {})
+               if psutil.pid_exists(pid)]
+    for worker in workers:
+        try:
+            family = worker.children(recursive=True) + [worker]
+        except psutil.NoSuchProcess:
+            continue
+        for process in family:
+            try:
+                process.kill()
+            except psutil.NoSuchProcess:
+                pass
+        psutil.wait_procs(family, timeout=5)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None = None,
                jobs: int = 1, kernel: str = KERNEL, echo=print,
                skip_unchanged: bool = False) -> list[NotebookRun]:
@@ -288,41 +496,70 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
     ``parameters`` go to every notebook that declares them; unknown ones raise ``ReportError``.
     A notebook starts once the notebooks it needs (``notebook_needs``) have finished.
     With ``skip_unchanged``, a notebook whose ``fingerprint`` matches its last successful run
-    into ``out`` is not rerun (its page keeps that run's date). Returns one ``NotebookRun`` per
-    notebook, in run order; ``echo`` receives progress lines.
+    into ``out`` is not rerun (its page keeps that run's date). Everything is written into a
+    staging folder under ``out`` that replaces ``out/reports`` and ``out/figures`` only when
+    the run has finished; a second run into the same ``out`` raises ``ReportError``, Ctrl-C
+    raises ``RunInterrupted`` and leaves the previous outputs untouched. Returns one
+    ``NotebookRun`` per notebook, in run order; ``echo`` receives progress lines.
     """
     out = Path(out).resolve()
     notebooks = notebooks if notebooks is not None else discover_notebooks()
     per_notebook = split_parameters(notebooks, parameters)
-    corpus = str(parameters.get("corpus", "")) or str(SEEDS)
-    run_info = {"date": report_date(), "corpus": corpus,
-                "corpus_summary": summarise_corpus_source(corpus)}
-    tables_dir(out).mkdir(parents=True, exist_ok=True)
-    echo(f"running {len(notebooks)} notebook(s) on {max(1, jobs)} process(es): "
-         + ", ".join(nb.stem for nb in notebooks))
-    reused = {nb: reuse_unchanged(nb, out, per_notebook[nb], kernel) if skip_unchanged else None
-              for nb in notebooks}
-    changed = True
-    while changed:  # a notebook whose needs are rerun is rerun too (it reads their outputs)
-        rerun = {nb.stem for nb, r in reused.items() if r is None}
-        stale = [nb for nb, r in reused.items() if r and set(notebook_needs(nb)) & rerun]
-        changed = bool(stale)
-        reused.update(dict.fromkeys(stale))
-    for done, run in enumerate((r for r in reused.values() if r), start=1):
-        echo(f"[{done}/{len(notebooks)}] {run.name}: unchanged, not rerun")
-    to_run = [nb for nb in notebooks if reused[nb] is None]
+    lock = acquire_lock(out)
+    staging = None
+    try:
+        corpus = str(parameters.get("corpus", "")) or str(SEEDS)
+        run_info = {"date": report_date(), "corpus": corpus,
+                    "corpus_summary": summarise_corpus_source(corpus)}
+        reused = {nb: reuse_unchanged(nb, out, per_notebook[nb], kernel) if skip_unchanged
+                  else None for nb in notebooks}
+        changed = True
+        while changed:  # a notebook whose needs are rerun is rerun too (it reads their outputs)
+            rerun = {nb.stem for nb, r in reused.items() if r is None}
+            stale = [nb for nb, r in reused.items() if r and set(notebook_needs(nb)) & rerun]
+            changed = bool(stale)
+            reused.update(dict.fromkeys(stale))
+        partial = bool(notebooks) and set(notebooks) != set(discover_notebooks(notebooks[0].parent))
+        staging = make_staging(out, _corpus_digest(corpus),
+                               keep_previous=partial or any(reused.values()))
+        echo(f"running {len(notebooks)} notebook(s) on {max(1, jobs)} process(es): "
+             + ", ".join(nb.stem for nb in notebooks))
+        for done, run in enumerate((r for r in reused.values() if r), start=1):
+            echo(f"[{done}/{len(notebooks)}] {run.name}: unchanged, not rerun")
+        finished = _run_queue([nb for nb in notebooks if reused[nb] is None], len(notebooks),
+                              out, staging, per_notebook, run_info, jobs, kernel, echo)
+        runs = [reused[nb] or finished[nb] for nb in notebooks]
+        write_log(reports_dir(staging) / "report.log", runs)
+        write_index(staging, runs, run_info)
+        publish_staging(staging, out)
+        staging = None
+        for run in runs:
+            if run.html is not None:
+                run.html = reports_dir(out) / run.html.name
+        return runs
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        release_lock(lock)
+
+
+def _run_queue(to_run: list[Path], total: int, out: Path, staging: Path, per_notebook: dict,
+               run_info: dict, jobs: int, kernel: str, echo) -> dict[Path, NotebookRun]:
+    """Run ``to_run`` on a process pool, each once the notebooks it needs are done; on Ctrl-C
+    cancel the queue, kill the workers and their kernels and raise ``RunInterrupted``."""
     stems = {nb.stem for nb in to_run}
     # a needed notebook that is not part of this run (not selected, or reused) counts as done
     waiting = {nb: set(notebook_needs(nb)) & stems for nb in to_run}
     finished: dict[Path, NotebookRun] = {}
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        running = {}
+    pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_ignore_sigint)
+    running = {}
+    try:
         while waiting or running:
             done_stems = {nb.stem for nb in finished}
             for nb in [nb for nb, needs in waiting.items() if needs <= done_stems]:
                 del waiting[nb]
                 running[pool.submit(run_notebook, nb, out, per_notebook[nb], run_info,
-                                    kernel)] = nb
+                                    kernel, staging)] = nb
             if not running:
                 raise ReportError("notebooks that need each other: "
                                   + ", ".join(nb.stem for nb in waiting))
@@ -330,8 +567,14 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
             for future in completed:
                 run = finished[running.pop(future)] = future.result()
                 status = "ok" if run.ok else f"FAILED in {run.error}"
-                echo(f"[{len(notebooks) - len(to_run) + len(finished)}/{len(notebooks)}] "
+                echo(f"[{total - len(to_run) + len(finished)}/{total}] "
                      f"{run.name}: {status} ({run.seconds:.1f} s)")
-    runs = [reused[nb] or finished[nb] for nb in notebooks]
-    write_index(out, runs, run_info)
-    return runs
+    except KeyboardInterrupt:
+        _kill_workers(pool)
+        raise RunInterrupted(list(finished.values()),
+                             [nb.stem for nb in [*running.values(), *waiting]]) from None
+    except BaseException:
+        _kill_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+    return finished

@@ -2,8 +2,8 @@
 
 Reads the session's one pipeline run (``seed_run`` in conftest: every notebook on the seeds plus
 one hostile document whose text, title and outlet carry ``<script>`` and ``<img onerror>``
-payloads) and opens every page in
-Debian's headless Chromium through playwright (no browser download). `.ci/run` installs chromium
+payloads) and opens every page in Debian's headless Chromium through playwright (no browser
+download). `make test` installs chromium
 when it is missing; here a missing chromium is a failure, never a skip.
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ def hostile_reports(seed_run) -> Path:
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} not found: the browser test needs Debian's chromium; install it "
-                    "with `apt-get install -y chromium` (`.ci/run` does this when it is missing)")
+                    "with `apt-get install -y chromium` (`make test` does this when it is missing)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

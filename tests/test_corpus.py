@@ -183,9 +183,197 @@ def test_translation_files_fill_the_pivot_column(tmp_path):
     assert list(docs["translation_by"]) == ["framelab project", ""]
 
 
-def test_missing_translation_file_names_the_line(tmp_path):
+@pytest.mark.parametrize("files, note", [
+    ({}, "translations.csv line 2: translation file gone.txt not found"),
+    ({"gone.txt": b""}, "translations/gone.txt: empty file"),
+    ({"gone.txt": b"caf\xe9"}, "translations/gone.txt, line 1, column 4: not valid UTF-8"),
+])
+def test_unusable_translation_is_noted_and_the_document_analysed(tmp_path, files, note):
+    """Issue 15, item 3: an empty or missing translation file refused the whole corpus."""
     (tmp_path / "translations").mkdir()
+    for name, raw in files.items():
+        (tmp_path / "translations" / name).write_bytes(raw)
     (tmp_path / "translations" / "translations.csv").write_text(
         "doc_id,file,translator\na,gone.txt,framelab project\n", encoding="utf-8")
-    with pytest.raises(fl.CorpusError, match=r"translations.csv line 2: translation file gone.txt"):
-        write_folder(tmp_path, {"a.txt": b"Text."}, "a,a.txt,Outlet,fr,2023-10-04,,\n")
+    docs = write_folder(tmp_path, {"a.txt": b"Text."}, "a,a.txt,Outlet,fr,2023-10-04,,\n")
+    assert docs["status"].iloc[0] == "analysed" and docs["translation"].iloc[0] == ""
+    assert note in docs["notes"].iloc[0], docs["notes"].iloc[0]
+    assert docs["notes"].iloc[0].startswith("translation not used: ")
+
+
+# --- issue 15: per-record recovery, physical lines, encodings, paths, size limit ---
+
+ROW = "{id},O,en,2023-10-04,u,t,\"Text of {id}.\"\n"
+CSV_HEADER = "doc_id,outlet,language,published,url,title,text\n"
+
+
+def load_table(tmp_path, name: str, raw: bytes, **kwargs):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    return fl.load_documents(path, **kwargs)
+
+
+def statuses(docs) -> dict[str, str]:
+    return dict(zip(docs["file"], docs["status"]))
+
+
+@pytest.mark.parametrize("bad_row, reason", [
+    ('x,O,en,2023-10-04,u,t,"never closed\n', r"c\.csv line 3: unreadable CSV row \(unbalanced "
+                                              r"quotes"),
+    ("x,O,en,extra,2023-10-04,u,t,text\n", r"c\.csv line 3: 8 fields where the header has 7"),
+    ("x,O,en,2023-10-04,u,t,caf\xe9\n", r"c\.csv, line 3, column 26: not valid UTF-8 \(byte 0xe9\)"),
+    ("x,O,en,2023-10-04,u,t,a\rb\n", r"c\.csv line 3: unreadable CSV row \(a carriage return"),
+])
+def test_a_bad_csv_row_is_skipped_and_the_others_analysed(tmp_path, bad_row, reason):
+    """Issue 15, item 3: one bad row raised ParserError/UnicodeDecodeError for the whole file."""
+    raw = (CSV_HEADER + ROW.format(id="a") + bad_row + ROW.format(id="b")).encode("latin-1")
+    docs = load_table(tmp_path, "c.csv", raw)
+    assert statuses(docs) == {"c.csv:2": "analysed", "c.csv:3": "skipped", "c.csv:4": "analysed"}
+    assert re.search(reason, docs["reason"].iloc[1]), docs["reason"].iloc[1]
+    assert list(docs.loc[docs["status"] == "analysed", "doc_id"]) == ["a", "b"]
+
+
+def test_csv_line_is_the_physical_line_of_the_row(tmp_path):
+    """Issue 15, item 5: a row on line 19 was reported as "line 4" (the record number)."""
+    multi = '"para one\n\npara two\n\npara three"'
+    raw = CSV_HEADER + "".join(f"{i},O,en,2023-10-04,u,t,{multi}\n" for i in "abc")
+    raw += "d,O,en,2023-10-04,u,t,\n"
+    docs = load_table(tmp_path, "c.csv", raw.encode())
+    assert list(docs["file"]) == ["c.csv:2", "c.csv:7", "c.csv:12", "c.csv:17"]
+    assert docs["reason"].iloc[3] == "c.csv line 17: no article text"
+    assert docs["text"].iloc[0] == "para one\n\npara two\n\npara three"
+
+
+def test_jsonl_keeps_records_with_unicode_line_separators(tmp_path):
+    """Issue 15, item 5: U+2028 / U+0085 in a string split one record into two invalid rows."""
+    lines = [{"doc_id": "a", "outlet": "O", "language": "en", "text": "One\u2028two\x85three."},
+             {"doc_id": "b", "outlet": "O", "language": "en", "text": "Fine."}]
+    raw = "\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n"
+    docs = load_table(tmp_path, "c.jsonl", raw.encode())
+    assert list(docs["doc_id"]) == ["a", "b"] and set(docs["status"]) == {"analysed"}
+    assert list(docs["file"]) == ["c.jsonl:1", "c.jsonl:2"]
+
+
+def test_jsonl_latin1_line_is_skipped_with_line_and_column(tmp_path):
+    """Issue 15, item 3: a latin-1 line raised UnicodeDecodeError for the whole file."""
+    good = '{"doc_id": "a", "outlet": "O", "language": "en", "text": "Fine."}\n'
+    bad = '{"doc_id": "b", "outlet": "O", "language": "en", "text": "caf\xe9"}\n'
+    docs = load_table(tmp_path, "c.jsonl", (good + bad + good.replace('"a"', '"c"'))
+                      .encode("latin-1"))
+    assert list(docs["status"]) == ["analysed", "skipped", "analysed"]
+    assert docs["doc_id"].iloc[1] == "b"   # the record is still named
+    assert docs["reason"].iloc[1] == ("c.jsonl, line 2, column 62: not valid UTF-8 (byte 0xe9); "
+                                      "re-save the file as UTF-8")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("c.csv", CSV_HEADER + 'a,O,en,2023-10-04,u,t,"First.\rSecond.\r\nThird."\n'),
+    ("c.jsonl", json.dumps({"doc_id": "a", "outlet": "O", "language": "en",
+                            "text": "First.\rSecond.\r\nThird."}) + "\n"),
+])
+def test_table_line_ends_are_repaired_and_noted(tmp_path, name, text):
+    """Issue 15, item 5: lone CRs were kept in table corpora and the repair not noted."""
+    docs = load_table(tmp_path, name, text.encode())
+    assert docs["text"].iloc[0] == "First.\nSecond.\nThird."
+    assert docs["notes"].iloc[0] == ("CRLF line ends converted to LF; "
+                                     "lone CR line ends converted to LF")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path, codec):
+    """Issue 15, item 5: UTF-16 was reported as "binary (NUL byte)"."""
+    raw = ("L'aide d'Israël.\n".encode("utf-16") if codec == "utf-16"
+           else "\ufeffL'aide d'Israël.\n".encode("utf-16-be"))
+    docs = write_folder(tmp_path, {"a.txt": raw}, "a,a.txt,Outlet,fr,2023-10-04,,\n")
+    assert docs["status"].iloc[0] == "analysed", docs["reason"].iloc[0]
+    assert docs["text"].iloc[0] == "L'aide d'Israël."
+    assert "UTF-16 (byte-order mark) decoded" in docs["notes"].iloc[0]
+    table = load_table(tmp_path, "c.csv", (CSV_HEADER + ROW.format(id="z")).encode("utf-16"))
+    assert list(table["status"]) == ["analysed"]
+
+
+def test_utf16_without_a_byte_order_mark_says_what_to_do(tmp_path):
+    docs = write_folder(tmp_path, {"a.txt": "Text.".encode("utf-16-le")},
+                        "a,a.txt,Outlet,en,2023-10-04,,\n")
+    assert "UTF-16 needs a byte-order mark" in docs["reason"].iloc[0]
+
+
+@pytest.mark.parametrize("metadata, reason", [
+    (b"", r"a\.txt: not listed in metadata\.csv \(metadata\.csv has no rows\)"),
+    (HEADER.encode() + b"a,a.txt,Outlet,fr,2023-10-04,,Caf\xe9\n",
+     r"metadata\.csv, line 2, column 34: not valid UTF-8 \(byte 0xe9\)"),
+])
+def test_bad_metadata_skips_rows_not_the_corpus(tmp_path, metadata, reason):
+    """Issue 15, item 3: an empty or latin-1 metadata.csv raised EmptyDataError /
+    UnicodeDecodeError and no document reached documents.csv."""
+    (tmp_path / "a.txt").write_bytes(b"Text a.")
+    (tmp_path / "b.txt").write_bytes(b"Text b.")
+    (tmp_path / "metadata.csv").write_bytes(metadata)
+    if metadata:
+        (tmp_path / "metadata.csv").write_bytes(metadata + b"b,b.txt,Outlet,en,,,\n")
+    docs = fl.load_documents(tmp_path)
+    row = docs[docs["file"] == "a.txt"].iloc[0]
+    assert row["status"] == "skipped" and re.search(reason, row["reason"]), row["reason"]
+    assert len(docs) == 2 and docs["file"].is_unique
+    if metadata:
+        assert docs.set_index("file").loc["b.txt", "status"] == "analysed"
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../outside.txt", "link.txt", "sub/../../outside.txt"])
+def test_metadata_files_outside_the_corpus_folder_are_not_read(tmp_path, name):
+    """Issue 15, item 6: a metadata `file` of /etc/passwd was read in as an article."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (tmp_path / "outside.txt").write_text("Secret words outside.", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(tmp_path / "outside.txt")
+    (corpus / "ok.txt").write_text("Inside.", encoding="utf-8")
+    docs = write_folder(corpus, {}, f"a,{name},O,en,,,\nb,ok.txt,O,en,,,\n")
+    row = docs[docs["doc_id"] == "a"].iloc[0]
+    assert row["status"] == "skipped" and row["text"] == ""
+    assert re.search(r"metadata\.csv line 2 .*(absolute path|outside the corpus folder)",
+                     row["reason"]), row["reason"]
+    assert docs.set_index("doc_id").loc["b", "status"] == "analysed"
+
+
+@pytest.mark.parametrize("layout", ["folder", "csv", "json"])
+def test_documents_above_the_size_limit_are_skipped_with_their_size(tmp_path, layout):
+    """Issue 15, item 4: one huge article stalled the run; now it is skipped by a limit."""
+    big, small = "Word. " * 200, "Short text."
+    if layout == "folder":
+        docs = write_folder(tmp_path, {"big.txt": big.encode(), "small.txt": small.encode()},
+                            "big,big.txt,O,en,,,\nsmall,small.txt,O,en,,,\n", )
+        docs = fl.load_documents(tmp_path, max_size=1000)
+        unit = "bytes"
+    elif layout == "csv":
+        docs = load_table(tmp_path, "c.csv", (CSV_HEADER + f"big,O,en,,,,{big}\n"
+                                              f"small,O,en,,,,{small}\n").encode(), max_size=1000)
+        unit = "characters"
+    else:
+        for doc_id, text in (("big", big), ("small", small)):
+            (tmp_path / f"{doc_id}.json").write_text(json.dumps(
+                {"doc_id": doc_id, "outlet": "O", "language": "en", "text": text}))
+        docs, unit = fl.load_documents(tmp_path, max_size=1000), "bytes"
+        docs["doc_id"] = docs["file"].str.removesuffix(".json")  # an unread file has no id
+    by_id = docs.set_index("doc_id")
+    assert by_id.loc["small", "status"] == "analysed"
+    assert by_id.loc["big", "status"] == "skipped"
+    assert re.search(rf"1,[0-9]{{3}} {unit}, above the size limit of 1,000", by_id.loc["big", "reason"])
+    assert len(fl.load_documents(tmp_path if layout != "csv" else tmp_path / "c.csv")) == 2
+
+
+def test_an_empty_csv_corpus_is_a_corpus_error(tmp_path):
+    with pytest.raises(fl.CorpusError, match=r"c\.csv: empty file; a CSV corpus needs a header"):
+        load_table(tmp_path, "c.csv", b"\n\n")
+
+
+def test_the_size_limit_can_come_from_the_environment(tmp_path, monkeypatch):
+    """`python -m analysis report --max-size` reaches the kernels' load_documents this way."""
+    docs = write_folder(tmp_path, {"a.txt": b"Word. " * 300}, "a,a.txt,O,en,,,\n")
+    assert docs["status"].iloc[0] == "analysed"
+    monkeypatch.setenv("FRAMELAB_MAX_SIZE", "1000")
+    reason = fl.load_documents(tmp_path)["reason"].iloc[0]
+    assert reason.endswith("1,800 bytes, above the size limit of 1,000 (load_documents max_size); "
+                           "split the article or raise the limit")
+    monkeypatch.setenv("FRAMELAB_MAX_SIZE", "lots")
+    with pytest.raises(fl.CorpusError, match="FRAMELAB_MAX_SIZE='lots': give a positive"):
+        fl.load_documents(tmp_path)

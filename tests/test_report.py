@@ -255,3 +255,37 @@ def test_a_notebook_runs_after_the_notebooks_it_needs(tmp_path):
     again = run_report(tmp_path / "out", {"out_dir": str(tmp_path / "out")},
                        discover_notebooks(tmp_path), echo=lines.append, skip_unchanged=True)
     assert [r.skipped for r in again] == [False, False]  # the maker changed, so the summary reruns
+
+
+@pytest.mark.slow
+def test_cli_max_size_skips_a_huge_article_and_the_run_completes(tmp_path):
+    """Issue 15, item 4: a huge article stalled the notebooks; above --max-size it is skipped
+    with its size and the run finishes."""
+    from tests.hostile_cases import CASES
+
+    corpus = next(c for c in CASES if c.name.startswith("2.4 MB")).build(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(corpus),
+                             "--out", str(tmp_path / "out"), "--notebooks", "01_corpus_overview",
+                             "--max-size", "1000000"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(tmp_path / "out" / "reports" / "tables" / "documents.csv", dtype=str,
+                        keep_default_na=False).set_index("doc_id")
+    assert table.loc["x", "status"] == "skipped"
+    assert "2,400,000 bytes, above the size limit of 1,000,000" in table.loc["x", "reason"]
+    assert (table.loc[["g1", "g2"], "status"] == "analysed").all()
+
+
+@pytest.mark.slow
+def test_a_single_document_corpus_runs_every_notebook(tmp_path):
+    """Issue 15, item 1: with one outlet (or one document) notebook 03 crashed in
+    plot_quote_overlap and the summary failed with it."""
+    from tests.hostile_cases import CASES
+
+    corpus = next(c for c in CASES if c.name == "one document").build(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(corpus),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True,
+                            timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "03_quote_overlap: ok" in result.stdout and "00_summary: ok" in result.stdout
+    summary = pd.read_csv(tmp_path / "out" / "reports" / "tables" / "framing_summary.csv")
+    assert list(summary["outlet"]) == ["Outlet One"]
