@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import re
@@ -31,15 +30,20 @@ import papermill
 from nbconvert import HTMLExporter
 
 from analysis.corpus import MAX_SIZE_VARIABLE, analysed, load_documents
-from analysis.paths import DATA, NOTEBOOKS, ROOT, SEEDS, reports_dir, tables_dir
+from analysis.index_page import write_index
+from analysis.outputs import (
+    ReportError,
+    _corpus_digest,
+    _files,
+    acquire_lock,
+    make_staging,
+    publish_staging,
+    release_lock,
+)
+from analysis.paths import DATA, NOTEBOOKS, ROOT, SEEDS, reports_dir
 
 KERNEL = "framelab"
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-class ReportError(ValueError):
-    """A report run that cannot start: unknown notebook or parameter, an output folder that
-    cannot be written or is in use by another run."""
 
 
 class RunInterrupted(Exception):
@@ -235,12 +239,6 @@ def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
                        target if target.exists() else None, title, parameters, traceback=trace)
 
 
-def _files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
 def fingerprint(notebook: Path, parameters: dict, kernel: str = KERNEL) -> str:
     """A hash of everything a notebook's outputs depend on: the notebook, the code and templates
     under ``analysis/``, ``requirements.txt``, ``data/``, the seeds, every file or folder a
@@ -272,189 +270,6 @@ def reuse_unchanged(notebook: Path, out: Path, parameters: dict,
         return None
     title = notebook_title(nbformat.read(executed, as_version=4), notebook.stem)
     return NotebookRun(notebook.stem, True, 0.0, "", target, title, parameters, skipped=True)
-
-
-INDEX_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #222;
-       max-width: 960px; margin: 0 auto; padding: 1.5rem; line-height: 1.5; font-size: 15px; }
-h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 1px solid #e3e3e3; padding-bottom: 0.2rem; }
-.run { background: #f5f6f8; border: 1px solid #dfe2e6; border-radius: 6px; padding: 0.6rem 1rem; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid #e3e3e3;
-         vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.failed { color: #a00; font-weight: 600; }
-code { overflow-wrap: anywhere; }
-"""
-
-
-def _count_rows(csv: Path) -> int:
-    with csv.open(encoding="utf-8") as lines:
-        return max(sum(1 for _ in lines) - 1, 0)
-
-
-def write_index(out: Path, runs: list[NotebookRun], run_info: dict) -> Path:
-    """Write ``reports/index.html``: every report (status, wall time) and every table (rows),
-    all values escaped, nothing fetched from a network.
-
-    The wall times make this the one page that differs between otherwise identical reruns.
-    """
-    reports = reports_dir(out)
-    tables = sorted(tables_dir(out).glob("*.csv"))
-    report_rows = "\n".join(
-        "<tr><td>" + (f'<a href="{html.escape(r.html.name)}">{html.escape(r.title or r.name)}</a>'
-                      if r.html else html.escape(r.name))
-        + f"</td><td><code>{html.escape(r.name)}</code></td><td>"
-        + ("unchanged, not rerun" if r.skipped else "ok" if r.ok
-           else f'<span class="failed">failed: {html.escape(r.error)}</span>')
-        + f'</td><td class="num">{r.seconds:.1f}</td></tr>'
-        for r in runs)
-    table_rows = "\n".join(
-        f'<tr><td><a href="tables/{html.escape(t.name)}">{html.escape(t.name)}</a></td>'
-        f'<td class="num">{_count_rows(t)}</td></tr>' for t in tables)
-    total = sum(r.seconds for r in runs)
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Framelab reports</title><style>{INDEX_CSS}</style></head>
-<body><h1>Framelab reports</h1>
-<div class="run"><p>Generated {html.escape(run_info['date'])} from the corpus
-<code>{html.escape(run_info['corpus'])}</code>:
-{html.escape(run_info.get('corpus_summary', ''))}</p></div>
-<h2 id="reports">Reports</h2>
-<table><thead><tr><th>report</th><th>notebook</th><th>status</th>
-<th class="num">wall time (s)</th></tr></thead>
-<tbody>
-{report_rows}
-</tbody></table>
-<p>{len(runs)} notebook(s); {total:.1f} s of notebook time. Each report opens offline: figures are
-embedded, long tables can be searched and sorted without a network.</p>
-<h2 id="tables">Tables</h2>
-<p>Every table the reports show, in full, as CSV (documented in the README).</p>
-<table><thead><tr><th>table</th><th class="num">rows</th></tr></thead>
-<tbody>
-{table_rows}
-</tbody></table></body></html>
-"""
-    path = reports / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path
-
-
-LOCK = ".framelab.lock"
-STAGING = ".staging-"
-OUTPUTS = ("reports", "figures")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _pid_in(path: Path) -> int | None:
-    try:
-        return int(path.read_text().strip() or "x")
-    except (OSError, ValueError):
-        return None
-
-
-def acquire_lock(out: Path) -> Path:
-    """Create ``out/.framelab.lock`` holding this process's pid; refuse (``ReportError``) when a
-    live process holds it, and clear a stale lock and staging folders left by dead runs."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ReportError(f"cannot create the output folder {out}: {err.strerror or err}; "
-                          "choose another --out") from None
-    lock = out / LOCK
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            pid = _pid_in(lock)
-            if pid is not None and pid != os.getpid() and _alive(pid):
-                raise ReportError(f"another report run (pid {pid}) is writing into {out}; wait "
-                                  f"for it to finish or choose another --out (if no such run "
-                                  f"exists, delete {lock})") from None
-            lock.unlink(missing_ok=True)  # stale: its run died without cleaning up
-            continue
-        except OSError as err:
-            raise ReportError(f"cannot write into the output folder {out}: "
-                              f"{err.strerror or err}; choose another --out") from None
-        with os.fdopen(fd, "w") as handle:
-            handle.write(str(os.getpid()))
-        for old in out.glob(STAGING + "*"):
-            pid = _pid_in_name(old)
-            if pid is None or not _alive(pid):
-                shutil.rmtree(old, ignore_errors=True)
-        return lock
-    raise ReportError(f"cannot take the lock {lock}; delete it if no report run is using {out}")
-
-
-def _pid_in_name(staging: Path) -> int | None:
-    tail = staging.name[len(STAGING):]
-    return int(tail) if tail.isdigit() else None
-
-
-def release_lock(lock: Path) -> None:
-    """Remove the lock if this process holds it."""
-    if _pid_in(lock) == os.getpid():
-        lock.unlink(missing_ok=True)
-
-
-def _corpus_digest(corpus: str) -> str:
-    """A hash of the corpus files (or of the name, when it is not a path), to tell whether
-    previous outputs were made from the same corpus."""
-    digest = hashlib.sha256(corpus.encode())
-    path = Path(corpus)
-    for file in _files(path) if path.exists() else []:
-        digest.update(str(file).encode() + b"\0" + file.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-RUN_FILE = "run.json"  # in reports/notebooks: the corpus the outputs were made from
-
-
-def make_staging(out: Path, corpus_digest: str, keep_previous: bool) -> Path:
-    """A fresh ``out/.staging-<pid>`` with empty ``reports/`` and ``figures/``; with
-    ``keep_previous`` (a partial or skip-unchanged run) they start as copies of the previous
-    outputs, but only when those were made from the same corpus. Hidden files (``.gitkeep``)
-    are carried over either way."""
-    staging = out / f"{STAGING}{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    previous_run = reports_dir(out) / "notebooks" / RUN_FILE
-    same_corpus = (previous_run.is_file()
-                   and json.loads(previous_run.read_text()).get("corpus") == corpus_digest)
-    for name in OUTPUTS:
-        previous, fresh = out / name, staging / name
-        if keep_previous and same_corpus and previous.is_dir():
-            shutil.copytree(previous, fresh, symlinks=True)
-            continue
-        fresh.mkdir(parents=True)
-        for hidden in previous.glob(".*") if previous.is_dir() else []:
-            if hidden.is_file():
-                shutil.copy2(hidden, fresh / hidden.name)
-    (staging / "reports" / "notebooks").mkdir(parents=True, exist_ok=True)
-    (staging / "reports" / "notebooks" / RUN_FILE).write_text(
-        json.dumps({"corpus": corpus_digest}) + "\n")
-    tables_dir(staging).mkdir(parents=True, exist_ok=True)
-    return staging
-
-
-def publish_staging(staging: Path, out: Path) -> None:
-    """Swap the staging ``reports/`` and ``figures/`` in for the previous ones (two renames
-    each, on one file system), then remove the staging folder and the old outputs."""
-    for name in OUTPUTS:
-        current, old = out / name, staging / f"previous-{name}"
-        if current.exists():
-            current.rename(old)
-        (staging / name).rename(current)
-    shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_log(path: Path, runs: list[NotebookRun]) -> None:

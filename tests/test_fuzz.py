@@ -179,6 +179,6 @@ def test_quotation_spans_are_the_quoted_text(text, language):
     quotes = fl.extract_quotes(corpus)
     for row in quotes.itertuples():
         assert 0 <= row.start <= row.end <= len(text)
-        assert row.text == text[row.start:row.end]
+        assert row.quote_text == text[row.start:row.end]
     warnings = fl.quote_warnings(corpus)
     assert all(0 <= offset < len(text) for offset in warnings["offset"])

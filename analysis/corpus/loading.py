@@ -12,20 +12,26 @@ Every input document becomes one row of the documents table, ``status`` = ``anal
 """
 from __future__ import annotations
 
-import codecs
-import csv
 import json
-import os
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from analysis.corpus.decoding import (
+    _decode,
+    _first_bad,
+    _line_ends,
+    _not_utf8,
+    _unmark,
+    decode_text,
+)
+from analysis.corpus.errors import CorpusError, default_max_size
+from analysis.corpus.furniture import FurnitureRule, load_furniture_rules, split_furniture
+from analysis.corpus.records import read_csv_rows, read_jsonl_rows
 from analysis.paths import FURNITURE_RULES
 from analysis.text import count_words
 
@@ -34,25 +40,6 @@ REQUIRED = ["doc_id", "outlet", "language"]
 DOCUMENT_COLUMNS = METADATA_COLUMNS + ["text", "furniture", "translation", "translation_by",
                                        "n_words", "status", "reason", "notes"]
 UNKNOWN = "unknown"
-MAX_DOCUMENT_SIZE = 32_000_000  # characters of text (bytes for a file); far above any news article
-MAX_SIZE_VARIABLE = "FRAMELAB_MAX_SIZE"  # set by `python -m analysis report --max-size`
-
-
-def default_max_size() -> int:
-    """The per-document size limit: ``FRAMELAB_MAX_SIZE`` when set (so the command line reaches
-    the notebooks' kernels), else ``MAX_DOCUMENT_SIZE``."""
-    value = os.environ.get(MAX_SIZE_VARIABLE, "").strip()
-    if not value:
-        return MAX_DOCUMENT_SIZE
-    if not value.isdigit() or int(value) < 1:
-        raise CorpusError(f"{MAX_SIZE_VARIABLE}={value!r}: give a positive whole number of bytes")
-    return int(value)
-_BAD = re.compile("[\ud800-\udfff]")  # where undecodable bytes were (lone surrogates)
-
-
-class CorpusError(ValueError):
-    """A corpus that cannot be read at all (no such path, no metadata, unreadable layout or
-    header)."""
 
 
 @dataclass(frozen=True)
@@ -65,266 +52,6 @@ class Source:
     raw: bytes | str | None
     where: str
     problem: str | None = None
-
-
-@dataclass(frozen=True)
-class FurnitureRule:
-    """A line-level rule: ``scope`` is ``line`` (the whole matching line is furniture) or
-    ``prefix`` (only the matched start of the line is)."""
-
-    name: str
-    pattern: re.Pattern
-    scope: str
-    description: str
-
-
-def load_furniture_rules(*paths: Path | str) -> list[FurnitureRule]:
-    """Read furniture rules from YAML files (a list of ``name``, ``pattern``, ``scope``,
-    ``description``); missing files are ignored so a corpus need not have its own."""
-    rules = []
-    for path in map(Path, paths):
-        if not path.exists():
-            continue
-        try:
-            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        except (UnicodeDecodeError, yaml.YAMLError) as err:
-            raise CorpusError(f"{path}: unreadable furniture rules ({err}); fix the YAML, "
-                              "in UTF-8") from None
-        if not isinstance(entries, list):
-            raise CorpusError(f"{path}: furniture rules must be a YAML list of rules")
-        for i, entry in enumerate(entries, start=1):
-            where = f"{path}, rule {i}"
-            if not isinstance(entry, dict) or not {"name", "pattern"} <= entry.keys():
-                raise CorpusError(f"{where}: each rule needs 'name' and 'pattern'")
-            scope = entry.get("scope", "line")
-            if scope not in ("line", "prefix"):
-                raise CorpusError(f"{where}: scope must be 'line' or 'prefix', not {scope!r}")
-            try:
-                pattern = re.compile(str(entry["pattern"]))
-            except re.error as err:
-                raise CorpusError(f"{where} ({entry['name']}): bad pattern: {err}") from err
-            rules.append(FurnitureRule(entry["name"], pattern, scope, entry.get("description", "")))
-    return rules
-
-
-def split_furniture(text: str, rules: list[FurnitureRule]) -> tuple[str, str]:
-    """Separate page furniture from article text; return ``(text, furniture)``.
-
-    A ``line`` rule moves every line it matches (``re.search``) to the furniture; a ``prefix``
-    rule moves the matched start of a line. Furniture lines are joined with newlines, each
-    prefixed by the rule name in brackets so the analyst sees why it was set aside.
-    """
-    kept, furniture = [], []
-    for line in text.split("\n"):
-        for rule in rules:
-            match = rule.pattern.search(line)
-            if not match:
-                continue
-            if rule.scope == "line":
-                furniture.append(f"[{rule.name}] {line.strip()}")
-                line = None
-                break
-            if match.start() == 0 and match.end() > 0:
-                furniture.append(f"[{rule.name}] {line[:match.end()].strip()}")
-                line = line[match.end():]
-        if line is not None:
-            kept.append(line)
-    return "\n".join(kept).strip("\n"), "\n".join(furniture)
-
-
-def _decode(raw: bytes) -> tuple[str, list[str]]:
-    """Decode bytes as UTF-8, or as UTF-16 when a UTF-16 byte-order mark says so; return
-    ``(text, notes)``. Undecodable bytes become lone surrogates (never mojibake), so a caller
-    can find their line and column with ``_first_bad`` and skip just that line or file."""
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if raw.startswith(bom):
-            return raw[2:].decode(codec, errors="framelab-mark"), [
-                "UTF-16 (byte-order mark) decoded"]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="surrogateescape"), ["UTF-8 byte-order mark removed"]
-    return raw.decode("utf-8", errors="surrogateescape"), []
-
-
-def _mark_undecodable(err: UnicodeDecodeError) -> tuple[str, int]:
-    """Codec error handler: each undecodable byte becomes one lone surrogate (U+DC80 + byte)."""
-    bad = err.object[err.start:err.end]
-    return "".join(chr(0xDC00 + (b if b >= 0x80 else 0x80 | b)) for b in bad), err.end
-
-
-codecs.register_error("framelab-mark", _mark_undecodable)
-
-
-def _first_bad(text: str) -> tuple[int, int, int] | None:
-    """``(line, column, byte)`` of the first undecodable byte in decoded ``text``, or None."""
-    match = _BAD.search(text)
-    if not match:
-        return None
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    return (text.count("\n", 0, match.start()) + 1, match.start() - line_start + 1,
-            ord(match.group()) & 0xFF)
-
-
-def _not_utf8(where: str, bad: tuple[int, int, int], line_offset: int = 0) -> str:
-    line, column, byte = bad
-    return (f"{where}, line {line + line_offset}, column {column}: not valid UTF-8 "
-            f"(byte 0x{byte:02x}); re-save the file as UTF-8")
-
-
-def _unmark(value: str) -> str:
-    """A string safe to write anywhere: undecodable bytes shown as U+FFFD."""
-    return _BAD.sub("\ufffd", value)
-
-
-def _line_ends(text: str) -> tuple[str, list[str]]:
-    """Convert CRLF and lone CR line ends to LF; return the text and a note per repair."""
-    if "\r" not in text:
-        return text, []
-    notes = ["CRLF line ends converted to LF"] if "\r\n" in text else []
-    text = text.replace("\r\n", "\n")
-    if "\r" in text:
-        notes.append("lone CR line ends converted to LF")
-        text = text.replace("\r", "\n")
-    return text, notes
-
-
-def decode_text(raw: bytes, where: str) -> tuple[str, list[str]]:
-    """Decode article bytes; return ``(text, notes)`` or raise ``ValueError`` naming ``where``
-    and the line of the problem.
-
-    UTF-8, or UTF-16 when a UTF-16 byte-order mark says so; anything else is refused with the
-    line and column of the first bad byte (never guessed, so never mojibake). A BOM is removed
-    and CRLF/CR line ends become LF (each noted); text is NFC-normalised so accents compare
-    equal however they were typed.
-    """
-    if not raw.strip():
-        raise ValueError(f"{where}: empty file; remove it or add its text")
-    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if b"\x00" in raw and not utf16:
-        line = raw[:raw.index(b"\x00")].count(b"\n") + 1
-        raise ValueError(f"{where}, line {line}: binary content (NUL byte); not a text article "
-                         "(UTF-16 needs a byte-order mark; or re-save the file as UTF-8)")
-    text, notes = _decode(raw)
-    bad = _first_bad(text)
-    if bad:
-        raise ValueError(_not_utf8(where, bad).replace("not valid UTF-8", "not valid UTF-16")
-                         if utf16 else _not_utf8(where, bad))
-    if not text.strip():
-        raise ValueError(f"{where}: empty file; remove it or add its text")
-    if "\x00" in text:
-        raise ValueError(f"{where}: binary content (NUL character); not a text article")
-    text, repairs = _line_ends(text)
-    return unicodedata.normalize("NFC", text), notes + repairs
-
-
-@dataclass(frozen=True)
-class TableRow:
-    """One record of a CSV or JSONL file: the physical ``line`` it starts on, its fields
-    (undecodable bytes kept as lone surrogates) and the ``problem`` that makes it unusable."""
-
-    line: int
-    record: dict
-    problem: str | None = None
-
-
-def _physical_lines(text: str) -> list[str]:
-    """Lines as a person counts them: split at LF only (U+2028, U+0085 and form feeds stay
-    inside their line); a file with CR but no LF uses CR as its line end."""
-    if "\n" not in text and "\r" in text:
-        return text.split("\r")
-    return text.split("\n")
-
-
-def read_csv_rows(path: Path, columns: dict, max_size: int = MAX_DOCUMENT_SIZE
-                  ) -> tuple[list[str], list[TableRow]]:
-    """Read a CSV file row by row; return ``(header, rows)``, never raising for a bad row.
-
-    A row with an undecodable byte, an unterminated quote (the row and the rest of the file
-    would merge: it is skipped and reading resumes on the next line), a stray CR, or a
-    different number of fields than the header becomes a ``TableRow`` with its ``problem``
-    and physical line; the good rows around it are kept. Cost: linear in the file, except that
-    an unterminated quote rescans up to ``max_size`` characters once.
-    """
-    text, _ = _decode(path.read_bytes())
-    lines = _physical_lines(text)
-    csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2 * max_size + 1)))
-    header, rows, i = None, [], 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        start = i
-        fields, problem, i = _next_csv_record(lines, i, max_size)
-        where = f"{path.name} line {start + 1}"
-        problem = problem and f"{path.name} {problem}"
-        bad = _first_bad("\n".join(lines[start:i]))
-        if bad:
-            problem = _not_utf8(path.name, bad, start)
-        if header is None:
-            if problem or "\x00" in "".join(fields):
-                raise CorpusError(f"{where}: unreadable header ({problem or 'NUL byte'}); "
-                                  "the first line must name the columns, in UTF-8")
-            header = [columns.get(h.strip(), h.strip()) for h in fields]
-            continue
-        if problem is None and len(fields) != len(header):
-            problem = (f"{where}: {len(fields)} fields where the header has {len(header)}; "
-                       "check this row's commas and quotes")
-        rows.append(TableRow(start + 1, dict(zip(header, fields)), problem))
-    return header or [], rows
-
-
-def _next_csv_record(lines: list[str], i: int, max_size: int) -> tuple[list[str], str | None, int]:
-    """Parse the CSV record starting at line ``i``; return ``(fields, problem, next line)``.
-    A broken record consumes only its first line, so reading resumes right after it."""
-    consumed = [0, 0]  # lines, characters
-
-    def feed():
-        for line in lines[i:]:
-            consumed[0] += 1
-            consumed[1] += len(line)
-            if consumed[1] > 2 * max_size + 65536:  # bounds the rescan after a stray quote
-                raise csv.Error("longer than twice the size limit")
-            yield line + "\n"
-
-    try:
-        fields = next(csv.reader(feed(), strict=True))
-        return fields, None, i + consumed[0]
-    except StopIteration:
-        return [], None, len(lines)
-    except csv.Error as err:
-        reason = str(err)
-        if "unexpected end of data" in reason or "expected after" in reason:
-            reason = "unbalanced quotes: a quoted field is never closed or closes mid-field"
-        elif "longer than" in reason:
-            reason = "a record longer than twice the size limit; is a quote never closed?"
-        elif "new-line character" in reason:
-            reason = "a carriage return (CR) outside quotes"
-        return [], (f"line {i + 1}: unreadable CSV row ({reason}); fix the quoting of this "
-                    "row"), i + 1
-
-
-def read_jsonl_rows(path: Path, columns: dict) -> list[TableRow]:
-    """Read a JSONL file line by line (physical lines: U+2028 and U+0085 inside a string do not
-    end a record); a line that is not a UTF-8 JSON object becomes a ``TableRow`` with its
-    problem, keeping whatever fields could be read."""
-    text, _ = _decode(path.read_bytes())
-    rows = []
-    for i, line in enumerate(_physical_lines(text), start=1):
-        if not line.strip():
-            continue
-        where = f"{path.name} line {i}"
-        bad = _first_bad(line)
-        problem = _not_utf8(path.name, bad, i - 1) if bad else None
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise json.JSONDecodeError("not a JSON object", line, 0)
-            record = {columns.get(k, k): v for k, v in record.items()}
-        except (json.JSONDecodeError, RecursionError) as err:
-            record = {}
-            problem = problem or (f"{where}: not valid JSON "
-                                  f"({getattr(err, 'msg', 'nested too deeply')})")
-        rows.append(TableRow(i, record, problem))
-    return rows
 
 
 def _clean(value) -> str:
