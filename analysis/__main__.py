@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from analysis.claim_cli import add_claim_commands
 from analysis.paths import ROOT, SEEDS
 from analysis.report import ReportError, discover_notebooks, run_report
 
@@ -45,11 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
                              "of its last successful run into --out (off by default)")
     report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
                         metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
+    add_claim_commands(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(args, "run"):  # claim-stance, train-claim-model
+        return args.run(args)
     parameters = {"corpus": str(args.corpus.resolve()), "out_dir": str(args.out.resolve())}
     for name in ("lexicons", "claims", "targets"):
         if getattr(args, name) is not None:
