@@ -127,3 +127,5 @@ from analysis.summary import (
     summarise_framing,
 )
 from analysis.scale import map_documents
+from analysis.claim_model import ClaimModel
+from analysis.claim_labels import ClaimPairsError, label_claims, load_pairs
