@@ -8,6 +8,10 @@ keeps the sentences behind it.
 Label policy (README, "Claim stance model"):
   * the model decides for documents in a language it was trained on (``en``); for any other
     language the rules' label is kept (``method`` says so);
+  * a curated claim (cue groups written by the analyst for the document's language, as in
+    ``data/claims.yaml``) keeps the rules' label where the rules are unanimous (confidence 1.0:
+    no related sentence, or every decisive sentence supports the label): the groups hold the
+    analyst's synonyms and translations, which the model, trained on FNC-1 headlines, never sees;
   * voice: a ``disagree`` needs the outlet's own voice. When every refutation among the evidence is
     reported or quoted (roles ``reported refutation`` only, no author ``refutation``), the document
     reports someone else's denial: the label becomes ``discuss``;
@@ -73,7 +77,8 @@ def pair_evidence(corpus: pd.DataFrame, pairs: pd.DataFrame, claims: list[dict],
     (``split_corpus_sentences``) and ``quotes`` (``extract_quotes``; computed when not given, so
     cues are read in the author's voice). ``progress(done, total)`` is called after each document.
     Out: ``features`` (one row per pair, in ``pairs`` order: ``claim``, ``text``, ``language``,
-    ``outlet``, ``rule_label``, ``rule_confidence``, ``dense`` (the hand features)); per pair, its
+    ``outlet``, ``curated`` (the claim has cue groups in the document's language), ``rule_label``,
+    ``rule_confidence``, ``dense`` (the hand features)); per pair, its
     evidence records: every sentence sharing a claim word, as ``claim_sentences(related_min=0)``
     gives it; and the evidence columns. Cost: about 2.5 ms per pair (FNC-1 bodies of ~20 sentences).
     """
@@ -116,12 +121,13 @@ def pair_evidence(corpus: pd.DataFrame, pairs: pd.DataFrame, claims: list[dict],
             ev = per_claim.get(claim["id"], [])
             label, confidence = rule_label(ev)
             features[i] = {"claim": claim["text"], "text": text, "language": language, "outlet": doc["outlet"],
+                           "curated": bool(claim.get("cues", {}).get(language)),
                            "rule_label": label, "rule_confidence": round(confidence, 4),
                            "dense": hand_features(claim_profiles[key], body, ev)}
             evidence[i] = ev
         if progress:
             progress(n, len(order))
-    table = pd.DataFrame(features, columns=["claim", "text", "language", "outlet", "rule_label",
+    table = pd.DataFrame(features, columns=["claim", "text", "language", "outlet", "curated", "rule_label",
                                             "rule_confidence", "dense"])
     return table, evidence, columns
 
@@ -174,12 +180,13 @@ def label_claims(corpus: pd.DataFrame, claims, model: ClaimModel | None = None, 
     rows, cited_rows = [], []
     for i, (t, pair) in enumerate(zip(table.itertuples(index=False), pairs.itertuples(index=False))):
         ev = found[i]
-        if known[i]:
+        if known[i] and not (t.curated and t.rule_confidence == 1.0):
             label, method = decide(probabilities[i], ev)
             confidence = float(probabilities[i][CLASSES.index(label)])
         else:
             label, confidence = t.rule_label, t.rule_confidence
-            method = f"rules (model trained on {', '.join(model.languages_)} only)"
+            method = ("rules (curated claim, unanimous evidence)" if known[i] else
+                      f"rules (model trained on {', '.join(model.languages_)} only)")
         cited = _cited(ev, max_evidence) if label != "unrelated" else []
         cited_rows.extend(cited)
         rows.append({"doc_id": pair.doc_id, "outlet": t.outlet, "claim_id": pair.claim_id, "claim": pair.claim,
@@ -219,14 +226,14 @@ def load_pairs(path: Path | str, corpus: pd.DataFrame, documents: pd.DataFrame |
 
 
 def write_claim_stance(corpus_path: Path | str, pairs_path: Path | str, out: Path | str,
-                       model_path: Path | str = DEFAULT_MODEL, chunk: int = 2000, stream=sys.stderr) -> pd.DataFrame:
+                       model_path: Path | str = DEFAULT_MODEL, chunk: int = 2000, stream=None) -> pd.DataFrame:
     """The ``claim-stance`` command: label every pair of ``pairs_path`` over the corpus at
     ``corpus_path`` and write ``out`` chunk by chunk (``claim``, ``doc_id``, ``claim_id``,
     ``label``, ``confidence``, ``evidence``, ``method``, ``rule_label``), printing progress."""
     from analysis.corpus import analysed, load_documents
     from analysis.quotes import extract_quotes
 
-    started = time.perf_counter()
+    started, stream = time.perf_counter(), stream or sys.stderr
     documents = load_documents(corpus_path)
     corpus = analysed(documents)
     pairs = load_pairs(pairs_path, corpus, documents)

@@ -142,14 +142,15 @@ class ClaimModel:
     one just fitted give the same numbers.
     """
 
-    def __init__(self, max_words: int = 5000, hidden: int = 100, alpha: float = 1e-4,
-                 epochs: int = 30, batch_size: int = 500, class_weight: dict | None = None,
+    def __init__(self, max_words: int = 5000, claim_tf: bool = True, body_tf: bool = True, hidden: int = 100,
+                 alpha: float = 1e-4, epochs: int = 30, batch_size: int = 500, class_weight: dict | None = None,
                  random_state: int = 0):
         self.max_words, self.hidden, self.alpha, self.epochs = max_words, hidden, alpha, epochs
+        self.claim_tf, self.body_tf = claim_tf, body_tf
         self.batch_size, self.class_weight, self.random_state = batch_size, class_weight, random_state
 
     def params(self) -> dict:
-        return {"max_words": self.max_words, "hidden": self.hidden, "alpha": self.alpha,
+        return {"max_words": self.max_words, "claim_tf": self.claim_tf, "body_tf": self.body_tf, "hidden": self.hidden, "alpha": self.alpha,
                 "epochs": self.epochs, "batch_size": self.batch_size,
                 "class_weight": self.class_weight, "random_state": self.random_state}
 
@@ -168,11 +169,13 @@ class ClaimModel:
         return np.asarray(a.multiply(b).sum(axis=1)).ravel().astype(np.float32)
 
     def transform(self, claims, bodies, dense) -> sparse.csr_matrix:
-        """Feature matrix: claim TF | body TF | scaled [cosine, hand features]."""
+        """Feature matrix: claim TF (if ``claim_tf``) | body TF (if ``body_tf``) | scaled [cosine,
+        hand features]. TF rows are L2-normalised term counts over the learned vocabularies."""
         dense = np.column_stack([self.cosine(claims, bodies), np.asarray(dense, dtype=np.float32)])
         dense = (dense - self.mean_) / self.scale_
-        return sparse.hstack([self._tf(claims, self.claim_vocabulary_), self._tf(bodies, self.body_vocabulary_),
-                              sparse.csr_matrix(dense.astype(np.float32))], format="csr")
+        blocks = ([self._tf(claims, self.claim_vocabulary_)] if self.claim_tf else []) + \
+                 ([self._tf(bodies, self.body_vocabulary_)] if self.body_tf else [])
+        return sparse.hstack([*blocks, sparse.csr_matrix(dense.astype(np.float32))], format="csr")
 
     def _vocabulary(self, texts) -> list[str]:
         counter = CountVectorizer(token_pattern=TOKEN, stop_words="english", max_features=self.max_words)
@@ -185,6 +188,7 @@ class ClaimModel:
         from threadpoolctl import threadpool_limits
 
         claims, bodies, y = list(claims), list(bodies), np.asarray(y)
+        self.languages_ = ["en"]  # FNC-1 is English; other languages keep the rules' label
         unique_bodies = sorted(set(bodies))
         self.claim_vocabulary_ = self._vocabulary(sorted(set(claims)))
         self.body_vocabulary_ = self._vocabulary(unique_bodies)

@@ -142,7 +142,11 @@ def test_seed_labels_carry_evidence_and_say_who_decided(seed_labels, seed_corpus
     assert len(related) == 4 and (related["evidence"].str.len() > 0).all()
     assert set(evidence["doc_id"]) == set(related["doc_id"])
     assert labels.set_index("doc_id").loc[seed_corpus["doc_id"][seed_corpus["language"] == "fr"], "method"].str.startswith("rules").all()
-    assert (labels.loc[labels["method"].str.startswith("model"), "p_agree"].notna()).all()
+    methods = dict(zip(labels["doc_id"].str[:3], labels["method"]))
+    assert methods["001"] == "model"                       # the rules are not unanimous there
+    assert methods["003"] == methods["004"] == "rules (curated claim, unanimous evidence)"
+    english = ~labels["doc_id"].str.startswith("002")   # the model's view is shown even where the rules decide
+    assert labels.loc[english, "p_agree"].notna().all() and labels.loc[~english, "p_agree"].isna().all()
 
 
 def test_rule_label_is_the_rules_own_label(seed_labels, seed_corpus):
@@ -158,10 +162,12 @@ def test_rule_label_is_the_rules_own_label(seed_labels, seed_corpus):
     "“Massoud never asked Israel for help,” a spokesman said, rejecting the Maariv report.",
 ])
 def test_a_reported_denial_is_not_the_outlets_disagreement(text):
-    quotes = fl.extract_quotes(_corpus({"d1": text}))
-    labels, _ = label_claims(_corpus({"d1": text}), CLAIMS, quotes=quotes)
-    assert labels["label"].iloc[0] != "disagree"
-    assert labels["evidence"].iloc[0]
+    corpus = _corpus({"d1": text})
+    free_text = pd.DataFrame({"claim": ["Ahmad Massoud asked Israel for help"], "doc_id": ["d1"]})
+    for claims in (CLAIMS, free_text):  # curated (cue groups) and free text (the model decides)
+        labels, _ = label_claims(corpus, claims, quotes=fl.extract_quotes(corpus))
+        assert labels["label"].iloc[0] != "disagree"
+        assert labels["evidence"].iloc[0]
 
 
 def test_document_without_claim_words_is_unrelated_and_cites_nothing():
