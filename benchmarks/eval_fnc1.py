@@ -94,6 +94,9 @@ def main(argv=None) -> int:
     model, card = train_claim_model(args.data, work / "claim_stance")
     train_seconds = time.perf_counter() - t0
     print(f"model: trained in {train_seconds:.0f} s (evidence and features, fit, hold-out scoring)")
+    shipped = ROOT / "data" / "models" / "claim_stance.npz"
+    same = shipped.exists() and shipped.read_bytes() == (work / "claim_stance.npz").read_bytes()
+    print(f"arrays byte-identical to the shipped {shipped.relative_to(ROOT)}: {'yes' if same else 'no'}")
 
     t0 = time.perf_counter()
     corpus, pairs = load_fnc1(args.data, "train")
