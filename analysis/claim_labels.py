@@ -215,9 +215,14 @@ def load_pairs(path: Path | str, corpus: pd.DataFrame, documents: pd.DataFrame |
                               f"have claim,doc_id (optional claim_id), found {', '.join(pairs.columns) or 'none'}")
     known = set(corpus["doc_id"])
     skipped = {} if documents is None else dict(zip(documents["doc_id"], documents["reason"]))
-    for line, (claim, doc_id) in enumerate(zip(pairs["claim"], pairs["doc_id"]), start=2):
+    ids = pairs["claim_id"] if "claim_id" in pairs.columns else [""] * len(pairs)
+    first: dict[str, tuple[int, str]] = {}
+    for line, (claim, doc_id, claim_id) in enumerate(zip(pairs["claim"], pairs["doc_id"], ids), start=2):
         if not claim.strip():
             raise ClaimPairsError(f"{path} line {line}: the claim is empty; write the claim as one sentence")
+        if claim_id and first.setdefault(claim_id, (line, claim))[1] != claim:
+            raise ClaimPairsError(f"{path} line {line}: claim_id {claim_id!r} names another claim on line "
+                                  f"{first[claim_id][0]}; give each claim text its own claim_id")
         if doc_id not in known:
             why = f" (the corpus skipped it: {skipped[doc_id]})" if doc_id in skipped else \
                 " (no document with this doc_id in the corpus)"

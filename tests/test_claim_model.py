@@ -203,6 +203,7 @@ def test_claim_stance_command_on_the_seeds(tmp_path, seed_corpus, capsys):
     ("claim,doc\nX,000\n", r"pairs.csv line 1: missing column\(s\) doc_id"),
     ("claim,doc_id\nMassoud asked Israel,nope\n", r"pairs.csv line 2: unknown doc_id 'nope' \(no document"),
     ("claim,doc_id\n ,DOC\n", r"pairs.csv line 2: the claim is empty"),
+    ("claim,doc_id,claim_id\nA,DOC,c1\nB,DOC,c1\n", r"pairs.csv line 3: claim_id 'c1' names another claim on line 2"),
 ])
 def test_bad_pairs_files_name_file_and_line(tmp_path, seed_corpus, content, message):
     path = tmp_path / "pairs.csv"
