@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import numpy as np
@@ -100,7 +101,7 @@ def test_shipped_model_is_small_and_documented():
     ('The report is false. "We deny it," he said.', 1, 1),
 ])
 def test_refutation_counts_keep_author_and_quoted_voice_apart(text, author, quoted):
-    spans = [(m.start(), m.end()) for m in __import__("re").finditer(r'(?<=")[^"]+(?=")', text)][:1]
+    spans = [(m.start(), m.end()) for m in re.finditer(r'(?<=")[^"]+(?=")', text)][:1]
     counts = voice_counts(text, spans, CUES["en"])
     refutation = fl.stance.CUE_KINDS.index("refutation")
     assert (counts[refutation], counts[len(fl.stance.CUE_KINDS) + refutation]) == (author, quoted)
