@@ -39,6 +39,12 @@ LABEL_COLUMNS = ["doc_id", "outlet", "claim_id", "claim", "label", "confidence",
 LEAD_CHARS = 255  # the official FNC-1 baseline's "hits in the lead" window
 
 
+def default_cues() -> dict:
+    """The suite's stance cues (language -> cue kind -> phrases); the one place that knows where
+    they live, so a move of the language resources changes one line."""
+    return load_cues(DATA / "stance_cues.yaml")
+
+
 class ClaimPairsError(ValueError):
     """A pairs table that cannot be labelled; the message names the file and line."""
 
@@ -169,7 +175,7 @@ def label_claims(corpus: pd.DataFrame, claims, model: ClaimModel | None = None, 
     sentences in ``claim_evidence`` columns. An ``unrelated`` label cites nothing.
     """
     model = model or ClaimModel.load(DEFAULT_MODEL)
-    cues = cues or load_cues(DATA / "stance_cues.yaml")
+    cues = cues or default_cues()
     pairs, records = claim_pairs(corpus, claims)
     table, found, columns = pair_evidence(corpus, pairs, records, cues, sentences, quotes, progress)
     probabilities = np.full((len(pairs), len(CLASSES)), np.nan)
@@ -242,7 +248,7 @@ def write_claim_stance(corpus_path: Path | str, pairs_path: Path | str, out: Pat
     documents = load_documents(corpus_path)
     corpus = analysed(documents)
     pairs = load_pairs(pairs_path, corpus, documents)
-    model, cues = ClaimModel.load(model_path), load_cues(DATA / "stance_cues.yaml")
+    model, cues = ClaimModel.load(model_path), default_cues()
     used = corpus[corpus["doc_id"].isin(set(pairs["doc_id"]))]
     sentences, quotes = split_corpus_sentences(used), extract_quotes(used)
     print(f"{len(pairs):,} pairs over {len(used):,} documents; sentences and quotations read in "

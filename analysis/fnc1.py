@@ -15,9 +15,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.claim_model import CLASSES, ClaimModel
-from analysis.claim_labels import claim_pairs, decide, pair_evidence
-from analysis.paths import DATA, ROOT
-from analysis.stance import load_cues
+from analysis.claim_labels import claim_pairs, decide, default_cues, pair_evidence
+from analysis.paths import ROOT
 
 RELATED = {"agree", "disagree", "discuss"}
 SEED, HOLDOUT = 0, 0.2
@@ -86,7 +85,7 @@ def _features_part(args) -> tuple:
         if progress and (done % 200 == 0 or done == total):
             print(f"  evidence and features: {done:,}/{total:,} bodies of this part "
                   f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
-    table, evidence, _ = pair_evidence(corpus, claims, records, load_cues(DATA / "stance_cues.yaml"), progress=report)
+    table, evidence, _ = pair_evidence(corpus, claims, records, default_cues(), progress=report)
     return table, evidence
 
 
