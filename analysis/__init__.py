@@ -123,3 +123,5 @@ from analysis.narrative import (
     static_table,
 )
 from analysis.scale import map_documents, map_partitions, write_partitions
+from analysis.claim_model import ClaimModel
+from analysis.claim_labels import ClaimPairsError, label_claims, load_pairs

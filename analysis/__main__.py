@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from analysis.corpus import MAX_SIZE_VARIABLE
+from analysis.claim_cli import add_claim_commands
 from analysis.paths import ROOT, SEEDS
 from analysis.report import ReportError, RunInterrupted, discover_notebooks, run_report
 
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
                         metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
     commands.add_parser("tables", help="print the table dictionary (markdown) the README holds")
+    add_claim_commands(commands)
     return parser
 
 
@@ -77,6 +79,8 @@ def _main(argv: list[str] | None) -> int:
 
         print(data_dictionary())
         return 0
+    if hasattr(args, "run"):  # claim-stance, train-claim-model
+        return args.run(args)
     parameters = {"corpus": str(args.corpus.resolve()), "out_dir": str(args.out.resolve())}
     for name in ("lexicons", "claims", "targets"):
         if getattr(args, name) is not None:
