@@ -122,3 +122,11 @@ from analysis.narrative import (
     static_table,
 )
 from analysis.scale import map_documents
+from analysis.entities import (
+    canonical_names,
+    discover_entities,
+    entity_targets,
+    find_named,
+    find_names,
+    split_title,
+)

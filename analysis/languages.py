@@ -50,6 +50,8 @@ class LanguageResources:
     cues: dict = field(default_factory=dict)              # cue kind -> tuple of phrases
     evaluative: dict = field(default_factory=dict)        # category -> tuple of phrases (any story)
     titles: tuple = ()                                    # titles and honorifics kept apart from names
+    not_names: tuple = ()                                 # capitalised words that never name an entity
+    name_conjunctions: tuple = ()                         # words that join two names, not one name
     quotes: dict = field(default_factory=dict)            # rule -> tuple of words, or a number
     sentiment: str = "none"
     valence: dict = field(default_factory=dict)            # positive/negative -> word -> value
@@ -164,6 +166,8 @@ def read_language(folder: Path | str) -> LanguageResources:
         cues=_mapping(data, "cues", CUE_KINDS, where),
         evaluative=_mapping(data, "evaluative", EVALUATIVE_KINDS, where),
         titles=_words(data.get("titles"), f"{where}, titles"),
+        not_names=_words(data.get("not_names"), f"{where}, not_names"),
+        name_conjunctions=_words(data.get("name_conjunctions"), f"{where}, name_conjunctions"),
         quotes=_quotes(data, where), sentiment=sentiment,
         valence=_valence(data, where) if sentiment == "valence list" else {},
         stopwords=_stopwords(folder / "stopwords.txt"))
