@@ -130,3 +130,20 @@ from analysis.entities import (
     find_names,
     split_title,
 )
+from analysis.proposals import propose_claims
+from analysis.story import (
+    Story,
+    StoryError,
+    check_story,
+    find_story,
+    gold_disagreements,
+    story_claims,
+    story_gold,
+    story_lexicon,
+    story_neutral_words,
+    story_problems,
+    story_targets,
+    story_terms,
+)
+from analysis.story_kit import story_coverage, write_story_kit
+from analysis.narrative_story import describe_gold, describe_no_claims, describe_not_found, describe_story_html, display

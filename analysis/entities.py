@@ -393,7 +393,8 @@ def entity_targets(entities: pd.DataFrame, aliases: pd.DataFrame, top_n: int) ->
         for row in rows.itertuples(index=False):
             if row.alias not in by_language[row.language]:
                 by_language[row.language].append(row.alias)
-        targets.append({"id": entity.entity_id, "label": entity.canonical,
+        ident = entity.entity_id if entity.entity_id[:1].isalpha() else f"e_{entity.entity_id}"
+        targets.append({"id": ident, "label": entity.canonical,
                         "aliases": {lang: sorted(names) for lang, names in sorted(by_language.items())},
                         "evaluative": {}})
     return targets
