@@ -292,7 +292,9 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for k in full:
-        by_surname[k.rsplit(" ", 1)[1]].append(k)
+        words = k.split(" ")
+        if len(words) <= 3 and not set(words) & particles:  # a person's name, not "Front of Afghanistan"
+            by_surname[words[-1]].append(k)
         initials = _initials(k, particles)
         if len(initials) >= 2:
             by_initials[initials].append(k)

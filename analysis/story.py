@@ -135,8 +135,27 @@ def _check_languages(path: Path, entries: list[dict], field: str) -> list[str]:
     return problems
 
 
+def _yaml_problem(path: Path) -> str:
+    """``path:LINE: not valid YAML: PROBLEM`` for a file YAML cannot read, else ""."""
+    try:
+        yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        return f"{where}: not valid YAML: {getattr(err, 'problem', None) or err}; fix the file"
+    except (OSError, UnicodeDecodeError) as err:
+        return f"{path}: cannot be read ({err})"
+    return ""
+
+
 def story_problems(story: Story) -> list[str]:
     """Every problem of the story's files, one message each (file, line, field); [] when usable."""
+    files = [p for p in (story.claims, story.targets, story.neutral_words) if p is not None and p.is_file()]
+    if story.lexicons is not None and story.lexicons.exists():
+        files += lexicon_files(story.lexicons)
+    syntax = [problem for problem in map(_yaml_problem, files) if problem]
+    if syntax:
+        return syntax
     problems = []
     if story.claims is not None and not _is_empty_list(story.claims):
         try:
