@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import pandas as pd
 
@@ -36,8 +37,22 @@ _SLUG = re.compile(r"[^0-9a-z]+")
 NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title"]
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     return fold_text(text)[0]
+
+
+@lru_cache(maxsize=None)
+def _word_sets(language: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """A language's name particles, stopwords, not-names and short words (titles and
+    abbreviations that end in a period inside a name), folded once."""
+    resources = language_resources(language)
+    particles = frozenset({_fold(w) for w in resources.quote_words("name_particles")}
+                          - {_fold(w) for w in resources.name_conjunctions})
+    not_names = frozenset(_fold(w) for w in resources.not_names)
+    short = frozenset({_fold(t).rstrip(".") for t in resources.titles} | set(resources.abbreviations)
+                      | SHARED_ABBREVIATIONS)
+    return particles, resources.stopwords, not_names, short
 
 
 def _titles(language: str):
@@ -48,8 +63,9 @@ def _titles(language: str):
 def split_title(name: str, language: str) -> tuple[str, str]:
     """``(title, bare name)``: the leading titles of ``name`` listed in the language resources
     (longest listed form: "Former President Barack Obama" -> ("Former President", "Barack
-    Obama")); ``("", name)`` when it opens with none. A name that is only a title gives
-    ``(title, "")``."""
+    Obama")), or a listed title after modifiers ("Arizona Sheriff Joe Arpaio" -> ("Arizona
+    Sheriff", "Joe Arpaio")); ``("", name)`` when it holds none. A name that is only a title
+    gives ``(title, "")``."""
     name = name.strip()
     matcher = _titles(language)
     title_end = 0
@@ -63,6 +79,11 @@ def split_title(name: str, language: str) -> tuple[str, str]:
         if end < len(name) and name[end] == ".":
             end += 1  # "Sen." when the list holds "Sen"
         title_end = end
+    if matcher is not None and not title_end:
+        # a title after a modifier: "Arizona Sheriff Joe Arpaio", "Supreme Court Justice Anthony Kennedy"
+        inner = [m for m in matcher.find(name, language) if m.start > 0 and name[m.end:].strip()[:1].isupper()]
+        if inner:
+            title_end = inner[-1].end + (name[inner[-1].end:inner[-1].end + 1] == ".")
     return name[:title_end].strip(), name[title_end:].strip()
 
 
@@ -96,15 +117,9 @@ def _joinable(gap: str, previous: str, short_words: set[str]) -> bool:
 def _sentence_names(text: str, a: int, b: int, language: str, lowercase: Counter,
                     capitalised: Counter) -> list[tuple[int, int]]:
     """Spans (into ``text``) of the candidate names of sentence ``text[a:b]``."""
-    resources = language_resources(language)
-    particles = ({_fold(w) for w in resources.quote_words("name_particles")}
-                 - {_fold(w) for w in resources.name_conjunctions})
-    stop = resources.stopwords
-    not_names = {_fold(w) for w in resources.not_names}
-    titles = ({_fold(t).rstrip(".") for t in resources.titles} | set(resources.abbreviations)
-              | SHARED_ABBREVIATIONS)
+    particles, stop, not_names, titles = _word_sets(language)
     words = [(a + s, a + e) for s, e in word_spans(text[a:b], language)]
-    if _title_case(text, words, resources.stopwords):
+    if _title_case(text, words, stop):
         return []
     runs, run = [], []
     for i, (s, e) in enumerate(words):
@@ -114,6 +129,9 @@ def _sentence_names(text: str, a: int, b: int, language: str, lowercase: Counter
                 runs.append(run)
                 run = []
             run.append((s, e))
+            if _POSSESSIVE.search(word) and len(word) > 2:  # "Netanyahu's Likud Party": two names
+                runs.append(run)
+                run = []
         elif run and _fold(word) in particles and text[run[-1][1]:s] == " " \
                 and i + 1 < len(words) and _is_capitalised(text[words[i + 1][0]:words[i + 1][1]]) \
                 and text[e:words[i + 1][0]] == " ":
@@ -195,7 +213,10 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def _key(name: str) -> str:
-    """Comparison form: folded, separators as spaces, middle initials dropped."""
+    """Comparison form: folded, separators as spaces, middle initials dropped; an acronym's
+    letters ("U.S." -> "us")."""
+    if _is_acronym(name.replace(" ", "")):
+        return _fold(name.replace(".", "").replace(" ", "")).casefold()
     words = phrase_form(name.replace(".", " ")).split(" ")
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
@@ -304,10 +325,14 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
             clusters.union(k, min(by_initials[acronym], key=rank))
     # a surname alone: to the full name it ends in the same document, else the most used one
     resolved = []
+    acronyms = {k for k in distinct if any(_acronym(w) for w in written[k])}
     for k, d in zip(keys, docs):
-        if k and " " not in k and by_surname.get(k):
-            here = [f for f in by_surname[k] if d in doc_count[f]]
-            resolved.append(clusters.find(min(here or by_surname[k], key=rank)))
+        # a full name used in at least a third as many documents as the word alone: "Syria" is not
+        # the surname of "Greater Syria", nor "ISIS" of "British-born ISIS"
+        eligible = [f for f in by_surname.get(k, ()) if 3 * len(doc_count[f]) >= len(doc_count[k])]
+        if k and " " not in k and k not in acronyms and eligible:
+            here = [f for f in eligible if d in doc_count[f]]
+            resolved.append(clusters.find(min(here or eligible, key=rank)))
         else:
             resolved.append(clusters.find(k) if k else "")
     members: dict[str, list[str]] = defaultdict(list)

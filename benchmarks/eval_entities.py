@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=10)
     args = parser.parse_args()
     articles, _ = read_basil(args.data)
-    found = total = events_all = 0
+    found = total = events_all = named_found = named_total = events_named = 0
     started = time.perf_counter()
     for i, (event, docs) in enumerate(articles.groupby("event", sort=True)):
         entities, aliases = discover_entities(docs, top_n=args.top)
@@ -37,6 +37,11 @@ def main() -> None:
         found += sum(bool(h) for h in hits.values())
         total += len(gold)
         events_all += all(hits.values())
+        # a main entity written as a name (capitalised), as opposed to "plaintiffs" or "lawmakers"
+        named = {g: h for g, h in hits.items() if g[:1].isupper()}
+        named_found += sum(bool(h) for h in named.values())
+        named_total += len(named)
+        events_named += all(named.values())
         missed = [g for g, h in hits.items() if not h]
         if i < args.show or missed:
             print(f"{event[:8]} {docs['title'].iloc[0][:70]!r}")
@@ -45,7 +50,9 @@ def main() -> None:
     n_events = articles["event"].nunique()
     print(f"\n{n_events} events, top {args.top} discovered entities: {found} of {total} main entities found "
           f"({found / total:.1%}); every main entity found in {events_all} of {n_events} events "
-          f"({events_all / n_events:.1%}); {time.perf_counter() - started:.1f} s")
+          f"({events_all / n_events:.1%}); of the main entities written as names: {named_found} of "
+          f"{named_total} ({named_found / named_total:.1%}), all of them in {events_named} of {n_events} events "
+          f"({events_named / n_events:.1%}); {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ from analysis.entities import discover_entities, find_named, find_names, split_t
     ("Ahmad Massoud", "en", ("", "Ahmad Massoud")),
     ("Presidential Palace", "en", ("", "Presidential Palace")),   # a title inside a word is not one
     ("President", "en", ("President", "")),
+    ("Arizona Sheriff Joe Arpaio", "en", ("Arizona Sheriff", "Joe Arpaio")),
+    ("Supreme Court Justice Anthony Kennedy", "en", ("Supreme Court Justice", "Anthony Kennedy")),
     ("le président Emmanuel Macron", "fr", ("le président", "Emmanuel Macron")),
     ("Ahmad Massoud", "xx", ("", "Ahmad Massoud")),                # no resources: no titles
 ])
