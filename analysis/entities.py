@@ -60,12 +60,12 @@ def _titles(language: str):
     return list_matcher(titles) if titles else None
 
 
-def split_title(name: str, language: str) -> tuple[str, str]:
+def split_title(name: str, language: str, inner: bool = True) -> tuple[str, str]:
     """``(title, bare name)``: the leading titles of ``name`` listed in the language resources
     (longest listed form: "Former President Barack Obama" -> ("Former President", "Barack
     Obama")), or a listed title after modifiers ("Arizona Sheriff Joe Arpaio" -> ("Arizona
     Sheriff", "Joe Arpaio")); ``("", name)`` when it holds none. A name that is only a title
-    gives ``(title, "")``."""
+    gives ``(title, "")``. ``inner=False``: leading titles only."""
     name = name.strip()
     matcher = _titles(language)
     title_end = 0
@@ -79,7 +79,7 @@ def split_title(name: str, language: str) -> tuple[str, str]:
         if end < len(name) and name[end] == ".":
             end += 1  # "Sen." when the list holds "Sen"
         title_end = end
-    if matcher is not None and not title_end:
+    if matcher is not None and not title_end and inner:
         # a title after a modifier: "Arizona Sheriff Joe Arpaio", "Supreme Court Justice Anthony Kennedy"
         inner = [m for m in matcher.find(name, language) if m.start > 0 and name[m.end:].strip()[:1].isupper()]
         if inner:
@@ -157,7 +157,7 @@ def _sentence_names(text: str, a: int, b: int, language: str, lowercase: Counter
             # unless it stands inside a longer name mid-sentence ("White House")
             alone = len(run) == 1 or (k == 0 and run[0][0] == first)
             return alone and lowercase[folded] > capitalised[folded]
-        while run and common(0) and not split_title(text[run[0][0]:run[-1][1]], language)[0]:
+        while run and common(0) and not split_title(text[run[0][0]:run[-1][1]], language, inner=False)[0]:
             run = run[1:]
         while run and common(len(run) - 1, end=True):
             run = run[:-1]
