@@ -241,7 +241,7 @@ def seed_stance(seed_corpus):
     units = fl.target_evidence(seed_corpus, TARGETS, fl.load_lexicons(FIXTURES / "lexicon.yaml"), quotes,
                                translated_quotes=fl.extract_translated_quotes(seed_corpus, quotes),
                                neutral_words=NEUTRAL)
-    return claims, evidence, fl.target_stance(units)
+    return claims, evidence, fl.target_stance(units, outlets=seed_corpus["outlet"], targets=[t["id"] for t in TARGETS])
 
 
 def test_every_seed_has_a_claim_label_with_evidence(seed_stance, seed_corpus):
@@ -278,7 +278,7 @@ def test_agreement_with_gold(seed_stance):
 
 
 CLAIM_ACCURACY, CLAIM_MACRO_F1 = 1.0, 1.0
-TARGET_ACCURACY, TARGET_MACRO_F1 = 0.70, 0.64
+TARGET_ACCURACY, TARGET_MACRO_F1 = 0.95, 0.95   # 19 of the 20 outlet–target pairs
 
 
 def test_english_pivot_reads_translations_of_non_english_documents():
@@ -303,3 +303,16 @@ def test_evaluative_name_that_is_a_loaded_term_counts_once():
     units = fl.target_sentences(sentences, mentions, NEUTRAL, loaded_terms=terms)
     assert units[["naming", "terms"]].values.tolist() == [[0, -1]]
     assert fl.target_sentences(sentences, mentions, NEUTRAL)[["naming", "terms"]].values.tolist() == [[-1, 0]]
+
+
+def test_seed_disputes_are_resolved(seed_stance):
+    """The labels a careful reader disputed (issue 12): al-sarira is not against Israel (the
+    outrage is others'), Al Mayadeen is against the US ("hasty exit", "occupation period"), and the
+    distanced "claims to be the legitimate representative" is not praise of the NRF."""
+    _, _, targets = seed_stance
+    label = targets.set_index(["outlet", "target"])["label"]
+    assert label[("unknown (al-sarira.com)", "israel")] == "neutral"
+    assert label[("Al Mayadeen English", "united_states")] == "against"
+    assert label[("Al Mayadeen English", "israel")] == "against"
+    assert "+1.00] The NRF claims" not in targets.set_index(["outlet", "target"]).loc[
+        ("unknown (al-sarira.com)", "massoud_nrf"), "evidence"]

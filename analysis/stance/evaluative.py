@@ -52,7 +52,7 @@ def reported_start(cues: list[Cue], quote_spans) -> int | None:
     what follows it is the speaker's, not the author's. None when the sentence reports nobody."""
     for c in cues:
         if c.kind == "reporting" and not any(a <= c.start < b for a, b in quote_spans):
-            return c.end
+            return c.start  # the verb or phrase too ("drawn criticism") is the speaker's act
     return None
 
 

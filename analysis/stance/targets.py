@@ -101,9 +101,9 @@ def _score_sentence(text: str, language: str, target: str, here: list, terms_her
     """Score one sentence toward one target from its parts, each with the reason behind it.
 
     ``quoted``: direct-quotation spans (the speaker's words: nothing in them counts);
-    ``reported``: where reported speech begins (its sentiment and evaluative words are the
-    speaker's, but the names, loaded terms, distancing words and scare quotes in it are the
-    author's wording and count)."""
+    ``reported``: where reported speech begins (its sentiment, evaluative words and loaded
+    terms are the speaker's, but the evaluative names, distancing words and scare quotes in it
+    are the author's wording and count)."""
     def worded(offset: int) -> bool:  # the author's wording: outside direct quotations
         return not any(a <= offset < b for a, b in quoted)
 
@@ -129,7 +129,10 @@ def _score_sentence(text: str, language: str, target: str, here: list, terms_her
             naming += signed(m.evaluation, f"name {m.matched_text!r}")
     terms = 0
     for a, b, t, direction in terms_here:
-        if t == target and worded(a):
+        # A loaded term that names the target ("the occupation entity") is the author's naming
+        # even in reported speech; any other loaded term there is the speaker's evaluation.
+        names_it = any(m.target == t and m.evaluation and m.rel_start <= a < m.rel_end for m in here)
+        if t == target and (in_author(a) or (names_it and worded(a))):
             terms += signed(direction, f"loaded term {text[a:b]!r}")
     evaluative = 0.0
     author_mentions = [m for m in here if worded(m.rel_start)]
@@ -183,8 +186,8 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
     Only the author's voice counts: direct quotations belong to their speaker, and so do the
     sentiment and evaluative words of reported speech (what follows the first reporting verb
     outside a quotation: "X said that …"); their sentiment is kept apart (``quoted_sentiment``).
-    The names, loaded terms, distancing words and scare quotes of reported speech are the
-    author's wording and count. A sentence's score is clip(
+    The evaluative names, distancing words and scare quotes of reported speech are the author's
+    wording and count. A sentence's score is clip(
     ``sentiment_weight`` × sentiment / targets named in it + evaluative names + loaded terms +
     evaluative words aimed at the target + distancing, -1, 1), where evaluative words
     (delegitimising, dehumanising −0.5; legitimising +0.5; ×1.5 after an intensifier) are aimed
