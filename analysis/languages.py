@@ -22,7 +22,8 @@ from analysis.paths import DATA
 
 LANGUAGES = DATA / "languages"
 VERB_ROLES = ("neutral", "endorsing", "distancing", "refuting", "factive")
-CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hedge", "negation")
+CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hedge", "distancing", "attitude",
+             "negation")
 EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")
 QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "skip_words",
                "singular_pronouns", "plural_pronouns", "determiners", "role_nouns",
@@ -68,13 +69,16 @@ class LanguageResources:
     def claim_cues(self) -> dict[str, tuple[str, ...]]:
         """The cue lists claim stance and framing read, by kind: ``refutation`` (refuting verbs,
         refutation and reported-refutation words), ``reporting_refutation`` (someone else's
-        denial), ``hedge`` (hedges and distancing verbs), ``attribution`` (attribution words and
+        denial), ``hedge`` (hedging adverbs and the distancing phrases: a bare reporting verb such as
+        "reported" or a noun such as "claims" is not a hedge), ``distancing`` (words by which the
+        author disowns a name or a claim: "so-called", "claims to be"), ``attribution`` (attribution words and
         neutral, endorsing and distancing verbs), ``factive``, ``negation``."""
         cue = lambda kind: tuple(self.cues.get(kind, ()))  # noqa: E731
         return {
             "refutation": self.verbs("refuting") + cue("refutation") + cue("reported_refutation"),
             "reporting_refutation": self.verbs("refuting") + cue("reported_refutation"),
-            "hedge": cue("hedge") + self.verbs("distancing"),
+            "hedge": cue("hedge") + cue("distancing"),
+            "distancing": cue("distancing"),
             "attribution": cue("attribution") + self.verbs("neutral", "endorsing", "distancing"),
             "factive": self.verbs("factive") + cue("factive"),
             "negation": cue("negation"),
