@@ -238,16 +238,16 @@ def story_neutral_words(story: Story) -> dict[str, list[str]]:
 
 
 def story_lexicon(story: Story, languages) -> pd.DataFrame:
-    """The story's loaded terms (none without lexicons) plus the language resources' hedges and
-    story-independent evaluative lists (delegitimising, legitimising, dehumanising,
-    intensifier) of ``languages``; a story term spelled like a resource term keeps the story's
-    entry."""
-    resources = resource_lexicon(languages, EVALUATIVE)
-    if story.lexicons is None:
-        return resources.reset_index(drop=True)
-    own = load_lexicons(story.lexicons)
+    """The loaded terms notebook 02 counts: the story's own terms plus the language resources'
+    hedges of ``languages``; a story without terms of its own gets the resources'
+    story-independent evaluative lists instead (delegitimising, legitimising, dehumanising,
+    intensifier), so an unconfigured run still counts loaded language. A story term spelled like
+    a resource term keeps the story's entry."""
+    own = story_terms(story)
+    kinds = ("hedge",) if len(own) else EVALUATIVE
+    resources = resource_lexicon(languages, kinds)
     resources = resources[~resources["term"].str.casefold().isin(set(own["term"].str.casefold()))]
-    return pd.concat([own, resources], ignore_index=True)
+    return pd.concat([own, resources], ignore_index=True) if len(own) else resources.reset_index(drop=True)
 
 
 def story_terms(story: Story) -> pd.DataFrame:
