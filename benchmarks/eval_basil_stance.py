@@ -9,7 +9,7 @@ quotations, target mentions, evidence units, :func:`analysis.document_stance`); 
 used, only the story-independent language resources. The gold is ``author_feeling_<entity>``
 (neg → against, neu → neutral, pos → favour); an entity the article never names is predicted
 neutral. Prints macro-F1, per-class F1 and accuracy beside the always-neutral baseline, and with
-``--sweep`` the same for a grid of thresholds (chosen on these 2010–2014 events only; the
+``--sweep`` the same for a grid of unit weights, thresholds and unit counts (chosen on these 2010–2014 events only; the
 held-back events are scored outside the project). The data is read from --data, never committed.
 """
 from __future__ import annotations
@@ -60,10 +60,11 @@ def scores(gold: pd.Series, predicted: pd.Series) -> dict:
             **{f"f1_{c}": f for c, f in zip(CLASSES, per_class)}, "accuracy": accuracy_score(gold, predicted)}
 
 
-def evaluate(units: pd.DataFrame, feelings: pd.DataFrame, threshold: float, min_units: int) -> pd.DataFrame:
+def evaluate(units: pd.DataFrame, feelings: pd.DataFrame, threshold: float, min_units: int,
+             min_weight: float = fl.stance.target_tables.MIN_WEIGHT) -> pd.DataFrame:
     """Gold feelings joined with the predicted per-document labels (``predicted``)."""
     table = fl.document_stance(units.assign(target=units["entity"]), threshold=threshold,
-                               n_boot=300, min_units=min_units)
+                               n_boot=300, min_units=min_units, min_weight=min_weight)
     pairs = feelings.merge(table.rename(columns={"target": "entity"})[["doc_id", "entity", "label", "score"]],
                            on=["doc_id", "entity"], how="left")
     return pairs.assign(gold=pairs["feeling"].map(FEELING), predicted=pairs["label"].fillna("neutral"))
@@ -87,11 +88,12 @@ def main() -> None:
             {"method": f"framelab (threshold {args.threshold}, min units {args.min_units})",
              **scores(pairs["gold"], pairs["predicted"])}]
     if args.sweep:
-        for threshold in (0.02, 0.05, 0.1, 0.15, 0.2):
-            for min_units in (1, 2, 3):
-                swept = evaluate(units, feelings, threshold, min_units)
-                rows.append({"method": f"sweep: threshold {threshold}, min units {min_units}",
-                             **scores(swept["gold"], swept["predicted"])})
+        for min_weight in (0.0, 0.1, 0.2, 0.3):
+            for threshold in (0.05, 0.1, 0.2):
+                for min_units in (1, 2, 3):
+                    swept = evaluate(units, feelings, threshold, min_units, min_weight)
+                    rows.append({"method": f"sweep: min weight {min_weight}, threshold {threshold}, "
+                                           f"min units {min_units}", **scores(swept["gold"], swept["predicted"])})
     print(pd.DataFrame(rows).round(3).to_string(index=False))
     print("confusion (rows gold, columns predicted):")
     print(pd.crosstab(pairs["gold"], pairs["predicted"]).to_string())
