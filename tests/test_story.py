@@ -182,3 +182,19 @@ def test_unconfigured_basil_run_never_mentions_the_seed_story(basil_events, tmp_
     assert rerun.returncode == 0, rerun.stderr
     page = (out / "reports" / "00_summary.html").read_text(encoding="utf-8")
     assert "Story configuration" in page and not seed_words_in(page)
+
+
+def test_story_pages_escape_and_list_what_the_corpus_never_mentions():
+    coverage = pd.DataFrame({"kind": ["target", "term"], "item": ["<b>x</b>", "puppet"],
+                             "label": ["X & Co", "delegitimising label"], "source": ["targets.yaml", "lexicons"],
+                             "documents": [0, 2], "mentions": [0, 3], "found": [False, True]})
+    page = fl.describe_not_found(coverage).data
+    assert "Not found in this corpus</strong>: 1 of the story's 2" in page
+    assert "&lt;b&gt;x&lt;/b&gt;" in page and "X &amp; Co" in page and "puppet" not in page
+    proposals = pd.DataFrame({"proposal_id": ["p01"], "text": ["<script>alert(1)</script>"], "doc_id": ["d1"],
+                              "outlet": ["A"], "outlets": [2], "documents": [2], "doc_ids": ["d1; d2"],
+                              "shared_words": ["x"]})
+    page = fl.describe_no_claims([], proposals).data
+    assert "No claim is scored" in page and "<script>" not in page and "&lt;script&gt;" in page
+    assert fl.describe_no_claims([{"id": "c", "text": "t"}], proposals).data == ""
+    assert "No gold annotation" in fl.describe_gold({}).data
