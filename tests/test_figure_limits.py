@@ -47,8 +47,8 @@ def _figures():
         canonical_text="a quotation " * 8)
     scare = pd.DataFrame({"outlet": OUTLETS, "scare_quotes": RNG.integers(0, 5, N_OUTLETS), "words": 1000}).assign(
         per_1k_words=lambda c: c["scare_quotes"] / 1.0)
-    stance = pd.DataFrame([(o, t, "neutral", 0.0, -0.1, 0.1, 3) for o in OUTLETS for t in ("a", "b", "c")],
-                          columns=["outlet", "target", "label", "score", "low", "high", "n_sentences"])
+    stance = pd.DataFrame([(o, t, "neutral", 0.0, -0.1, 0.1, 3, 3) for o in OUTLETS for t in ("a", "b", "c")],
+                          columns=["outlet", "target", "label", "score", "low", "high", "n_sentences", "n_units"])
     naming = pd.DataFrame(RNG.integers(0, 3, (N_OUTLETS, 60)), index=OUTLETS, columns=[f"t: name {i}" for i in range(60)])
     devices = pd.DataFrame([(o, d, f"v{k}", 1, 1.0, "") for o in OUTLETS for d in ("hedge", "attribution") for k in range(2)],
                            columns=fl.TABLES["framing_devices"].names)

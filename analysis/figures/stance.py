@@ -14,12 +14,12 @@ def plot_target_stance(stance: pd.DataFrame, threshold: float = 0.1, all_outlets
     """Points with bootstrap intervals: each outlet's stance score toward each target.
 
     In: ``target_stance`` output (``outlet``, ``target``, ``label``, ``score``, ``low``, ``high``,
-    ``n_sentences``). One row per target, outlets side by side in their colours; the shaded band
+    ``n_sentences``; rows with ``n_units`` 0 left out). One row per target, outlets side by side in their colours; the shaded band
     is the neutral zone (|score| < ``threshold``). At most ``MAX_TARGETS`` targets and
     ``MAX_PANELS`` outlets (those with most evidence). ``all_outlets``: every outlet of the corpus, so
     colours match the other figures when some outlet has no row. Out: the figure and the plotted values.
     """
-    data = stance[["outlet", "target", "label", "score", "low", "high", "n_sentences"]]
+    data = stance[stance["n_units"] > 0][["outlet", "target", "label", "score", "low", "high", "n_sentences"]]
     data = data[data["target"].isin(top_items(data.groupby("target")["n_sentences"].sum(), MAX_TARGETS))]
     data = data[data["outlet"].isin(top_items(data.groupby("outlet")["n_sentences"].sum(), MAX_PANELS))]
     data = data.sort_values(["target", "outlet"]).reset_index(drop=True)
