@@ -9,7 +9,7 @@ Label policy (README, "Claim stance model"):
   * the model decides for documents in a language it was trained on (``en``); for any other
     language the rules' label is kept (``method`` says so);
   * a curated claim (cue groups written by the analyst for the document's language, as in
-    ``data/claims.yaml``) keeps the rules' label where the rules are unanimous (confidence 1.0:
+    ``seeds/story/claims.yaml``) keeps the rules' label where the rules are unanimous (confidence 1.0:
     no related sentence, or every decisive sentence supports the label): the groups hold the
     analyst's synonyms and translations, which the model, trained on FNC-1 headlines, never sees;
   * voice: a ``disagree`` needs the outlet's own voice. When every refutation among the evidence is

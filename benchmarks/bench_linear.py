@@ -61,8 +61,8 @@ def corpus_of(text: str, language: str = "en") -> pd.DataFrame:
 def stages() -> dict:
     """Stage name → function of (corpus, prepared inputs); each calls shipped public functions."""
     lexicon = fl.load_lexicons()
-    targets = fl.load_targets(fl.DATA / "targets.yaml")
-    claims = fl.load_claims(fl.DATA / "claims.yaml")
+    targets = fl.load_targets(fl.SEEDS / "story" / "targets.yaml")
+    claims = fl.load_claims(fl.SEEDS / "story" / "claims.yaml")
     cues = fl.load_cues(fl.DATA / "stance_cues.yaml")
     return {
         "load_documents": lambda c, p: fl.load_documents(p["folder"]),

@@ -112,18 +112,18 @@ def time_stages(corpus_path: Path) -> dict[str, float]:
     documents = timed("load", fl.load_documents, corpus_path)
     articles = fl.analysed(documents)
     sentences = timed("sentences", fl.split_corpus_sentences, articles)
-    lexicon = fl.story_and_hedge_lexicon(fl.DATA / "lexicons", articles["language"])
+    lexicon = fl.story_and_hedge_lexicon(fl.SEEDS / "story" / "lexicons", articles["language"])
     terms = timed("loaded terms", fl.match_terms, articles, lexicon)
     timed("keyness", fl.score_keyness, articles)
     quotes = timed("quotations", fl.extract_quotes, articles)
     grouped = timed("quote groups", fl.group_quotes, quotes)
     timed("quote overlap + fidelity", lambda: (fl.quote_overlap(grouped), fl.compare_quote_versions(grouped)))
-    claims, targets = fl.load_claims(fl.DATA / "claims.yaml"), fl.load_targets(fl.DATA / "targets.yaml")
+    claims, targets = fl.load_claims(fl.SEEDS / "story" / "claims.yaml"), fl.load_targets(fl.SEEDS / "story" / "targets.yaml")
     evidence = timed("claim stance", fl.claim_sentences, sentences, claims, quotes=quotes)
     timed("claim labels", lambda: fl.claim_stance(articles, evidence, claims))
     mentions = timed("mentions", fl.find_mentions, sentences, targets)
     timed("target stance", lambda: fl.target_stance(fl.target_evidence(
-        articles, targets, fl.load_lexicons(fl.DATA / "lexicons"), quotes, loaded_terms=terms)))
+        articles, targets, fl.load_lexicons(fl.SEEDS / "story" / "lexicons"), quotes, loaded_terms=terms)))
     timed("framing", lambda: (fl.hedge_devices(sentences, articles),
                               fl.attribution_verbs(mentions, quotes=quotes, corpus=articles),
                               fl.sources_cited(fl.find_sources(articles, sentences))))
