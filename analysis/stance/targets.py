@@ -1,9 +1,12 @@
-"""Stance toward the actors of a story (targets), per outlet, with the sentences behind it.
+"""Target-stance evidence units: the sentences and quotations that say something about a
+story's actors (targets), each with a score and the reasons behind it.
 
 Evidence units are the sentences that name a target (any alias), sentences holding a loaded term
-that evaluates it, and quotations of the target introduced by an endorsing or distancing verb.
-A sentence's score mixes its sentiment in the author's voice (quotations blanked), evaluative
-names and loaded terms; an outlet's stance is the mean score with a bootstrap interval.
+that evaluates it, and quotations of the target introduced by an endorsing or distancing verb. A
+sentence's score mixes the sentiment of the author's own words (quotations and reported speech
+left to their speakers), evaluative names, loaded terms, story-independent evaluative words aimed
+at the target and distancing (:mod:`analysis.stance.evaluative`). Aggregation per document and
+per outlet is in :mod:`analysis.stance.target_tables`.
 """
 from __future__ import annotations
 
