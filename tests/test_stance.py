@@ -46,6 +46,15 @@ def test_claim_label_rules(text, language, label):
     assert _claim_label(text, language) == label
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Afghanistan and Israel have never had formal diplomatic relations.", False),  # a negator, no denial
+    ("The NRF denied it.", True),                                                    # a denial by anaphora
+])
+def test_partial_claim_sentence_is_kept_only_for_a_denial(text, kept):
+    evidence = fl.claim_sentences(_sentences(text, "en"), CLAIMS)
+    assert (len(evidence) == 1) == kept
+
+
 def test_quoted_claim_is_attributed_not_asserted():
     text = "“Massoud asked Israel for help,” the banner read."
     quotes = pd.DataFrame({"doc_id": ["d1"], "kind": ["direct"], "start": [1], "end": [31]})
