@@ -122,8 +122,9 @@ def attribution_verbs(mentions: pd.DataFrame, quotes: pd.DataFrame | None = None
     Direct speech: with ``quotes`` (table ``quotes``), each quotation's ``speaker: verb``.
     Indirect speech (every sentence without a direct quotation; every sentence when quotes are
     not given): each reporting verb of the language resources (neutral, endorsing, distancing,
-    refuting) in a sentence that mentions a target, credited to the target named last before the
-    verb (``other`` when none): ``massoud_nrf: denies``. In: table ``mentions``. Out: table
+    refuting) in a sentence that mentions a target, credited to the named speaker right before a
+    verb that gives words (``Kouts: insisted``; a target when the name is one of its aliases), else
+    to the target named last before the verb (``other`` when none): ``massoud_nrf: denies``. In: table ``mentions``. Out: table
     ``framing_devices`` with ``device`` = ``attribution verb``, ``value`` = ``speaker: verb``.
     """
     check_table(mentions, "mentions", "attribution_verbs")
@@ -143,9 +144,15 @@ def attribution_verbs(mentions: pd.DataFrame, quotes: pd.DataFrame | None = None
         group = group.sort_values("start")
         first = group.iloc[0]
         verbs = list_matcher(language_resources(first["language"]).verbs(*INDIRECT_SPEECH_ROLES))
-        for m in verbs.find(first["sentence"], "*"):
+        text, lang = first["sentence"], first["language"]
+        for m in verbs.find(text, "*"):
             before = group[group["start"] - group["sentence_start"] < m.start]
-            speaker = before.iloc[-1]["target"] if len(before) else "other"
+            # A named speaker right before a verb that gives words ("Kouts, however, insisted
+            # that") is the speaker; else the target named last before the verb.
+            span = _speaker_before(text, m.start, lang) if _introduces_words(text, m, lang) else None
+            named = before[before["start"] - before["sentence_start"] >= span[0]] if span else before.iloc[0:0]
+            speaker = (named.iloc[-1]["target"] if len(named) else text[span[0]:span[1]] if span
+                       else before.iloc[-1]["target"] if len(before) else "other")
             rows.append((first["outlet"], "attribution verb", f"{speaker}: {m.key}", doc_id, sid, first["sentence"]))
     parts.append(pd.DataFrame(rows, columns=["outlet", "device", "value", "doc_id", "sentence_id", "example"]))
     occ = pd.concat([p[["outlet", "device", "value", "doc_id", "sentence_id", "example"]] for p in parts],

@@ -113,3 +113,15 @@ def test_attribution_verbs_from_quotes():
     quotes = quotes.assign(sentence_id=[0, 0], kind="direct")
     verbs = fl.attribution_verbs(mentions, quotes=quotes, corpus=corpus)
     assert sorted(verbs["value"]) == ["Kouts: insisted", "Massoud: said", "massoud_nrf: denied"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Massoud met the press. Kouts, however, insisted that Massoud said it.", "Kouts: insisted"),
+    ("The Israeli foreign ministry declined to comment on Massoud's remarks.",
+     "Israeli foreign ministry: declined to comment"),
+    ("Massoud's request angers many, while his group denies the claim.", "massoud_nrf: denies"),
+])
+def test_attribution_verbs_credit_the_named_speaker(text, value):
+    corpus, sentences = _corpus(text, "en")
+    verbs = fl.attribution_verbs(fl.find_mentions(sentences, TARGETS), corpus=corpus)
+    assert value in set(verbs["value"])

@@ -1,5 +1,5 @@
 """Stance toward claims (FNC-1 labels, per document) and toward targets (favour/against, per
-outlet), every label with the sentences behind it.
+document and per outlet), every label with the sentences behind it.
 
 Stages: :mod:`~analysis.stance.config` (a story's claims and targets), :mod:`~analysis.stance.claims`,
 :mod:`~analysis.stance.targets`, :mod:`~analysis.stance.sentiment`, :mod:`~analysis.stance.voice`

@@ -108,7 +108,9 @@ def claim_sentences(sentences: pd.DataFrame, claims: list[dict], cues: dict | No
             author = FoldedText.of(blank(s.sentence, spans)) if spans else folded
             kinds = cue_of.get(s.language, no_cues)
             found = {k: sorted({m.key for m in kinds[k].find(author, "*")}) for k in CUE_KINDS}
-            if coverage < related_min and not found["refutation"]:
+            # Below related_min, only a denial keeps a sentence ("the NRF denied it"); a bare
+            # negator ("Afghanistan and Israel have never had relations") denies nothing of the claim.
+            if coverage < related_min and not set(found["refutation"]) - set(found["negation"]):
                 continue
             rows.append({"doc_id": s.doc_id, "outlet": s.outlet, "language": s.language,
                          "claim_id": claim["id"], "sentence_id": s.sentence_id, "start": s.start,

@@ -19,6 +19,7 @@ INTENSIFIED = 1.5            # an evaluative word right after an intensifier ("u
 DISTANCED_NAME_WEIGHT = -0.5  # "so-called X", "X claims to be", 'X' in scare quotes
 DISTANCED_PRAISE = -0.5      # positive sentiment under distancing counts this many times, negated
 AIM_WORDS = 6                # an evaluative word is aimed at a target named this many words away
+INVERTED_SPEAKER_WORDS = 4   # "…, warns Ahmad Massoud": at most this many words after a final verb
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,17 @@ def sentence_cues(sentence: str, language: str) -> list[Cue]:
     return [Cue(m.key[0], m.key[1], m.start, m.end) for m in _matcher(language).find(sentence, language)]
 
 
-def reported_start(cues: list[Cue], quote_spans) -> int | None:
-    """Where reported speech begins in a sentence: the first reporting verb or attitude phrase
-    (``cues.attitude``: "has drawn criticism from", "who view X as") outside a direct quotation;
-    what follows it is the speaker's, not the author's. None when the sentence reports nobody."""
+def reported_span(cues: list[Cue], quote_spans, text: str) -> tuple[int, int] | None:
+    """The reported speech of a sentence, as offsets: from the first reporting verb or attitude
+    phrase (``cues.attitude``: "has drawn criticism from", "who view X as") outside a direct
+    quotation to the end ("X said that …"), or, when the verb comes last after a comma with only
+    the speaker after it ("… are futile, warns Ahmad Massoud"), everything before the verb. What
+    the span holds is the speaker's, not the author's. None when the sentence reports nobody."""
     for c in cues:
         if c.kind == "reporting" and not any(a <= c.start < b for a, b in quote_spans):
-            return c.start  # the verb or phrase too ("drawn criticism") is the speaker's act
+            if text[:c.start].rstrip().endswith(",") and len(text[c.end:].split()) <= INVERTED_SPEAKER_WORDS:
+                return 0, c.start
+            return c.start, len(text)  # the verb or phrase too ("drawn criticism") is the speaker's act
     return None
 
 

@@ -1,9 +1,12 @@
-"""Stance toward the actors of a story (targets), per outlet, with the sentences behind it.
+"""Target-stance evidence units: the sentences and quotations that say something about a
+story's actors (targets), each with a score and the reasons behind it.
 
 Evidence units are the sentences that name a target (any alias), sentences holding a loaded term
-that evaluates it, and quotations of the target introduced by an endorsing or distancing verb.
-A sentence's score mixes its sentiment in the author's voice (quotations blanked), evaluative
-names and loaded terms; an outlet's stance is the mean score with a bootstrap interval.
+that evaluates it, and quotations of the target introduced by an endorsing or distancing verb. A
+sentence's score mixes the sentiment of the author's own words (quotations and reported speech
+left to their speakers), evaluative names, loaded terms, story-independent evaluative words aimed
+at the target and distancing (:mod:`analysis.stance.evaluative`). Aggregation per document and
+per outlet is in :mod:`analysis.stance.target_tables`.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from analysis.stance.evaluative import (
     DISTANCED_NAME_WEIGHT,
     DISTANCED_PRAISE,
     aimed_at,
-    reported_start,
+    reported_span,
     sentence_cues,
     words_between,
 )
@@ -97,18 +100,18 @@ def _units_of(sentences: pd.DataFrame, mentions: pd.DataFrame, evaluating: pd.Da
 
 
 def _score_sentence(text: str, language: str, target: str, here: list, terms_here: list,
-                    quoted: list, reported: int | None, sentiment: float) -> dict:
+                    quoted: list, reported: tuple[int, int] | None, sentiment: float) -> dict:
     """Score one sentence toward one target from its parts, each with the reason behind it.
 
     ``quoted``: direct-quotation spans (the speaker's words: nothing in them counts);
-    ``reported``: where reported speech begins (its sentiment, evaluative words and loaded
+    ``reported``: the span of reported speech (its sentiment, evaluative words and loaded
     terms are the speaker's, but the evaluative names, distancing words and scare quotes in it
     are the author's wording and count)."""
     def worded(offset: int) -> bool:  # the author's wording: outside direct quotations
         return not any(a <= offset < b for a, b in quoted)
 
     def in_author(offset: int) -> bool:  # the author's own judgement: not reported either
-        return worded(offset) and (reported is None or offset < reported)
+        return worded(offset) and (reported is None or not reported[0] <= offset < reported[1])
 
     why, cues = [], sentence_cues(text, language)
     distancing = [c for c in cues if c.kind == "distancing" and worded(c.start)]
@@ -185,8 +188,8 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
 
     Only the author's voice counts: direct quotations belong to their speaker, and so do the
     sentiment and evaluative words of reported speech (what follows the first reporting verb
-    outside a quotation: "X said that …"); their sentiment is kept apart (``quoted_sentiment``).
-    The evaluative names, distancing words and scare quotes of reported speech are the author's
+    outside a quotation, "X said that …", or precedes a final one, "…, warns X"); their
+    sentiment is kept apart (``quoted_sentiment``). The evaluative names, distancing words and scare quotes of reported speech are the author's
     wording and count. A sentence's score is clip(
     ``sentiment_weight`` × sentiment / targets named in it + evaluative names + loaded terms +
     evaluative words aimed at the target + distancing, -1, 1), where evaluative words
@@ -220,9 +223,9 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
     voices, author, other = [], [], []
     for u in units.itertuples(index=False):
         quoted = list(spans_of.get((u.doc_id, u.sentence_id), []))
-        begin = reported_start(sentence_cues(u.sentence, u.language), quoted)
-        spans = quoted + ([(begin, len(u.sentence))] if begin is not None else [])
-        voices.append((quoted, begin))
+        reported = reported_span(sentence_cues(u.sentence, u.language), quoted, u.sentence)
+        spans = quoted + ([reported] if reported is not None else [])
+        voices.append((quoted, reported))
         author.append(blank(u.sentence, spans))
         other.append(" ".join(u.sentence[a:b] for a, b in spans))
     sentiment, methods = sentence_sentiment(pd.Series(author, dtype=object), units["language"], neutral_words)
