@@ -19,13 +19,17 @@ import pandas as pd
 from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
 from analysis.quotes.rules import QuoteRules, quote_rules
-from analysis.quotes.speakers import NO_MENTION, Speakers, Verb, find_verbs, mention_in
+from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
+                                      mention_in, speaker_type)
 from analysis.schemas import conform, empty_table, table_columns
 from analysis.text import split_sentences, tokenize_words
 
 _SPACES = " \t\u00a0\u202f\u2009"
 _AFTER_QUOTE = re.compile(r"[\s,]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*[\s,]*){0,4}")
 _PRIVATE = ["_open", "_close", "_cont", "_continues"]
+_LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
+_POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
+_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
 NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
 
 
@@ -95,12 +99,11 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     post = None
     if after and after.start - close_end <= NEAR:
         between = masked[close_end:after.start]
-        if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!"
+        if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!.-\u2014"
                                                  or between.strip().startswith(",")):
             mention = after.mention if after.source else mention_in(between, rules)
-            if mention.kind == "none":  # inverted: "…," said Jean Dupont
-                mention = mention_in(re.split(r"[,.;:!?\n]", masked[after.end:min(s_end, after.end + NEAR)] + ".")[0],
-                                     rules)
+            if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
+                mention = mention_after(_after_verb(masked, after.end), rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     chosen = post or before or after
     gap = masked[before.end:p.open_at] if before else ""
@@ -109,17 +112,73 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     return chosen, has_verb, introduced
 
 
+def _after_verb(masked: str, at: int) -> str:
+    """The words after a verb up to a comma or a period that ends a word longer than a title."""
+    region = masked[at:at + NEAR]
+    for m in _STOP.finditer(region):
+        if m.group()[0] == ".":
+            word = _LAST_WORD.search(region[:m.start()])
+            if word and len(word.group(1)) <= 3 and word.group(1)[0].isupper():
+                continue  # "Sen.", "Dr.", "J."
+        return region[:m.start()]
+    return region
+
+
+def _introduction(p, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules):
+    """A quotation credited without a reporting verb: "Trump's 'America last'" (the possessor),
+    "Kathleen Parker, The Washington Post: “…”" or "The email began, “…”" (the short clause
+    before a colon or comma). Returns (mention, cue start, cue end) or None."""
+    before = masked[max(sentence[0], p.open_at - NEAR):p.open_at]
+    owner = _POSSESSOR.search(before)
+    if owner:
+        at = p.open_at - len(before) + owner.start(2)
+        return Mention(owner.group(1), "name"), at, at + len(owner.group(2))
+    stripped = before.rstrip()
+    if not stripped.endswith(tuple(rules.colon_cues) + (",",)) or "\n" in before.strip():
+        return None
+    clause = stripped[:-1]
+    cut = max(clause.rfind(c) for c in ".;!?") + 1
+    clause = clause[cut:]
+    words = clause.split()
+    if not words or len(words) > 8:
+        return None
+    cue_at = p.open_at - len(before) + len(stripped) - 1
+    if stripped.endswith(":"):
+        first = clause.split(",")[0]
+        mention = mention_in(first, rules)
+        return (mention, cue_at, cue_at + 1) if mention.kind in ("name", "role") else None
+    mention = mention_after(clause, rules)
+    head = mention.text.split()[-1].casefold() if mention.text else ""
+    if mention.kind == "role" and (head in rules.documents or head in rules.roles) and len(words) <= 4:
+        return mention, cue_at, cue_at + 1
+    return None
+
+
+def _noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
+    """The word just before a quotation opens a noun phrase (the, le, its): the quoted words are
+    used as a name or term inside the author's sentence, not reported."""
+    word = _LAST_WORD.search(masked[max(0, at - 30):at])
+    if not word:
+        return False
+    w = word.group(1).casefold()
+    return w in rules.determiners and w not in rules.conjunctions
+
+
 def _source(chosen: Verb | None, masked: str, according: list, sentence: tuple[int, int],
-            rules: QuoteRules) -> str:
-    """The outlet or report credited: the verb's source, else an "according to X" of the sentence."""
-    if chosen and chosen.source:
-        return chosen.source
+            rules: QuoteRules):
+    """The outlet or report credited: the verb's source, else an "according to X" of the sentence;
+    and that "according to X" as (mention, cue start, cue end), or None."""
     starts = [m.start for m in according]
     i = bisect.bisect_left(starts, sentence[0])
+    found = None
     if i < len(according) and according[i].end <= sentence[1]:
-        end = according[i].end
-        return mention_in(masked[end:end + 40].split(",")[0].split(".")[0], rules).text
-    return ""
+        m = according[i]
+        mention = mention_after(_after_verb(masked, m.end), rules)
+        if mention.kind in ("name", "role"):
+            found = (mention, m.start, m.end)
+    if chosen and chosen.source:
+        return chosen.source, found
+    return (found[0].text if found else ""), found
 
 
 def _line_column(line_starts: list[int], at: int) -> tuple[int, int]:
@@ -137,7 +196,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
     long_only = _blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
                               > rules.name_max_words + 2)
     verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
-    according = rules.according_to.find(FoldedText.of(masked), "*")
+    according_to = rules.according_to.find(FoldedText.of(masked), "*")
     speakers = Speakers(verbs.verbs)
     rows = []
     for n, p in enumerate(pairs):
@@ -146,22 +205,37 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             continue
         s = min(bisect.bisect_right(ends, a), len(sentences) - 1)
         chosen, has_verb, introduced = _attribute(p, text, masked, sentences[s], verbs, rules)
-        kind = _classify(tokenize_words(text[a:b], language), has_verb, introduced, rules)
-        source = _source(chosen, masked, according, sentences[s], rules)
+        words = tokenize_words(text[a:b], language)
+        kind = _classify(words, has_verb, introduced, rules)
+        source, according = _source(chosen, masked, according_to, sentences[s], rules)
         mention = chosen.mention if chosen else NO_MENTION
+        cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
+        if not introduced and _noun_phrase(masked, p.open_at, rules) and len(words) <= rules.name_max_words + 2:
+            kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive)
+        other = None if introduced or (p.depth > 0) else _introduction(p, text, masked, sentences[s], rules)
+        if other and (kind == "scare" or mention.kind == "none"):
+            mention, cue_start, cue_end = other
+            kind, chosen = "direct", None
+        elif according is not None and kind == "direct" and mention.kind == "none":
+            mention, cue_start, cue_end = according  # "according to the EEOC, “…”"
+            chosen = None
         if kind == "scare":
-            chosen, mention, source = None, NO_MENTION, ""
-        speaker = speakers.resolve(mention, chosen.start) if chosen else "unknown"
+            chosen, mention, source, cue_start, cue_end = None, NO_MENTION, "", -1, -1
+        speaker = (speakers.resolve(mention, cue_start) if mention.kind != "none" else "unknown")
         if kind == "direct" and speaker != "unknown" and mention.kind in ("name", "pronoun"):
             speakers.add_quoted(a, speaker)
         verb = chosen.verb if chosen else ""
+        full = speakers.full_name(speaker) if kind == "direct" else ""
         rows.append(dict(
             quote_id=f"{doc_id}:q{n:03d}", doc_id=doc_id, outlet=outlet, language=language,
             kind=kind, quote_text=text[a:b], start=a, end=b,
-            speaker=speakers.full_name(speaker) if kind == "direct" else "",
-            speaker_mention=mention.text, verb=verb, verb_role=rules.verb_role.get(verb, ""),
+            speaker=full, speaker_mention=mention.text, verb=verb, verb_role=rules.verb_role.get(verb, ""),
             source=source, sentence_id=s, sentence=text[sentences[s][0]:sentences[s][1]],
             marks=p.marks, depth=p.depth, part_of="", nested_in="", resources=rules.resources,
+            speaker_type=speaker_type(full, mention, rules) if kind == "direct" else "",
+            speaker_title=(mention.title or speakers.title_of(full)) if kind == "direct" else "",
+            cue=text[cue_start:cue_end] if kind == "direct" and cue_start >= 0 else "",
+            cue_start=cue_start if kind == "direct" else -1, cue_end=cue_end if kind == "direct" else -1,
             _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues))
     _link_parts(rows, text, rules)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -209,9 +283,10 @@ def _extract(corpus: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.DataFr
         r, w = extract_document(doc.doc_id, doc.outlet, language, text)
         rows += r
         warnings += w
-    columns = table_columns("quotes")[:table_columns("quotes").index("resources") + 1]
+    columns = table_columns("quotes", upto="cue_end")
     quotes = pd.DataFrame(rows, columns=columns + _PRIVATE)[columns].reset_index(drop=True)
-    quotes = quotes.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "depth": "int64"})
+    quotes = quotes.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "depth": "int64",
+                            "cue_start": "int64", "cue_end": "int64"})
     return quotes, pd.DataFrame(warnings, columns=table_columns("quote_warnings"))
 
 
