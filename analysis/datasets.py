@@ -123,7 +123,7 @@ def read_polnear(split: str = "dev", path: Path | str | None = None) -> tuple[pd
     quotation mark, ``mixed`` when it holds one elsewhere, else ``indirect``. One annotator's file
     per article (the first by name).
     """
-    from analysis.marks import scan_quote_marks
+    from analysis.marks import QUOTE_MARKS, scan_quote_marks
 
     folder = _folder(path, "polnear") / split
     if not (folder / "text").is_dir():
@@ -146,9 +146,9 @@ def read_polnear(split: str = "dev", path: Path | str | None = None) -> tuple[pd
                 continue
             _, cs, ce = spans[link["Content"]]
             content = text[cs:ce]
-            marks = scan_quote_marks(content)[0]
-            kind = ("direct" if marks and marks[0].open_at == len(content) - len(content.lstrip())
-                    else "mixed" if marks else "indirect")
+            lead = content.lstrip()[:1]
+            kind = ("direct" if lead and lead in QUOTE_MARKS
+                    else "mixed" if scan_quote_marks(content)[0] else "indirect")
             record = {"doc_id": doc_id, "attribution_id": f"{doc_id}:{n}", "kind": kind,
                       "content_start": cs, "content_end": ce, "content": content}
             for role in ("Source", "Cue"):

@@ -15,7 +15,9 @@ def corpus_of(text: str, language: str = "en", doc_id: str = "d1", outlet: str =
 
 
 def quotes_of(text: str, language: str = "en") -> pd.DataFrame:
-    return fl.extract_quotes(corpus_of(text, language))
+    """The quotations in marks (direct and scare); reported speech is tested on its own."""
+    quotes = fl.extract_quotes(corpus_of(text, language))
+    return quotes[quotes["kind"].isin(["direct", "scare"])].reset_index(drop=True)
 
 
 # --- marks and apostrophes ---------------------------------------------------------------
@@ -49,9 +51,8 @@ def test_quotations_in_every_kind_of_mark(text, language, expected):
     ("C'est l'aide qu'il a demandée et qu' il attend.", "fr"),
 ])
 def test_apostrophes_are_never_quotation_marks(text, language):
-    corpus = corpus_of(text, language)
-    assert fl.extract_quotes(corpus).empty
-    assert fl.quote_warnings(corpus).empty
+    assert quotes_of(text, language).empty
+    assert fl.quote_warnings(corpus_of(text, language)).empty
 
 
 @pytest.mark.parametrize("text, line, column, later", [
@@ -339,7 +340,8 @@ def test_seed_pivot_translation_is_marked_and_linked(seed_corpus):
     assert doc["translation_by"] == "framelab project (not the outlet's)"
     translated = fl.extract_translated_quotes(seed_corpus)
     originals = fl.extract_quotes(seed_corpus)
-    assert len(translated) == (originals["doc_id"] == doc["doc_id"]).sum()
+    marked = originals[originals["kind"].isin(["direct", "scare"])]
+    assert len(translated) == (marked["doc_id"] == doc["doc_id"]).sum()
     assert translated["via_translation"].all() and set(translated["language"]) == {"en"}
     for q in translated.itertuples():
         assert doc["translation"][q.start:q.end] == q.quote_text

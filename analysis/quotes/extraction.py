@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
+from analysis.quotes.reported import find_reported
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
                                       mention_in, speaker_type)
@@ -238,6 +239,21 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             cue_start=cue_start if kind == "direct" else -1, cue_end=cue_end if kind == "direct" else -1,
             _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues))
     _link_parts(rows, text, rules)
+    used = {r["cue_start"] for r in rows if r["kind"] == "direct"}
+    for n, r in enumerate(find_reported(text, masked, sentences, verbs.verbs, used, according_to, pairs, rules)):
+        mention, verb = r["mention"], r["verb"].verb if r["verb"] else ""
+        speaker = speakers.full_name(speakers.resolve(mention, r["cue_start"]))
+        sid = r["sentence_id"]
+        rows.append(dict(
+            quote_id=f"{doc_id}:r{n:03d}", doc_id=doc_id, outlet=outlet, language=language, kind=r["kind"],
+            quote_text=text[r["start"]:r["end"]], start=r["start"], end=r["end"], speaker=speaker,
+            speaker_mention=mention.text, verb=verb, verb_role=rules.verb_role.get(verb, ""),
+            source=r["verb"].source if r["verb"] else "", sentence_id=sid,
+            sentence=text[sentences[sid][0]:sentences[sid][1]], marks="", depth=0, part_of="", nested_in="",
+            resources=rules.resources, speaker_type=speaker_type(speaker, mention, rules),
+            speaker_title=mention.title or speakers.title_of(speaker),
+            cue=text[r["cue_start"]:r["cue_end"]], cue_start=r["cue_start"], cue_end=r["cue_end"],
+            _open=r["start"], _close=r["end"], _cont=False, _continues=False))
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     warnings = [dict(doc_id=doc_id, outlet=outlet, line=line, column=column, offset=at, mark=mark,
                      message=message)
@@ -314,12 +330,13 @@ def extract_translated_quotes(corpus: pd.DataFrame,
     ``originals``: the corpus's :func:`extract_quotes` result, when already computed.
     """
     docs = corpus[corpus["translation"].fillna("").str.len() > 0]
-    quotes, _ = _extract(docs, "translation")
+    marked = lambda q: q[q["kind"].isin(["direct", "scare"])].reset_index(drop=True)  # noqa: E731
+    quotes = marked(_extract(docs, "translation")[0])
     if quotes.empty:
         return empty_table("translated_quotes")
     quotes["quote_id"] = quotes["quote_id"].str.replace(r":q(\d+)$", r":t\1", regex=True)
-    originals = (extract_quotes(docs) if originals is None
-                 else originals[originals["doc_id"].isin(set(docs["doc_id"]))])
+    originals = marked(extract_quotes(docs) if originals is None
+                       else originals[originals["doc_id"].isin(set(docs["doc_id"]))])
     linked = []
     for doc in docs.itertuples(index=False):
         mine = quotes[quotes["doc_id"] == doc.doc_id]
