@@ -283,7 +283,6 @@ SEED_ATTRIBUTIONS = {
             "we won’t have": ("A Taliban spokesman", "said"),
             "Israel is not among": ("A Taliban spokesman", "said")},
     "002": {"qu’ils ont besoin": ("Masoud", "a dit"),
-            "chef du Front": ("Le journal", "souligne"),
             # the text's own designation of Massoud; descriptions are not resolved to names
             "Je crois que": ("le chef du Front de résistance nationale", "a déclaré"),
             "un gouvernement démocratique": ("Masoud", "a prétendu"),
@@ -324,6 +323,9 @@ def test_seed_scare_quotes(seed_quotes):
     assert set(scare.loc[scare["doc_id"].str.startswith("000"), "quote_text"]) == {
         "Israel’s", "Israel's", "Israel", "Israel.", "National Resistance Front"}
     assert set(scare.loc[scare["doc_id"].str.startswith("004"), "quote_text"]) == {"concerns!"}
+    # an appositive « … » after a noun phrase is the author's wording, not Le journal's words
+    assert set(scare.loc[scare["doc_id"].str.startswith("002"), "quote_text"]) == {
+        "chef du Front de résistance nationale"}
 
 
 def test_seed_advancement_of_humanity_is_one_group_across_three_outlets(seed_grouped):

@@ -211,7 +211,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         source, according = _source(chosen, masked, according_to, sentences[s], rules)
         mention = chosen.mention if chosen else NO_MENTION
         cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
-        if not introduced and _noun_phrase(masked, p.open_at, rules) and len(words) <= rules.name_max_words + 2:
+        after_verb = introduced and chosen is not None and chosen.start > p.close_at
+        if not after_verb and _noun_phrase(masked, p.open_at, rules) and len(words) <= rules.name_max_words + 2:
             kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive)
         other = None if introduced or (p.depth > 0) else _introduction(p, text, masked, sentences[s], rules)
         if other and (kind == "scare" or mention.kind == "none"):

@@ -69,6 +69,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
     ``end``, ``sentence_id``, the ``verb`` (or None for according to), ``mention`` and the cue's
     offsets. ``used``: starts of verbs that introduced a direct quotation (skipped)."""
     ends = [b for _, b in sentences]
+    used_at = sorted(used)
     opens = sorted(p.open_at for p in pairs if p.depth == 0)
     found, taken = [], []
     cues = [(v.start, v.end, v, v.mention) for v in verbs if v.start not in used]
@@ -92,6 +93,9 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
         if not span or span[1] - span[0] < 2 or any(a < span[1] and span[0] < b for a, b in taken):
             continue
         a, b = span
+        inside = bisect.bisect_left(used_at, a)
+        if inside < len(used_at) and used_at[inside] < b:
+            continue  # holds the verb of a direct quotation: that speaker's words, not this one's
         if text[a] in QUOTE_MARKS:
             continue  # a direct quotation, already read
         if len(tokenize_words(masked[a:b], rules.language)) < rules.indirect_min_words:

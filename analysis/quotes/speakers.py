@@ -86,13 +86,13 @@ def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) ->
 def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") -> Mention:
     """A name from words[a:b], a leading title or honorific split off (Sen. Sheldon Whitehouse)."""
     phrase = " ".join(words[a:b])
-    found = [m for m in rules.titles.find(phrase, "*") if m.start == 0]
-    if found:
-        cut = found[0].end
-        rest = phrase[cut:].strip(" .")
-        if rest:
-            return Mention(_POSSESSIVE.sub("", rest), "name", phrase[:cut].strip())
-        return Mention(phrase[:cut].strip(), "role")  # a title alone ("the President") is a description
+    for written in (phrase, words[a] + ". " + " ".join(words[a + 1:b])):  # the period _WORD left out
+        found = [m for m in rules.titles.find(written, "*") if m.start == 0]
+        if found:
+            rest = written[found[0].end:].strip(" .")
+            if rest:
+                return Mention(_POSSESSIVE.sub("", rest), "name", written[:found[0].end].strip())
+            return Mention(written[:found[0].end].strip(), "role")  # a title alone ("the President")
     return Mention(_POSSESSIVE.sub("", phrase), "name", title)
 
 
@@ -159,7 +159,8 @@ def speaker_type(speaker: str, mention: Mention, rules: QuoteRules) -> str:
     if mention.kind == "role":
         if any(w in rules.documents for w in folded[-2:]):
             return "document"
-        return "organisation" if folded and folded[-1] in rules.organisations else "description"
+        nouns = [w for w in folded if w not in rules.determiners]
+        return "organisation" if len(nouns) == 1 and nouns[0] in rules.organisations else "description"
     if not is_person(speaker) or any(w in rules.organisations for w in folded):
         return "organisation"
     return "person"
