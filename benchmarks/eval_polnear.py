@@ -55,6 +55,7 @@ def _score(text: str, predicted: list[tuple[int, int]], gold: list[tuple[int, in
 def _named(source: str) -> str:
     """The gold source's last capitalised word (possessive and periods stripped) when it names
     someone, else empty ("a source", "he")."""
+    source = re.split(r",| who | which |\(", source)[0]  # the name before an apposition
     words = [re.sub("[’']s$", "", w).strip(".’'") for w in re.findall(r"[\w'’.-]+", source)]
     capitals = [w for w in words if w and w[0].isupper() and w.casefold() not in PRONOUNS | {"the", "a", "an"}]
     return capitals[-1].casefold() if capitals else ""
@@ -104,7 +105,10 @@ def evaluate(split: str, data: str | None, overlap: float) -> dict:
                 if surname in re.findall(r"\w+", said):
                     named_right += 1
                 else:
-                    errors.append((doc_id, gg.iloc[m]["source"], row["speaker"], row["quote_text"][:50]))
+                    g_row = gg.iloc[m]
+                    errors.append((doc_id, g_row["source"], row["speaker"], g_row["cue"],
+                                   text[max(0, row["start"] - 120):row["start"]].replace("\n", " | "),
+                                   text[row["end"]:row["end"] + 60].replace("\n", " | ")))
     return dict(direct=prf(*totals["direct"]), reported=prf(*totals["reported"]), counts=totals,
                 named=(named_right / named_total if named_total else 0.0, named_right, named_total),
                 unknown=(unknown / n_direct if n_direct else 0.0, unknown, n_direct), errors=errors)

@@ -277,8 +277,9 @@ SEED_ATTRIBUTIONS = {
             "shifted its focus": ("Ahmad Massoud", "said"),
             "feel betrayed": ("Ahmad Massoud", "expressed"),
             "entities and figures": ("unknown", "")},  # the text names no speaker
-    "001": {"help from any party": ("Massoud", "told"),
-            "we should all act": ("Massoud", "said"),
+    # "Massoud told …" is completed to the full name the document gives ("Ahmad Massoud, the leader …, said")
+    "001": {"help from any party": ("Ahmad Massoud", "told"),
+            "we should all act": ("Ahmad Massoud", "said"),
             "the rumors about": ("NRF", "said"),
             "we won’t have": ("A Taliban spokesman", "said"),
             "Israel is not among": ("A Taliban spokesman", "said")},

@@ -26,7 +26,7 @@ from analysis.schemas import conform, empty_table, table_columns
 from analysis.text import split_sentences, tokenize_words
 
 _SPACES = " \t\u00a0\u202f\u2009"
-_AFTER_QUOTE = re.compile(r"[\s,]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*[\s,]*){0,4}")
+_AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*[\s,]*){0,4}")
 _PRIVATE = ["_open", "_close", "_cont", "_continues"]
 _LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 _POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
@@ -125,34 +125,47 @@ def _after_verb(masked: str, at: int) -> str:
     return region
 
 
-def _introduction(p, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules):
-    """A quotation credited without a reporting verb: "Trump's 'America last'" (the possessor),
-    "Kathleen Parker, The Washington Post: “…”" or "The email began, “…”" (the short clause
-    before a colon or comma). Returns (mention, cue start, cue end) or None."""
+def _introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Verbs, rules: QuoteRules):
+    """A quotation credited without a reporting verb next to it: "Trump's 'America last'" (the
+    possessor); "X continued:" or "Kathleen Parker, The Washington Post:" ending the sentence or
+    paragraph before it (the colon's clause: its reporting verb, else its speaker); "The email
+    began, “…”" (a short clause headed by a document or role noun). Returns (mention, cue
+    start, cue end) or None."""
     before = masked[max(sentence[0], p.open_at - NEAR):p.open_at]
     owner = _POSSESSOR.search(before)
     if owner:
         at = p.open_at - len(before) + owner.start(2)
         return Mention(owner.group(1), "name"), at, at + len(owner.group(2))
-    stripped = before.rstrip()
-    if not stripped.endswith(tuple(rules.colon_cues) + (",",)) or "\n" in before.strip():
+    window = masked[max(0, p.open_at - NEAR):p.open_at]
+    stripped = window.rstrip()
+    if stripped.endswith(tuple(rules.colon_cues)):
+        colon = p.open_at - len(window) + len(stripped) - 1
+        start = max(window.rfind("\n", 0, len(stripped) - 1), *(window.rfind(c + " ", 0, len(stripped) - 1)
+                                                                for c in ".;!?")) + 1
+        start += p.open_at - len(window)
+        verb = verbs.last_before(colon + 1, start)
+        if verb is not None and verb.mention.kind != "none":
+            return verb.mention, verb.start, verb.end
+        clause = masked[start:colon].split(",")
+        mention = mention_in(clause[0] if len(clause[0].split()) <= 8 else clause[-1], rules)
+        return (mention, colon, colon + 1) if mention.kind in ("name", "role") else None
+    if not stripped.endswith(",") or "\n" in before.strip():
         return None
     clause = stripped[:-1]
-    cut = max(clause.rfind(c) for c in ".;!?") + 1
-    clause = clause[cut:]
+    clause = clause[max(clause.rfind(c) for c in ".;!?\n") + 1:]
     words = clause.split()
-    if not words or len(words) > 8:
-        return None
-    cue_at = p.open_at - len(before) + len(stripped) - 1
-    if stripped.endswith(":"):
-        first = clause.split(",")[0]
-        mention = mention_in(first, rules)
-        return (mention, cue_at, cue_at + 1) if mention.kind in ("name", "role") else None
     mention = mention_after(clause, rules)
     head = mention.text.split()[-1].casefold() if mention.text else ""
     if mention.kind == "role" and (head in rules.documents or head in rules.roles) and len(words) <= 4:
-        return mention, cue_at, cue_at + 1
+        at = p.open_at - len(window) + len(stripped) - 1
+        return mention, at, at + 1
     return None
+
+
+def _paragraph_alone(p, text: str) -> bool:
+    """The quotation is a paragraph of its own (nothing but spaces before it on its line)."""
+    line_start = text.rfind("\n", 0, p.open_at) + 1
+    return not text[line_start:p.open_at].strip()
 
 
 def _noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
@@ -214,7 +227,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         after_verb = introduced and chosen is not None and chosen.start > p.close_at
         if not after_verb and _noun_phrase(masked, p.open_at, rules) and len(words) <= rules.name_max_words + 2:
             kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive)
-        other = None if introduced or (p.depth > 0) else _introduction(p, text, masked, sentences[s], rules)
+        other = None if introduced or (p.depth > 0) else _introduction(p, text, masked, sentences[s], verbs, rules)
         if other and (kind == "scare" or mention.kind == "none"):
             mention, cue_start, cue_end = other
             kind, chosen = "direct", None
@@ -224,6 +237,12 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         if kind == "scare":
             chosen, mention, source, cue_start, cue_end = None, NO_MENTION, "", -1, -1
         speaker = (speakers.resolve(mention, cue_start) if mention.kind != "none" else "unknown")
+        if kind == "direct" and speaker == "unknown" and p.depth == 0 and _paragraph_alone(p, text):
+            previous = next((r for r in reversed(rows) if r["kind"] == "direct" and r["depth"] == 0), None)
+            if previous and previous["speaker"] != "unknown" and \
+                    text.count("\n", previous["_close"], p.open_at) <= 2 and p.open_at - previous["_close"] <= 2 * NEAR:
+                # a quotation paragraph right after one with a speaker goes on in the same voice
+                speaker, mention = previous["speaker"], Mention(previous["speaker_mention"], "name")
         if kind == "direct" and speaker != "unknown" and mention.kind in ("name", "pronoun"):
             speakers.add_quoted(a, speaker)
         verb = chosen.verb if chosen else ""

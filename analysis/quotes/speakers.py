@@ -16,7 +16,8 @@ from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
 _WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
-_SEGMENT = re.compile(r"[,;:()]")
+_SEGMENT = re.compile(r"[,;:]")
+_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
 
@@ -99,7 +100,7 @@ def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") 
 def mention_in(region: str, rules: QuoteRules) -> Mention:
     """The speaker named in the words before a reporting verb (its clause only): the name nearest
     the verb, a description (role noun, or a determiner's noun phrase: "her campaign"), a pronoun."""
-    words = _WORD.findall(strip_marks(region))
+    words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", region)))  # "John Kasich (R-OH)"
     while words and words[-1].casefold() in rules.skip:
         words.pop()
     if not words:
@@ -184,7 +185,7 @@ def _clause_start(masked: str, floor: int, at: int, rules: QuoteRules) -> int:
 
 def _previous_segment(masked: str, floor: int, at: int) -> int:
     commas = [m.start() for m in _SEGMENT.finditer(masked, floor, at)]
-    return commas[-2] + 1 if len(commas) >= 2 else floor
+    return commas[-1] + 1 if commas else floor
 
 
 def _quoting_phrase(verb: Verb, tail: str, rules: QuoteRules) -> Verb:
