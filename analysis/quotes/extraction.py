@@ -21,7 +21,7 @@ from analysis.matcher import FoldedText
 from analysis.quotes.reported import find_reported
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
-                                      mention_in, speaker_type)
+                                      mention_in, speaker_type, subject_of)
 from analysis.schemas import conform, empty_table, table_columns
 from analysis.text import split_sentences, tokenize_words
 
@@ -102,7 +102,8 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         between = masked[close_end:after.start]
         if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!.-\u2014"
                                                  or between.strip().startswith(",")):
-            mention = after.mention if after.source else mention_in(between, rules)
+            first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
+            mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
                 mention = mention_after(_after_verb(masked, after.end), rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
@@ -147,7 +148,8 @@ def _introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs: _
         if verb is not None and verb.mention.kind != "none":
             return verb.mention, verb.start, verb.end
         clause = masked[start:colon].split(",")
-        mention = mention_in(clause[0] if len(clause[0].split()) <= 8 else clause[-1], rules)
+        whole_name = all(w[:1].isupper() for w in clause[0].split())  # "Kathleen Parker, The Post:"
+        mention = mention_in(clause[0] if whole_name else clause[-1], rules)
         return (mention, colon, colon + 1) if mention.kind in ("name", "role") else None
     if not stripped.endswith(",") or "\n" in before.strip():
         return None

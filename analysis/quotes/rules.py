@@ -39,6 +39,8 @@ class QuoteRules:
     organisations: frozenset
     colon_cues: tuple
     indirect_min_words: int
+    participles: frozenset
+    stopwords: frozenset
 
     @property
     def resources(self) -> str:
@@ -66,4 +68,5 @@ def quote_rules(language: str) -> QuoteRules:
         titles=list_matcher(res.titles), told=list_matcher(res.quote_words("told_verbs")),
         apposition_ends=low("apposition_ends"), documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
+        participles=low("participles"), stopwords=frozenset(res.stopwords),
         indirect_min_words=res.quotes.get("indirect_min_words", QUOTE_NUMBERS["indirect_min_words"]))

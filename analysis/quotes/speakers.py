@@ -52,6 +52,8 @@ def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules)
         while begin > 0 and i - begin < 2 and words[begin - 1][0].isupper():
             begin -= 1  # "NRF spokesman"
     end = i + 1
+    while end < len(words) and folded[end] in rules.roles and not words[end][0].isupper():
+        end += 1  # "campaign manager"
     if end < len(words) and folded[end] in rules.particles:
         while (end < len(words) and end - i <= 6 and folded[end] not in rules.breakers
                and folded[end] not in rules.skip):
@@ -126,6 +128,24 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     return NO_MENTION
 
 
+def subject_of(region: str, rules: QuoteRules) -> Mention:
+    """The name or description that opens the main clause of ``region`` (a sentence's subject,
+    after an introductory phrase: "In a statement, Rep. Hakeem Jeffries said …")."""
+    segments = region.split(",")
+    for segment in segments[:3]:
+        words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", segment)))
+        folded = [w.casefold() for w in words]
+        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners:
+            continue  # "In a statement", "But", "After the debate"
+        runs = _capitalised_runs(words[:8], folded[:8], rules)
+        if runs and runs[0][0] == 0:
+            return _name(words, *runs[0], rules)
+        if folded[0] in rules.determiners:
+            return mention_after(" ".join(words[:8]), rules)
+        return NO_MENTION
+    return NO_MENTION
+
+
 def mention_after(region: str, rules: QuoteRules) -> Mention:
     """The speaker named right after a reporting verb ("…," said Sen. Sheldon Whitehouse; says
     David Palmiter, a professor; said an industry lobbyist who spoke on condition of anonymity):
@@ -146,7 +166,9 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
         return _name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
     if folded[0] in rules.determiners:
         head = next((k for k, f in enumerate(folded) if f in rules.roles | rules.documents), None)
-        return Mention(" ".join(words[:head + 1] if head is not None else words[:4]), "role")
+        if head is None and runs:  # "a Nevada Democrat"
+            head = runs[0][1] - 1
+        return Mention(" ".join(words[:head + 1]), "role") if head is not None else NO_MENTION
     return NO_MENTION
 
 
@@ -220,6 +242,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
         mention = mention_in(text[cut:match.start], rules)
+        if mention.kind == "none" and match.key.casefold() in rules.participles:
+            mention = subject_of(text[floor:cut], rules)  # "Clinton posted a comment, saying"
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
         if mention.kind == "role" and masked.count(",", floor, match.start) >= 2:
