@@ -39,6 +39,10 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     if not words:
         return None
     first = words[0].group().strip(",").casefold()
+    if first in rules.breakers and first not in rules.conjunctions:
+        return None  # "said in a statement", "said during the interview"
+    if verb.mention.kind == "none" and masked[max(0, verb.start - 40):verb.start].rstrip()[-1:] in ("",) + tuple(",") + tuple(QUOTE_MARKS):
+        return None  # inverted: "…," said David French of the NRF: the words after name the speaker
     if first in rules.conjunctions:
         at += words[0].end()
     elif rules.told.search(verb.verb, "*") or verb.verb.casefold() in rules.conjunctions:
@@ -67,12 +71,14 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                   according: list, pairs, rules: QuoteRules) -> list[dict]:
     """Reported-speech rows of one document: ``kind`` (indirect / mixed), content ``start`` /
     ``end``, ``sentence_id``, the ``verb`` (or None for according to), ``mention`` and the cue's
-    offsets. ``used``: starts of verbs that introduced a direct quotation (skipped)."""
+    offsets. ``used``: starts of verbs that introduced a direct quotation: reported words that
+    would hold one belong to that quotation's speaker and are not read. Reported words that open
+    with a quotation mark are the direct quotation itself."""
     ends = [b for _, b in sentences]
     used_at = sorted(used)
     opens = sorted(p.open_at for p in pairs if p.depth == 0)
     found, taken = [], []
-    cues = [(v.start, v.end, v, v.mention) for v in verbs if v.start not in used]
+    cues = [(v.start, v.end, v, v.mention) for v in verbs]
     cues += [(m.start, m.end, None, None) for m in according]
     for start, end, verb, mention in sorted(cues, key=lambda c: c[0]):
         s = min(bisect.bisect_right(ends, start), len(sentences) - 1)
@@ -86,6 +92,8 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                     else _span(text, sentence[0], start))
         else:
             span = _before(verb, text, masked, sentence, rules)
+            if span and text[span[0]] in QUOTE_MARKS:
+                continue  # the verb closes a direct quotation ("…," he said)
             if span and mention.kind == "none":
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
