@@ -148,7 +148,8 @@ def _introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs: _
         if verb is not None and verb.mention.kind != "none":
             return verb.mention, verb.start, verb.end
         clause = masked[start:colon].split(",")
-        whole_name = all(w[:1].isupper() for w in clause[0].split())  # "Kathleen Parker, The Post:"
+        first = clause[0].split()
+        whole_name = len(clause) > 1 and len(first) >= 2 and all(w[:1].isupper() for w in first)  # "Kathleen Parker, The Post:"
         mention = mention_in(clause[0] if whole_name else clause[-1], rules)
         return (mention, colon, colon + 1) if mention.kind in ("name", "role") else None
     if not stripped.endswith(",") or "\n" in before.strip():

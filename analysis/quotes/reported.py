@@ -20,7 +20,7 @@ from analysis.text import tokenize_words
 TAIL_WORDS = 6   # words allowed after a verb that closes its sentence ("said in a statement")
 OBJECT_WORDS = 5  # words of the person told ("told the Associated Press that")
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
-_LEAD = re.compile(r"^[\s,:\u2014\u2013-]+")
+_LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
 
 
 def _span(text: str, a: int, b: int) -> tuple[int, int]:

@@ -164,6 +164,13 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     runs = _capitalised_runs(words, folded, rules)
     if runs and (runs[0][0] == 0 or folded[0] not in rules.determiners):
         return _name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
+    if runs and folded[0] in rules.determiners:
+        a, b = runs[0]
+        between = folded[1:a]
+        if between and all(f in rules.roles for f in between):  # "le ministre Jean Dupont"
+            return _name(words, a, b, rules, title=" ".join(words[:a]))
+        if not between and (folded[b - 1] in rules.organisations or words[b - 1].isupper()):
+            return _name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
     if folded[0] in rules.determiners:
         head = next((k for k, f in enumerate(folded) if f in rules.roles | rules.documents), None)
         if head is None and runs:  # "a Nevada Democrat"
