@@ -263,7 +263,9 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues))
     _link_parts(rows, text, rules)
     used = {r["cue_start"] for r in rows if r["kind"] == "direct"}
-    for n, r in enumerate(find_reported(text, masked, sentences, verbs.verbs, used, according_to, pairs, rules)):
+    closing = frozenset(r["cue_start"] for r in rows if r["kind"] == "direct" and r["cue_start"] > r["_close"])
+    for n, r in enumerate(find_reported(text, masked, sentences, verbs.verbs, used, according_to, pairs, rules,
+                                        closing)):
         mention, verb = r["mention"], r["verb"].verb if r["verb"] else ""
         speaker = speakers.full_name(speakers.resolve(mention, r["cue_start"]))
         sid = r["sentence_id"]

@@ -59,8 +59,11 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
 def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules):
     """The reported words before "…, X said." when the verb closes its sentence."""
     s_start, s_end = sentence
-    if len(tokenize_words(masked[verb.end:s_end], rules.language)) > TAIL_WORDS:
-        return None
+    tail = text[verb.end:min(s_end, verb.end + 200)]
+    first = tail.split(None, 1)[0].casefold() if tail.strip() else ""
+    if (len(tokenize_words(tail, rules.language)) > TAIL_WORDS or first in rules.conjunctions
+            or any(c in QUOTE_MARKS for c in tail)):
+        return None  # "Massoud said that … “…”": the words come after the verb
     comma = masked.rfind(",", max(s_start, verb.start - 120), verb.start)
     if comma <= s_start:
         return None
@@ -68,17 +71,18 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules
 
 
 def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], used: set[int],
-                  according: list, pairs, rules: QuoteRules) -> list[dict]:
+                  according: list, pairs, rules: QuoteRules, closing: frozenset = frozenset()) -> list[dict]:
     """Reported-speech rows of one document: ``kind`` (indirect / mixed), content ``start`` /
     ``end``, ``sentence_id``, the ``verb`` (or None for according to), ``mention`` and the cue's
     offsets. ``used``: starts of verbs that introduced a direct quotation: reported words that
     would hold one belong to that quotation's speaker and are not read. Reported words that open
-    with a quotation mark are the direct quotation itself."""
+    with a quotation mark are the direct quotation itself. ``closing``: starts of verbs that close
+    a direct quotation ("…," he added, per the report): they report nothing else."""
     ends = [b for _, b in sentences]
     used_at = sorted(used)
     opens = sorted(p.open_at for p in pairs if p.depth == 0)
     found, taken = [], []
-    cues = [(v.start, v.end, v, v.mention) for v in verbs]
+    cues = [(v.start, v.end, v, v.mention) for v in verbs if v.start not in closing]
     cues += [(m.start, m.end, None, None) for m in according]
     for start, end, verb, mention in sorted(cues, key=lambda c: c[0]):
         s = min(bisect.bisect_right(ends, start), len(sentences) - 1)
