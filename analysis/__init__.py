@@ -83,7 +83,9 @@ from analysis.stance import (
     claim_sentences,
     claim_stance,
     disagreements,
+    document_stance,
     english_pivot,
+    evidence_table,
     find_mentions,
     label_claim,
     load_claims,
@@ -122,3 +124,28 @@ from analysis.narrative import (
     static_table,
 )
 from analysis.scale import map_documents
+from analysis.entities import (
+    canonical_names,
+    discover_entities,
+    entity_targets,
+    find_named,
+    find_names,
+    split_title,
+)
+from analysis.proposals import propose_claims
+from analysis.story import (
+    Story,
+    StoryError,
+    check_story,
+    find_story,
+    gold_disagreements,
+    story_claims,
+    story_gold,
+    story_lexicon,
+    story_neutral_words,
+    story_problems,
+    story_targets,
+    story_terms,
+)
+from analysis.story_kit import story_coverage, write_story_kit
+from analysis.narrative_story import describe_gold, describe_no_claims, describe_not_found, describe_story_html, display

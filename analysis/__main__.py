@@ -33,9 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="corpus folder or .csv/.jsonl file (default: seeds/)")
     report.add_argument("--out", type=Path, default=ROOT,
                         help="output root for figures/ and reports/ (default: the repository)")
-    report.add_argument("--lexicons", type=Path, help="lexicon file or folder (default: data/lexicons)")
-    report.add_argument("--claims", type=Path, help="claims YAML (default: data/claims.yaml)")
-    report.add_argument("--targets", type=Path, help="targets YAML (default: data/targets.yaml)")
+    report.add_argument("--story", type=Path,
+                        help="story folder (claims, targets, lexicons, gold; default: story/ beside the corpus)")
+    report.add_argument("--lexicons", type=Path, help="lexicon file or folder (overrides the story's)")
+    report.add_argument("--claims", type=Path, help="claims YAML (overrides the story's)")
+    report.add_argument("--targets", type=Path, help="targets YAML (overrides the story's)")
     report.add_argument("--notebooks", nargs="+", metavar="NAME",
                         help="run only these notebooks (file names or stems)")
     report.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
@@ -46,7 +48,40 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
                         metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
     commands.add_parser("tables", help="print the table dictionary (markdown) the README holds")
+    kit = commands.add_parser("init-story", help="write an editable story folder from a corpus")
+    kit.add_argument("corpus", type=Path, help="corpus folder or .csv/.jsonl file")
+    kit.add_argument("--out", type=Path, required=True, help="the story folder to write (new or empty)")
     return parser
+
+
+def init_story(corpus: Path, out: Path) -> int:
+    """``init-story``: the story kit (analysis/story_kit.py) for ``corpus`` into ``out``."""
+    from analysis.corpus import analysed, load_documents
+    from analysis.story_kit import write_story_kit
+
+    started = time.perf_counter()
+    try:
+        articles = analysed(load_documents(corpus))
+        folder = write_story_kit(articles, out, corpus_path=str(corpus))
+    except (FileExistsError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"story kit for {len(articles)} documents written to {folder} in "
+          f"{time.perf_counter() - started:.1f} s; edit it, then run: python -m analysis report "
+          f"--corpus {corpus} --story {folder}")
+    return 0
+
+
+def check_story_files(args) -> None:
+    """Validate the story's files before any notebook starts (raises StoryError)."""
+    from analysis.story import check_story, find_story
+
+    overrides = {name: getattr(args, name) for name in ("lexicons", "claims", "targets")}
+    for name in ("neutral_words", "gold"):
+        value = dict(args.parameter).get(name)
+        if value:
+            overrides[name] = value
+    check_story(find_story(args.corpus, dict(args.parameter).get("story") or args.story, **overrides))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,8 +91,17 @@ def main(argv: list[str] | None = None) -> int:
 
         print(data_dictionary())
         return 0
+    if args.command == "init-story":
+        return init_story(args.corpus, args.out)
+    from analysis.story import StoryError
+
+    try:
+        check_story_files(args)
+    except StoryError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     parameters = {"corpus": str(args.corpus.resolve()), "out_dir": str(args.out.resolve())}
-    for name in ("lexicons", "claims", "targets"):
+    for name in ("story", "lexicons", "claims", "targets"):
         if getattr(args, name) is not None:
             parameters[name] = str(getattr(args, name).resolve())
     parameters.update(dict(args.parameter))

@@ -354,11 +354,11 @@ def plot_target_stance(stance: pd.DataFrame, threshold: float = 0.1, all_outlets
     """Points with bootstrap intervals: each outlet's stance score toward each target.
 
     In: ``target_stance`` output (``outlet``, ``target``, ``label``, ``score``, ``low``, ``high``,
-    ``n_sentences``). One row per target, outlets side by side in their colours; the shaded band
-    is the neutral zone (|score| < ``threshold``). ``all_outlets``: every outlet of the corpus, so
-    colours match the other figures when some outlet has no row. Out: the figure and the plotted values.
+    ``n_sentences``; rows with ``n_units`` 0 left out). One row per target, outlets side by side; the
+    band is the neutral zone (|score| < ``threshold``). ``all_outlets``: every outlet, so colours match
+    the other figures. Out: the figure and the plotted values.
     """
-    data = stance[["outlet", "target", "label", "score", "low", "high", "n_sentences"]].sort_values(
+    data = stance[stance["n_units"] > 0][["outlet", "target", "label", "score", "low", "high", "n_sentences"]].sort_values(
         ["target", "outlet"]).reset_index(drop=True)
     targets = sorted(data["target"].unique())
     outlets = sorted(data["outlet"].unique())

@@ -10,25 +10,24 @@ import re
 import pandas as pd
 
 from analysis.languages import language_resources, load_cues
-from analysis.marks import WORD_APOSTROPHES
-from analysis.matcher import FoldedText, list_matcher
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
+from analysis.matcher import FoldedText, PhraseMatcher, list_matcher
 from analysis.schemas import check_table, table_columns
-from analysis.text import locate_sentences
+from analysis.text import fold_text, locate_sentences
 
 DEVICE_COLUMNS = table_columns("framing_devices")
 
 # Patterns that name a cited source, per language; the named group ``source`` is the source.
-# Run on the original text (capitals matter: a source is a proper name or a named role).
+# Run on the original text (capitals matter: a source is a proper name or a named role). "per the
+# report" and "a statement posted on X" name no source of their own: the report's or the
+# statement's author is the source, found as the speaker of what it says.
 A = WORD_APOSTROPHES
 _NAME = rf"[A-Z][\w{A}-]*(?:\s+[A-Z][\w{A}-]*)*"
 SOURCE_PATTERNS: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("according to", rf"\b(?i:according to) (?:the )?(?P<source>{_NAME}(?: leader| spokesman| spokesperson)?)"),
-        ("X reported/cited/claimed", rf"(?P<source>{_NAME}(?:[{A}]s correspondent)?)\s+(?:reported|cited|quoted|claimed(?= that| quoting|,))\b"),
         ("newspaper", rf"\b(?:newspaper|daily|outlet) (?P<source>{_NAME})"),
         ("spokesperson", r"\b(?P<source>(?i:an?|the) (?:[A-Z]\w+ )?(?:spokesperson|spokesman|spokeswoman)(?: of the group)?)"),
-        ("statement on", r"\b(?P<source>statement posted on (?:X|Twitter|Facebook|Telegram))"),
-        ("per the report", r"\b(?P<source>per the report)"),
     ],
     "fr": [
         ("selon", rf"\bselon (?:le |la |les |l[{A}])?(?P<source>{_NAME})"),
@@ -37,8 +36,24 @@ SOURCE_PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("quotidien", r"\b(?P<source>le quotidien (?:israélien|américain|afghan))"),
     ],
 }
+# Where the text links a description to a name ("Maariv, an Israeli newspaper", "le journal
+# israélien Maariv"), the description elsewhere ("le quotidien israélien") is that name.
+DESCRIPTION_LINKS: dict[str, list[str]] = {
+    "en": [rf"\b(?P<adj>[A-Z]\w+) (?:newspaper|daily) (?P<name>{_NAME})",
+           rf"(?P<name>{_NAME}), (?:an?|the) (?P<adj>[A-Z]\w+) (?:newspaper|daily)"],
+    "fr": [rf"\b(?:journal|quotidien) (?P<adj>[a-zé]+) (?P<name>{_NAME})"],
+}
+DESCRIPTIONS: dict[str, str] = {
+    "en": r"^(?:the |an? )?(?P<adj>[A-Z]\w+) (?:newspaper|daily)$|^(?:the )?(?:newspaper|daily|report|story)$",
+    "fr": r"^(?:le |la )?(?:journal|quotidien)(?: (?P<adj>[a-zé]+))?$",
+}
+# Speaker before a reporting verb ("Pakistan's officials have repeatedly admitted", "Kouts,
+# however, insisted", "Gideon Kouts, who wrote"): an aside or relative pronoun is skipped.
+_ASIDE = re.compile(r"(?:,\s*(?:who|which|qui)\s*|,[^,]{1,25},\s*)$")
+_WORD = re.compile(rf"[\w{A}-]+$")
 # Reporting verbs that give words to a speaker in indirect speech ("his group denies the claim").
 INDIRECT_SPEECH_ROLES = ("neutral", "endorsing", "distancing", "refuting")
+QUOTE_REACH = 6  # characters between a verb and the words of the quotation it opens (" : « ")
 NOT_SOURCES = {"He", "She", "It", "They", "The", "This", "That", "We", "I", "Il", "Elle", "Ils", "Earlier"}
 
 
@@ -139,38 +154,141 @@ def attribution_verbs(mentions: pd.DataFrame, quotes: pd.DataFrame | None = None
     return _aggregate(occ, corpus)
 
 
-def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Every source an outlet cites, found by the patterns of ``SOURCE_PATTERNS``.
+def _speaker_before(text: str, end: int, language: str) -> tuple[int, int] | None:
+    """Offsets of the named speaker just before ``end`` (a reporting verb): capitalised words and
+    role nouns (``quotes.role_nouns``), one lower-case word allowed before a role noun ("Israeli
+    foreign ministry"); skip words ("have repeatedly") and asides are passed over. None unless a
+    capitalised word is part of it."""
+    res = language_resources(language)
+    skip = {fold_text(w)[0] for w in res.quote_words("skip_words")}
+    roles = {fold_text(w)[0] for w in res.quote_words("role_nouns")}
+    determiners = {fold_text(w)[0] for w in res.quote_words("determiners")}
+    i = end
+    while True:
+        head = text[:i].rstrip()
+        aside = _ASIDE.search(head)
+        word = _WORD.search(head)
+        if aside:
+            i = aside.start()
+        elif word and fold_text(word.group())[0] in skip:
+            i = word.start()
+        else:
+            break
+    stop, start, loose, has_role, capital = len(head), len(head), 0, False, False
+    while (word := _WORD.search(text[:start].rstrip())) is not None:
+        folded = fold_text(word.group())[0]
+        if word.group()[0].isupper() and folded not in determiners:
+            capital = True
+        elif folded in roles:
+            has_role = True
+        elif has_role and not capital and not loose and folded not in determiners:
+            loose += 1
+        else:
+            break
+        start = word.start()
+    return (start, stop) if capital and text[start:stop] not in NOT_SOURCES else None
 
-    Out: ``doc_id``, ``outlet``, ``source``, ``pattern``, ``start``, ``end`` (offsets of the
-    source's name in ``text``), ``sentence_id``, ``sentence``. Capitalised pronouns and sentence
-    openers (``NOT_SOURCES``) are not sources.
+
+def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame | None = None,
+                 targets: list[dict] | None = None) -> pd.DataFrame:
+    """Every source an outlet cites, by its canonical name.
+
+    A source is an outlet, official, institution, document or statement the text credits: found
+    by ``SOURCE_PATTERNS`` (according to X, newspaper X), as the named speaker of a reporting verb
+    (``X said``, ``Pakistan's officials have admitted``), and as the speaker of a direct quotation
+    (``quotes``, table ``quotes``; its ``speaker`` column). Names are merged: a name holding a
+    target's alias is that target's label ("the Afghani leader", "Massoud" → "Massoud / NRF"); a
+    description the text links to a name is that name ("le quotidien israélien" → Maariv).
+    Out: ``doc_id``, ``outlet``, ``source`` (canonical), ``name`` (as written), ``pattern``,
+    ``start``, ``end`` (offsets of the name, or of the quotation for a quotation's speaker),
+    ``sentence_id``, ``sentence``; one row per source and sentence.
     """
+    aliases = PhraseMatcher([((t["id"], name), lang, name) for t in targets for lang, names in t["aliases"].items()
+                             for name in names], capitals=True) if targets else None
+    labels = {t["id"]: t["label"] for t in targets or []}
+    direct = (quotes[quotes["kind"] == "direct"] if quotes is not None and len(quotes)
+              else pd.DataFrame(columns=["doc_id", "speaker", "source", "start", "end"]))
     rows = []
     for doc in corpus.itertuples(index=False):
-        for name, pattern in SOURCE_PATTERNS.get(doc.language, []):
-            for m in re.finditer(pattern, doc.text):
-                source = m.group("source").strip()
-                source = re.sub(rf"[{A}]s correspondent$", "", source)
-                if source in NOT_SOURCES or not source or re.search(rf"[{A}]s$", source):
-                    continue
-                rows.append({"doc_id": doc.doc_id, "outlet": doc.outlet, "source": source, "pattern": name,
-                             "start": m.start("source"), "end": m.start("source") + len(source)})
-    found = pd.DataFrame(rows, columns=["doc_id", "outlet", "source", "pattern", "start", "end"])
-    found = found.drop_duplicates(["doc_id", "start"])
-    return locate_sentences(found, sentences).reset_index(drop=True)
+        text, lang = doc.text, doc.language
+        links = {m.group("adj").casefold(): m.group("name") for p in DESCRIPTION_LINKS.get(lang, [])
+                 for m in re.finditer(p, text)}
+
+        def add(name: str, pattern: str, start: int, end: int) -> None:
+            name = re.sub(rf"[{A}]s correspondent$", "", name.strip())
+            source = _canonical(name, lang, links, aliases, labels) if name else ""
+            if source and name not in NOT_SOURCES and name != "unknown" and not re.search(rf"[{A}]s$", name):
+                rows.append({"doc_id": doc.doc_id, "outlet": doc.outlet, "source": source, "name": name,
+                             "pattern": pattern, "start": start, "end": end})
+
+        for name, pattern in SOURCE_PATTERNS.get(lang, []):
+            for m in re.finditer(pattern, text):
+                add(m.group("source"), name, m.start("source"), m.start("source") + len(m.group("source").strip()))
+        quoted = direct[direct["doc_id"] == doc.doc_id]
+        for m in list_matcher(language_resources(lang).verbs(*INDIRECT_SPEECH_ROLES)).find(text, "*"):
+            # A verb that opens a quotation leaves its speaker to the quotation (read more fully).
+            opens = ((quoted["start"] > m.end) & (quoted["start"] - m.end <= QUOTE_REACH)).any()
+            span = _speaker_before(text, m.start, lang) if _introduces_words(text, m, lang) and not opens else None
+            if span:
+                add(text[span[0]:span[1]], "speaker of a reporting verb", *span)
+        for q in quoted.itertuples(index=False):
+            add(str(q.speaker or ""), "quotation speaker", int(q.start), int(q.end))
+            if isinstance(q.source, str) and q.source:
+                add(q.source, "quotation credited to", int(q.start), int(q.end) - 1)
+    found = pd.DataFrame(rows, columns=["doc_id", "outlet", "source", "name", "pattern", "start", "end"])
+    found = locate_sentences(_surnames_merged(found.drop_duplicates(["doc_id", "start", "name"])), sentences)
+    return found.drop_duplicates(["doc_id", "sentence_id", "source"]).reset_index(drop=True)
+
+
+def _introduces_words(text: str, verb, language: str) -> bool:
+    """A reporting verb gives words to a speaker when "that", a colon, a comma or a quotation mark
+    follows it, or when it is a phrase ("declined to comment"); "Israeli claims regarding" and
+    "acknowledged the government" do not."""
+    after = text[verb.end:verb.end + 8].lstrip()
+    conjunctions = language_resources(language).quote_words("conjunctions")
+    return (" " in verb.key or after[:1] in ":," + QUOTE_MARKS
+            or any(re.match(rf"{re.escape(c)}\b|{re.escape(c)}$", after, flags=re.IGNORECASE) for c in conjunctions))
+
+
+def _surnames_merged(found: pd.DataFrame) -> pd.DataFrame:
+    """In each document, a one-word source that ends a longer source's name is that source
+    ("Kouts" after "Gideon Kouts")."""
+    longer = {(d, s.split()[-1]): s for d, s in zip(found["doc_id"], found["source"]) if len(s.split()) > 1}
+    return found.assign(source=[longer.get((d, s), s) for d, s in zip(found["doc_id"], found["source"])])
+
+
+def _canonical(name: str, language: str, links: dict, aliases, labels: dict) -> str:
+    """One name per source: a description the text links to a name is that name; a name holding
+    a target's alias is the target's label; a leading determiner goes."""
+    described = re.match(DESCRIPTIONS.get(language, "$^"), name, flags=re.IGNORECASE)
+    if described:
+        adjective = (described.group("adj") or "").casefold()
+        if adjective in links:
+            return links[adjective]
+        if not adjective and len(set(links.values())) == 1:
+            return next(iter(links.values()))
+        return ""  # "per the report" with nothing in the text saying whose: no source of its own
+    found = aliases.find(name, language) if aliases else []
+    if found:
+        return labels[found[0].key[0]]
+    words = name.split()
+    determiners = {fold_text(w)[0] for w in language_resources(language).quote_words("determiners")}
+    return " ".join(words[1:]) if len(words) > 1 and fold_text(words[0])[0] in determiners else name
 
 
 def sources_cited(found: pd.DataFrame) -> pd.DataFrame:
-    """Outlet → source table: ``outlet``, ``source``, ``count``, ``patterns``, and the first
-    occurrence's ``doc_id``, ``start``, ``end``, ``example`` (its sentence)."""
+    """Outlet → source table: ``outlet``, ``source`` (canonical), ``count`` (sentences citing
+    it), ``names`` (as written), ``patterns``, and the first occurrence's ``doc_id``, ``start``,
+    ``end``, ``example`` (its sentence)."""
+    columns = list(table_columns("sources_cited"))
     if found.empty:
-        return pd.DataFrame(columns=["outlet", "source", "count", "patterns", "doc_id", "start", "end", "example"])
+        return pd.DataFrame(columns=columns)
     found = found.sort_values(["outlet", "source", "doc_id", "start"])
+    joined = lambda p: ";".join(sorted(set(p)))  # noqa: E731
     return (found.groupby(["outlet", "source"], sort=True)
-            .agg(count=("start", "size"), patterns=("pattern", lambda p: ";".join(sorted(set(p)))),
+            .agg(count=("start", "size"), names=("name", joined), patterns=("pattern", joined),
                  doc_id=("doc_id", "first"), start=("start", "first"), end=("end", "first"),
-                 example=("sentence", "first")).reset_index())
+                 example=("sentence", "first")).reset_index())[columns]
 
 
 def combine_devices(*tables: pd.DataFrame) -> pd.DataFrame:

@@ -22,7 +22,8 @@ from analysis.paths import DATA
 
 LANGUAGES = DATA / "languages"
 VERB_ROLES = ("neutral", "endorsing", "distancing", "refuting", "factive")
-CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hedge", "negation")
+CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hedge", "distancing", "attitude",
+             "negation")
 EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")
 QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "skip_words",
                "singular_pronouns", "plural_pronouns", "determiners", "role_nouns",
@@ -51,6 +52,8 @@ class LanguageResources:
     cues: dict = field(default_factory=dict)              # cue kind -> tuple of phrases
     evaluative: dict = field(default_factory=dict)        # category -> tuple of phrases (any story)
     titles: tuple = ()                                    # titles and honorifics kept apart from names
+    not_names: tuple = ()                                 # capitalised words that never name an entity
+    name_conjunctions: tuple = ()                         # words that join two names, not one name
     quotes: dict = field(default_factory=dict)            # rule -> tuple of words, or a number
     sentiment: str = "none"
     valence: dict = field(default_factory=dict)            # positive/negative -> word -> value
@@ -67,13 +70,16 @@ class LanguageResources:
     def claim_cues(self) -> dict[str, tuple[str, ...]]:
         """The cue lists claim stance and framing read, by kind: ``refutation`` (refuting verbs,
         refutation and reported-refutation words), ``reporting_refutation`` (someone else's
-        denial), ``hedge`` (hedges and distancing verbs), ``attribution`` (attribution words and
+        denial), ``hedge`` (hedging adverbs and the distancing phrases: a bare reporting verb such as
+        "reported" or a noun such as "claims" is not a hedge), ``distancing`` (words by which the
+        author disowns a name or a claim: "so-called", "claims to be"), ``attribution`` (attribution words and
         neutral, endorsing and distancing verbs), ``factive``, ``negation``."""
         cue = lambda kind: tuple(self.cues.get(kind, ()))  # noqa: E731
         return {
             "refutation": self.verbs("refuting") + cue("refutation") + cue("reported_refutation"),
             "reporting_refutation": self.verbs("refuting") + cue("reported_refutation"),
-            "hedge": cue("hedge") + self.verbs("distancing"),
+            "hedge": cue("hedge") + cue("distancing"),
+            "distancing": cue("distancing"),
             "attribution": cue("attribution") + self.verbs("neutral", "endorsing", "distancing"),
             "factive": self.verbs("factive") + cue("factive"),
             "negation": cue("negation"),
@@ -165,6 +171,8 @@ def read_language(folder: Path | str) -> LanguageResources:
         cues=_mapping(data, "cues", CUE_KINDS, where),
         evaluative=_mapping(data, "evaluative", EVALUATIVE_KINDS, where),
         titles=_words(data.get("titles"), f"{where}, titles"),
+        not_names=_words(data.get("not_names"), f"{where}, not_names"),
+        name_conjunctions=_words(data.get("name_conjunctions"), f"{where}, name_conjunctions"),
         quotes=_quotes(data, where), sentiment=sentiment,
         valence=_valence(data, where) if sentiment == "valence list" else {},
         stopwords=_stopwords(folder / "stopwords.txt"))

@@ -1,6 +1,6 @@
 """Loaded-term lexicons: editable YAML files, read into one tidy table, checked entry by entry.
 
-A lexicon file holds ``terms:``, a list of entries (see ``data/lexicons/seed_story.yaml``)::
+A lexicon file holds ``terms:``, a list of entries (see ``seeds/story/lexicons/seed_story.yaml``)::
 
     - term: occupation entity          # canonical name, unique across all files
       category: delegitimising label   # delegitimising label, legitimising label, hedge, …
@@ -24,9 +24,9 @@ import pandas as pd
 import yaml
 
 from analysis.languages import resource_lexicon
-from analysis.paths import DATA
+from analysis.paths import SEEDS
 
-LEXICONS = DATA / "lexicons"
+LEXICONS = SEEDS / "story" / "lexicons"  # the seed story's, for tests and benchmarks; notebooks read a story's
 LEXICON_COLUMNS = ["term", "category", "target", "direction", "language", "variant"]
 ENTRY_KEYS = {"term", "category", "target", "direction", "variants", "note"}
 DIRECTIONS = {"favour", "against"}
@@ -41,7 +41,7 @@ class LexiconError(ValueError):
 
 def lexicon_files(paths) -> list[Path]:
     """The YAML files behind ``paths``: a file, a folder (its ``*.yaml``/``*.yml``, sorted), or a
-    list of either; "" or None means ``data/lexicons``."""
+    list of either; "" or None means the seed story's (``seeds/story/lexicons``)."""
     if paths in ("", None):
         paths = [LEXICONS]
     elif isinstance(paths, (str, Path)):
@@ -110,6 +110,8 @@ def read_lexicon(path: Path | str) -> pd.DataFrame:
         content = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
         raise LexiconError(f"{path}: not valid YAML ({err}); fix the file") from None
+    if isinstance(content, dict) and "terms" in content and content["terms"] is None:
+        content["terms"] = []  # "terms:" with every entry commented out (a story kit's candidates)
     if not isinstance(content, dict) or not isinstance(content.get("terms"), list):
         raise LexiconError(f"{path}: a lexicon is a mapping with a 'terms:' list of entries")
     rows, seen = [], {}
@@ -129,7 +131,7 @@ def read_lexicon(path: Path | str) -> pd.DataFrame:
 def load_lexicons(paths=None) -> pd.DataFrame:
     """Read lexicon files into one table, one row per variant.
 
-    ``paths``: a file, a folder, a list of them, or ""/None for ``data/lexicons``.
+    ``paths``: a file, a folder, a list of them, or ""/None for the seed story's.
     Out: ``term``, ``category``, ``target`` ("" when none), ``direction`` ("" / favour / against),
     ``language`` (ISO 639-1 code or "*"), ``variant`` (the form as written), ``file``.
     Raises :class:`LexiconError` naming the file and entry for a missing term, category or

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from analysis.paths import DATA, ROOT, SEEDS
+from analysis.paths import ROOT, SEEDS
 
 
 def _existing_path(name: str, value, default: Path | None = None) -> Path:
@@ -15,6 +15,11 @@ def _existing_path(name: str, value, default: Path | None = None) -> Path:
     if not path.exists():
         raise ValueError(f"parameter {name}: {path} does not exist; give an existing file or folder")
     return path
+
+
+def _optional_path(name: str, value) -> Path | None:
+    """None for "" (the story folder's file, or none), else an existing path."""
+    return None if value in ("", None) else _existing_path(name, value)
 
 
 def _output_root(name: str, value) -> Path:
@@ -44,13 +49,16 @@ PARAMETER_CHECKS = {
     "min_count": _count,
     "top_n": _count,
     "context_width": _count,
-    "lexicons": lambda n, v: _existing_path(n, v, DATA / "lexicons"),
     "similarity_threshold": _fraction,
-    # stance and framing (04): data files; "" means the suite's file in data/
-    "claims": lambda n, v: _existing_path(n, v, DATA / "claims.yaml"),
-    "targets": lambda n, v: _existing_path(n, v, DATA / "targets.yaml"),
-    "neutral_words": lambda n, v: _existing_path(n, v, DATA / "neutral_words.yaml"),
-    "gold": lambda n, v: _existing_path(n, v, DATA / "gold"),
+    # the story (analysis/story.py): a folder; "" means story/ beside the corpus, if any
+    "story": _optional_path,
+    "top_targets": _count,  # targets discovered when the story lists none
+    # single story files overriding the story folder's; "" means the folder's (or none)
+    "lexicons": _optional_path,
+    "claims": _optional_path,
+    "targets": _optional_path,
+    "neutral_words": _optional_path,
+    "gold": _optional_path,
     "stance_threshold": _fraction,
 }
 

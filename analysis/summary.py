@@ -67,7 +67,8 @@ def _target_cells(target_stance: pd.DataFrame, outlet: str, targets: list[str]) 
     rows = target_stance[target_stance["outlet"] == outlet].set_index("target")
     return {f"stance: {t}": (f"{rows.at[t, 'label']} {rows.at[t, 'score']:+.2f} "
                              f"[{rows.at[t, 'low']:+.2f}, {rows.at[t, 'high']:+.2f}] "
-                             f"n={rows.at[t, 'n_sentences']}" if t in rows.index else "not mentioned")
+                             f"n={rows.at[t, 'n_sentences']}" if t in rows.index and rows.at[t, "n_units"] > 0
+                             else "not mentioned")
             for t in targets}
 
 

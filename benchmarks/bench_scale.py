@@ -37,7 +37,7 @@ def main() -> int:
     corpus = replicated_corpus(max(1, args.articles // 5))
     stages = {
         "loaded-term matching": partial(fl.find_terms, lexicon=fl.compile_lexicon(
-            fl.load_lexicons(fl.DATA / "lexicons"))),
+            fl.load_lexicons(fl.SEEDS / "story" / "lexicons"))),
         "sentence splitting": fl.split_corpus_sentences,
     }
     print(f"{len(corpus):,} articles, {args.partitions} partitions, {os.cpu_count()} cores")

@@ -30,7 +30,7 @@ def seed_text(corpus: pd.DataFrame, prefix: str) -> str:
 
 
 # The seed story's configuration as the tests know it: a copy, so an analyst who edits
-# data/claims.yaml, data/targets.yaml or the lexicons does not change what the rules' tests assert.
+# seeds/story/ (claims, targets, lexicons) does not change what the rules' tests assert.
 FIXTURES = Path(__file__).parent / "fixtures" / "story"
 
 

@@ -17,8 +17,12 @@ def test_english_and_french_have_resources_and_arabic_has_a_recorded_fallback():
 def test_claim_cues_are_built_from_roles():
     cues = fl.language_resources("en").claim_cues()
     assert "denied" in cues["refutation"] and "denied" in cues["reporting_refutation"]
-    assert "claimed" in cues["hedge"] and "claimed" in cues["attribution"]   # a distancing verb
-    assert "said" in cues["attribution"] and "said" not in cues["hedge"]
+    assert "claimed" in cues["attribution"]   # a distancing verb attributes words
+    assert "claimed that" in cues["hedge"] and "claimed" not in cues["hedge"]  # not "claimed rule"
+    for neutral in ("said", "reported", "announced", "claims", "allegations"):   # reporting, nouns
+        assert neutral not in cues["hedge"], neutral
+    assert "so-called" in cues["hedge"] and "so-called" in cues["distancing"]
+    assert "prétendu" in fl.language_resources("fr").claim_cues()["distancing"]
     assert "revealed" in cues["factive"] and "revealed" not in cues["attribution"]
 
 

@@ -20,7 +20,7 @@ def test_map_documents_equals_one_call(seed_corpus, scheduler):
 
 
 def test_map_documents_runs_term_matching(seed_corpus):
-    stage = partial(fl.find_terms, lexicon=fl.load_lexicons(fl.DATA / "lexicons"))
+    stage = partial(fl.find_terms, lexicon=fl.load_lexicons(fl.SEEDS / "story" / "lexicons"))
     got = fl.map_documents(seed_corpus, stage, partitions=3, scheduler="processes")
     pd.testing.assert_frame_equal(got, stage(seed_corpus).reset_index(drop=True))
     assert (got["term"] == "occupation entity").sum() == 1

@@ -101,7 +101,8 @@ def test_author_voice_excludes_quoted_words():
     without = fl.target_sentences(sentences, mentions, NEUTRAL)
     with_quotes = fl.target_sentences(sentences, mentions, NEUTRAL, quotes=quotes)
     taliban = lambda t: t[t["target"] == "taliban"].iloc[0]  # noqa: E731
-    assert taliban(without)["sentiment"] < -0.4
+    # "The NRF said: …" is reported speech even before the quotation is known: the NRF's words
+    assert taliban(without)["sentiment"] == 0.0 and taliban(without)["quoted_sentiment"] < -0.4
     assert taliban(with_quotes)["sentiment"] == 0.0 and taliban(with_quotes)["quoted_sentiment"] < -0.4
     assert "quotes not given" in taliban(without)["voice"]
 
@@ -117,19 +118,68 @@ def test_loaded_terms_evaluate_their_target_without_a_name():
     assert fl.target_stance(units)["score"].iloc[0] <= -0.1
 
 
+def _units(scores) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": "d1", "outlet": "O", "target": "t", "score": scores, "unit": "sentence",
+                         "sentence_id": range(len(scores)), "start": 0, "end": 1, "sentence": "s",
+                         "quoted_sentiment": float("nan"), "sentiment_method": "vader", "why": "w",
+                         "voice": "author"})
+
+
 @pytest.mark.parametrize("scores, expected", [
     ([-0.5, -0.4, -0.6, -0.3], "against"),    # mean ≤ −0.1 and the whole interval below 0
     ([0.6, 0.5, 0.7], "favour"),
-    ([-0.9, 0.0, 0.2, -0.5], "neutral"),      # mean −0.3 but the interval crosses 0
-    ([-0.8, -0.7], "neutral"),                # too few evidence units to label
-    ([-0.05, -0.02, -0.08], "neutral"),       # interval below 0 but |mean| under the threshold
+    ([-0.9, 0.0, 0.2, -0.5], "neutral"),      # weighing mean −0.4 but the interval crosses 0
+    ([-0.8], "neutral"),                      # too few evidence units to label
+    ([-0.15, -0.12, -0.18], "neutral"),       # no unit weighs (|score| < 0.2): faint sentiment
+    ([-1.0, 0.0, 0.0, 0.0, -0.5, 0.01], "against"),  # names the target neutrally, judges it twice
 ])
 def test_target_label_needs_a_supported_score(scores, expected):
-    units = pd.DataFrame({"outlet": "O", "target": "t", "score": scores, "unit": "sentence",
-                          "sentence_id": range(len(scores)), "sentence": "s",
-                          "quoted_sentiment": float("nan"), "sentiment_method": "vader",
-                          "voice": "author"})
+    units = _units(scores)
     assert fl.target_stance(units)["label"].tolist() == [expected]
+    assert fl.document_stance(units)["label"].tolist() == [expected]
+    assert fl.document_stance(units)["n_units"].tolist() == [len(scores)]
+
+
+def test_outlet_table_has_a_row_for_a_target_never_named():
+    table = fl.target_stance(_units([-0.5, -0.6]), outlets=["O", "P"], targets=["t"])
+    assert table[["outlet", "target", "label", "n_units"]].values.tolist() == [
+        ["O", "t", "against", 2], ["P", "t", "neutral", 0]]
+    assert table.loc[1, "evidence"] == "the outlet never names this target"
+
+
+def test_evidence_table_lists_every_unit_with_weight_and_why():
+    evidence = fl.evidence_table(_units([-0.5, 0.0, 0.3]))
+    assert len(evidence) == 3 and evidence["weight"].tolist() == [-0.5, 0.0, 0.3]
+    assert list(evidence.columns) == list(fl.empty_table("target_evidence").columns)
+
+
+@pytest.mark.parametrize("text, target, expected, why", [
+    # evaluative words aimed at the target named just before them (en, fr)
+    ("Following Washington's hasty exit from Afghanistan, nothing changed.", "united_states", -0.5, "'hasty'"),
+    ("Those allied with the United States during its occupation period, including Massoud.",
+     "united_states", -0.5, "'occupation'"),
+    ("Massoud and his treacherous team appealed for support.", "massoud_nrf", -0.5, "'treacherous'"),
+    ("Le chef des rebelles, Massoud, et sa trahison honteuse.", "massoud_nrf", -2.0, "'trahison'"),  # name −1, two words
+    ("Massoud is the son of a legendary commander.", "massoud_nrf", 0.5, "'legendary'"),
+    # not aimed at the target: too far from its name
+    ("Israel was named, and the many nations, far away over there, suffered humiliating defeats.",
+     "israel", 0.0, ""),
+    # distancing: a distanced positive is not praise
+    ("The NRF claims to be the legitimate representative of the people.", "massoud_nrf", -0.5,
+     "distancing 'claims to be'"),
+    ("The so-called NRF met them.", "massoud_nrf", -0.5, "distancing 'so-called'"),
+    ("Le prétendu Front de résistance nationale a parlé.", "massoud_nrf", -0.5, "distancing"),
+    # evaluation in reported speech belongs to its speaker
+    ("The NRF said that the Taliban are a humiliating failure.", "taliban", 0.0, "left to their speaker"),
+    ("Some have accused Massoud of betrayal and treachery.", "massoud_nrf", 0.0, "left to their speaker"),
+])
+def test_evaluative_words_and_distancing(text, target, expected, why):
+    language = "fr" if " le " in f" {text.lower()} " or "chef" in text else "en"
+    sentences = _sentences(text, language)
+    units = fl.target_sentences(sentences, fl.find_mentions(sentences, TARGETS), NEUTRAL)
+    unit = units[units["target"] == target].iloc[0]
+    assert unit["evaluative"] + unit["distancing"] + unit["naming"] == pytest.approx(expected), unit["why"]
+    assert why in unit["why"]
 
 
 def test_bootstrap_interval_is_reproducible_and_brackets_the_mean():
@@ -191,7 +241,7 @@ def seed_stance(seed_corpus):
     units = fl.target_evidence(seed_corpus, TARGETS, fl.load_lexicons(FIXTURES / "lexicon.yaml"), quotes,
                                translated_quotes=fl.extract_translated_quotes(seed_corpus, quotes),
                                neutral_words=NEUTRAL)
-    return claims, evidence, fl.target_stance(units)
+    return claims, evidence, fl.target_stance(units, outlets=seed_corpus["outlet"], targets=[t["id"] for t in TARGETS])
 
 
 def test_every_seed_has_a_claim_label_with_evidence(seed_stance, seed_corpus):
@@ -228,7 +278,7 @@ def test_agreement_with_gold(seed_stance):
 
 
 CLAIM_ACCURACY, CLAIM_MACRO_F1 = 1.0, 1.0
-TARGET_ACCURACY, TARGET_MACRO_F1 = 0.70, 0.64
+TARGET_ACCURACY, TARGET_MACRO_F1 = 0.95, 0.95   # 19 of the 20 outlet–target pairs
 
 
 def test_english_pivot_reads_translations_of_non_english_documents():
@@ -253,3 +303,16 @@ def test_evaluative_name_that_is_a_loaded_term_counts_once():
     units = fl.target_sentences(sentences, mentions, NEUTRAL, loaded_terms=terms)
     assert units[["naming", "terms"]].values.tolist() == [[0, -1]]
     assert fl.target_sentences(sentences, mentions, NEUTRAL)[["naming", "terms"]].values.tolist() == [[-1, 0]]
+
+
+def test_seed_disputes_are_resolved(seed_stance):
+    """The labels a careful reader disputed (issue 12): al-sarira is not against Israel (the
+    outrage is others'), Al Mayadeen is against the US ("hasty exit", "occupation period"), and the
+    distanced "claims to be the legitimate representative" is not praise of the NRF."""
+    _, _, targets = seed_stance
+    label = targets.set_index(["outlet", "target"])["label"]
+    assert label[("unknown (al-sarira.com)", "israel")] == "neutral"
+    assert label[("Al Mayadeen English", "united_states")] == "against"
+    assert label[("Al Mayadeen English", "israel")] == "against"
+    assert "+1.00] The NRF claims" not in targets.set_index(["outlet", "target"]).loc[
+        ("unknown (al-sarira.com)", "massoud_nrf"), "evidence"]

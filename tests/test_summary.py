@@ -41,7 +41,8 @@ def _partial_tables() -> dict[str, pd.DataFrame]:
         "target_stance": pd.DataFrame({
             "outlet": ["A", "B <b>", "A"], "target": ["israel", "israel", "taliban"],
             "label": ["against", "neutral", "neutral"], "score": [-0.3, 0.01, 0.0],
-            "low": [-0.5, -0.1, -0.1], "high": [-0.1, 0.1, 0.1], "n_sentences": [5, 4, 3]}),
+            "low": [-0.5, -0.1, -0.1], "high": [-0.1, 0.1, 0.1], "n_sentences": [5, 4, 3],
+            "n_units": [5, 4, 3]}),
         "framing_devices": pd.DataFrame({
             "outlet": ["A", "A", "A", "B <b>"], "device": ["hedge", "hedge", "naming", "naming"],
             "value": ["allegedly", "reportedly", "israel: 'Israel'", "israel: Israel"],

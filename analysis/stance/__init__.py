@@ -17,19 +17,25 @@ from analysis.stance.evaluation import (
     load_gold,
 )
 from analysis.stance.sentiment import sentence_sentiment
+from analysis.stance.target_tables import (
+    bootstrap_interval,
+    document_stance,
+    evidence_table,
+    stance_label,
+    target_stance,
+)
 from analysis.stance.targets import (
     TARGET_LABELS,
     alias_matcher,
-    bootstrap_interval,
     english_pivot,
     find_mentions,
     target_evidence,
     target_sentences,
-    target_stance,
 )
 
 __all__ = ["load_cues", "CUE_KINDS", "LABELS", "ROLES", "claim_sentences", "claim_stance", "label_claim",
            "StanceDataError", "load_claims", "load_neutral_words", "load_targets", "GOLD",
            "agree_with_gold", "agreement", "agreement_table", "disagreements", "load_gold",
            "sentence_sentiment", "TARGET_LABELS", "alias_matcher", "bootstrap_interval",
-           "english_pivot", "find_mentions", "target_evidence", "target_sentences", "target_stance"]
+           "english_pivot", "find_mentions", "target_evidence", "target_sentences", "target_stance",
+           "document_stance", "evidence_table", "stance_label"]

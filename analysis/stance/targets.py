@@ -13,13 +13,25 @@ import pandas as pd
 from analysis.marks import is_scare_quoted
 from analysis.matcher import PhraseMatcher
 from analysis.schemas import check_table, empty_table
+from analysis.stance.evaluative import (
+    EVALUATIVE_DIRECTION,
+    EVALUATIVE_WEIGHT,
+    INTENSIFIED,
+    DISTANCED_NAME_WEIGHT,
+    DISTANCED_PRAISE,
+    aimed_at,
+    reported_start,
+    sentence_cues,
+    words_between,
+)
 from analysis.stance.sentiment import sentence_sentiment
 from analysis.stance.voice import blank, quote_spans, voice_note
 from analysis.text import fold_text
 
 TARGET_LABELS = ("favour", "against", "neutral")
 QUOTE_UNIT_WEIGHT = {"endorsing": 0.5, "distancing": -0.5}
-QUOTE_COLUMNS_READ = ["doc_id", "kind", "start", "end", "speaker", "verb", "verb_role", "quote_text"]
+QUOTE_COLUMNS_READ = ["doc_id", "kind", "start", "end", "speaker", "verb", "verb_role", "quote_text",
+                      "sentence_id"]
 TERM_COLUMNS_READ = ["doc_id", "outlet", "language", "target", "direction", "start", "end", "sentence_id"]
 
 
@@ -73,74 +85,166 @@ def find_mentions(sentences: pd.DataFrame, targets: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(empty_table("mentions").columns))
 
 
-def _in_quote(spans_of: dict, doc_id, sentence_id, offset: int) -> bool:
-    return any(a <= offset < b for a, b in spans_of.get((doc_id, sentence_id), []))
+def _units_of(sentences: pd.DataFrame, mentions: pd.DataFrame, evaluating: pd.DataFrame) -> pd.DataFrame:
+    """The (document, sentence, target) evidence units with their sentence: every sentence that
+    names a target, and every sentence holding a loaded term that evaluates one."""
+    keys = mentions[["doc_id", "outlet", "language", "target", "sentence_id"]]
+    if len(evaluating):
+        keys = pd.concat([keys, evaluating[keys.columns]])
+    keys = keys.drop_duplicates()
+    return keys.merge(sentences[["doc_id", "sentence_id", "start", "end", "sentence"]],
+                      on=["doc_id", "sentence_id"])
 
 
-def _signed_counts(rows: pd.DataFrame, column: str, favour: str, spans_of: dict) -> pd.Series:
-    """+1 per favour, -1 per against row outside quotations, summed per (doc, sentence, target)."""
-    rows = rows[[not _in_quote(spans_of, r.doc_id, r.sentence_id, r.start - r.sent_start)
-                 for r in rows.itertuples()]] if len(rows) else rows
-    if rows.empty:
-        return pd.Series(dtype=float)
-    return (rows.assign(v=np.where(rows[column] == favour, 1, -1))
-            .groupby(["doc_id", "sentence_id", "target"])["v"].sum())
+def _score_sentence(text: str, language: str, target: str, here: list, terms_here: list,
+                    quoted: list, reported: int | None, sentiment: float) -> dict:
+    """Score one sentence toward one target from its parts, each with the reason behind it.
+
+    ``quoted``: direct-quotation spans (the speaker's words: nothing in them counts);
+    ``reported``: where reported speech begins (its sentiment, evaluative words and loaded
+    terms are the speaker's, but the evaluative names, distancing words and scare quotes in it
+    are the author's wording and count)."""
+    def worded(offset: int) -> bool:  # the author's wording: outside direct quotations
+        return not any(a <= offset < b for a, b in quoted)
+
+    def in_author(offset: int) -> bool:  # the author's own judgement: not reported either
+        return worded(offset) and (reported is None or offset < reported)
+
+    why, cues = [], sentence_cues(text, language)
+    distancing = [c for c in cues if c.kind == "distancing" and worded(c.start)]
+    named = {m.target for m in here} or {target}
+    occupied = [(m.rel_start, m.rel_end) for m in here if m.evaluation] + [(a, b) for a, b, _, _ in terms_here]
+
+    def signed(direction: str, what: str) -> int:
+        if direction == "favour" and distancing:  # "claims to be the legitimate …": not praise
+            why.append(f"{what} (favour) distanced by {distancing[0].phrase!r}: not praise")
+            return 0
+        why.append(f"{what} ({direction})")
+        return 1 if direction == "favour" else -1
+
+    naming = 0
+    for m in here:
+        if m.target == target and m.evaluation and worded(m.rel_start) and not any(
+                a <= m.rel_start < b for a, b, t, _ in terms_here if t == target):
+            naming += signed(m.evaluation, f"name {m.matched_text!r}")
+    terms = 0
+    for a, b, t, direction in terms_here:
+        # A loaded term that names the target ("the occupation entity") is the author's naming
+        # even in reported speech; any other loaded term there is the speaker's evaluation.
+        names_it = any(m.target == t and m.evaluation and m.rel_start <= a < m.rel_end for m in here)
+        if t == target and (in_author(a) or (names_it and worded(a))):
+            terms += signed(direction, f"loaded term {text[a:b]!r}")
+    evaluative = 0.0
+    author_mentions = [m for m in here if worded(m.rel_start)]
+    for i, c in enumerate(cues):
+        sign = EVALUATIVE_DIRECTION.get(c.kind)
+        if not sign or not in_author(c.start) or any(a <= c.start < b for a, b in occupied):
+            continue
+        aim = aimed_at(c, author_mentions, text)
+        if aim is None or aim.target != target:
+            continue
+        weight = EVALUATIVE_WEIGHT * (INTENSIFIED if i and cues[i - 1].kind == "intensifier"
+                                      and words_between(text, cues[i - 1].end, c.start) == 0 else 1)
+        if sign > 0 and distancing:
+            sign = 0
+            why.append(f"{text[c.start:c.end]!r} distanced by {distancing[0].phrase!r}: not praise")
+        else:
+            why.append(f"{text[c.start:c.end]!r} {c.kind}")
+        evaluative += sign * weight
+    distanced = 0.0
+    for c in distancing:
+        aim = aimed_at(c, author_mentions, text)
+        if aim is not None and aim.target == target:
+            distanced += DISTANCED_NAME_WEIGHT
+            why.append(f"distancing {text[c.start:c.end]!r}")
+    for m in author_mentions:
+        if m.target == target and m.scare_quoted and not m.evaluation:
+            distanced += DISTANCED_NAME_WEIGHT
+            why.append(f"scare quotes around {m.matched_text!r}")
+    share = sentiment / len(named)
+    if share > 0 and distancing:
+        share *= DISTANCED_PRAISE
+        why.append(f"positive wording under {distancing[0].phrase!r} counted against")
+    if len(named) > 1:
+        why.append(f"sentiment shared by {len(named)} targets")
+    return {"naming": naming, "terms": terms, "evaluative": round(evaluative, 4),
+            "distancing": round(distanced, 4), "sentiment": round(share, 4), "why": why}
 
 
 def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
                      neutral_words: dict[str, list[str]] | None = None,
                      quotes: pd.DataFrame | None = None, loaded_terms: pd.DataFrame | None = None,
                      sentiment_weight: float = 0.5) -> pd.DataFrame:
-    """Evidence units for target stance: each sentence that mentions a target, plus each quotation
-    whose speaker is the target, with a score in -1..1.
+    """Evidence units for target stance: each sentence that mentions a target (or holds a loaded
+    term evaluating it), plus each quotation whose speaker is the target, with a score in -1..1
+    and the reasons behind it.
 
     In: tables ``sentences`` and ``mentions``; ``neutral_words`` (the story's topic words,
     removed from the sentiment lexicons); optional ``quotes`` (table ``quotes``) and
-    ``loaded_terms`` (table ``loaded_terms``). Out: table ``target_units``: ``score`` =
-    clip(``sentiment_weight`` × sentiment + naming + terms, -1, 1) for sentences; ±0.5 for a
-    quotation of the target introduced by an endorsing or distancing verb (neutral verbs add no
-    unit).
+    ``loaded_terms`` (table ``loaded_terms``). Out: table ``target_units``.
+
+    Only the author's voice counts: direct quotations belong to their speaker, and so do the
+    sentiment and evaluative words of reported speech (what follows the first reporting verb
+    outside a quotation: "X said that …"); their sentiment is kept apart (``quoted_sentiment``).
+    The evaluative names, distancing words and scare quotes of reported speech are the author's
+    wording and count. A sentence's score is clip(
+    ``sentiment_weight`` × sentiment / targets named in it + evaluative names + loaded terms +
+    evaluative words aimed at the target + distancing, -1, 1), where evaluative words
+    (delegitimising, dehumanising −0.5; legitimising +0.5; ×1.5 after an intensifier) are aimed
+    at the target named nearest before them (:func:`analysis.stance.evaluative.aimed_at`) and
+    distancing ("so-called X", "X claims to be", scare quotes around X) gives −0.5. Under
+    distancing, praise is not praise: favourable names, terms and words count 0 and positive
+    sentiment counts −0.5 times. A quotation unit is ±0.5 for an endorsing or distancing verb.
     """
     check_table(sentences, "sentences", "target_sentences")
     check_table(mentions, "mentions", "target_sentences")
     if quotes is not None:
         check_table(quotes, "quotes", "target_sentences", QUOTE_COLUMNS_READ)
     spans_of = quote_spans(sentences, quotes)
-    keys = mentions[["doc_id", "outlet", "language", "target", "sentence_id"]]
-    evaluating = pd.DataFrame(columns=["doc_id", "sentence_id", "target", "direction", "start", "end"])
+    evaluating = pd.DataFrame(columns=TERM_COLUMNS_READ)
     if loaded_terms is not None and len(loaded_terms):
         check_table(loaded_terms, "loaded_terms", "target_sentences", TERM_COLUMNS_READ)
         # A loaded term that names whom it evaluates is evidence about that target even where the
         # sentence names the target only by a pronoun ("he has propagated false information").
         evaluating = loaded_terms[loaded_terms["target"].isin(mentions["target"].unique())]
-        keys = pd.concat([keys, evaluating[keys.columns]])
-    keys = keys.drop_duplicates()
-    units = keys.merge(sentences[["doc_id", "sentence_id", "start", "sentence"]], on=["doc_id", "sentence_id"])
-    spans = [spans_of.get((d, i), []) for d, i in zip(units["doc_id"], units["sentence_id"])]
-    author = [blank(t, sp) for t, sp in zip(units["sentence"], spans)]
-    sentiment, methods = sentence_sentiment(pd.Series(author), units["language"], neutral_words)
-    quoted_text = [" ".join(t[a:b] for a, b in sp) for t, sp in zip(units["sentence"], spans)]
-    quoted, _ = sentence_sentiment(pd.Series(quoted_text), units["language"], neutral_words)
-
-    starts = sentences[["doc_id", "sentence_id", "start"]].rename(columns={"start": "sent_start"})
-    named = mentions[mentions["evaluation"] != ""].merge(starts, on=["doc_id", "sentence_id"])
-    if len(evaluating) and len(named):
-        # An evaluative name that is also a loaded term ("occupation entity") counts once, as the term.
-        term_at = {(d, t, i) for d, t, a, b in evaluating[["doc_id", "target", "start", "end"]]
-                   .itertuples(index=False) for i in range(a, b)}
-        named = named[[(r.doc_id, r.target, r.start) not in term_at for r in named.itertuples()]]
-    naming = _signed_counts(named, "evaluation", "favour", spans_of)
-    terms = _signed_counts(evaluating.merge(starts, on=["doc_id", "sentence_id"]), "direction", "favour",
-                           spans_of)
-    key = list(zip(units["doc_id"], units["sentence_id"], units["target"]))
-    out = units.drop(columns=["start"]).assign(
-        unit="sentence", sentiment=np.round(sentiment, 4), sentiment_method=methods,
-        naming=[int(naming.get(k, 0)) for k in key], terms=[int(terms.get(k, 0)) for k in key],
-        quoted_sentiment=[round(q, 4) if t else np.nan for q, t in zip(quoted, quoted_text)] if quotes is not None
-        else np.nan, voice=voice_note(quotes))
-    out["score"] = np.clip(sentiment_weight * out["sentiment"] + out["naming"] + out["terms"], -1, 1).round(4)
+    units = _units_of(sentences, mentions, evaluating)
+    by_sentence = {k: list(g.assign(rel_start=g["start"] - g["sentence_start"],
+                                    rel_end=g["end"] - g["sentence_start"]).itertuples(index=False))
+                   for k, g in mentions.groupby(["doc_id", "sentence_id"], sort=False)}
+    starts = dict(zip(zip(sentences["doc_id"], sentences["sentence_id"]), sentences["start"]))
+    terms_of: dict = {}
+    for r in evaluating.itertuples(index=False):
+        base = starts.get((r.doc_id, r.sentence_id), 0)
+        terms_of.setdefault((r.doc_id, r.sentence_id), []).append(
+            (r.start - base, r.end - base, r.target, r.direction))
+    voices, author, other = [], [], []
+    for u in units.itertuples(index=False):
+        quoted = list(spans_of.get((u.doc_id, u.sentence_id), []))
+        begin = reported_start(sentence_cues(u.sentence, u.language), quoted)
+        spans = quoted + ([(begin, len(u.sentence))] if begin is not None else [])
+        voices.append((quoted, begin))
+        author.append(blank(u.sentence, spans))
+        other.append(" ".join(u.sentence[a:b] for a, b in spans))
+    sentiment, methods = sentence_sentiment(pd.Series(author, dtype=object), units["language"], neutral_words)
+    quoted, _ = sentence_sentiment(pd.Series(other, dtype=object), units["language"], neutral_words)
+    rows = []
+    for i, u in enumerate(units.itertuples(index=False)):
+        key = (u.doc_id, u.sentence_id)
+        part = _score_sentence(u.sentence, u.language, u.target, by_sentence.get(key, []),
+                               terms_of.get(key, []), *voices[i], sentiment[i])
+        score = (sentiment_weight * part["sentiment"] + part["naming"] + part["terms"]
+                 + part["evaluative"] + part["distancing"])
+        why = [f"sentiment {part['sentiment']:+.2f} ({methods[i]}, author voice)"] + part.pop("why")
+        if other[i].strip():
+            why.append("quoted or reported words left to their speaker")
+        rows.append({"doc_id": u.doc_id, "outlet": u.outlet, "target": u.target, "unit": "sentence",
+                     "sentence_id": u.sentence_id, "start": u.start, "end": u.end, "sentence": u.sentence,
+                     **part, "sentiment_method": methods[i],
+                     "quoted_sentiment": round(quoted[i], 4) if other[i].strip() else np.nan,
+                     "score": round(float(np.clip(score, -1, 1)), 4), "why": "; ".join(why),
+                     "voice": voice_note(quotes)})
     columns = list(empty_table("target_units").columns)
-    parts = [p for p in (out, _quote_units(mentions, quotes)) if len(p)]
+    parts = [p for p in (pd.DataFrame(rows), _quote_units(mentions, quotes)) if len(p)]
     return pd.concat(parts, ignore_index=True)[columns] if parts else empty_table("target_units")
 
 
@@ -160,51 +264,13 @@ def _quote_units(mentions: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.Data
         speaker = fold_text(str(q.speaker or ""))[0]
         for target in sorted({t for t, n in folded_names if n in speaker}):
             rows.append({"doc_id": q.doc_id, "outlet": outlets[q.doc_id], "target": target, "unit": "quote",
-                         "sentence_id": -1, "sentence": f"{q.speaker} {q.verb}: {q.quote_text}",
+                         "sentence_id": int(q.sentence_id), "start": int(q.start), "end": int(q.end),
+                         "sentence": f"{q.speaker} {q.verb}: {q.quote_text}",
                          "sentiment": 0.0, "sentiment_method": "quote verb", "naming": 0, "terms": 0,
-                         "quoted_sentiment": np.nan, "score": sign, "voice": "quoted"})
+                         "evaluative": 0.0, "distancing": 0.0, "quoted_sentiment": np.nan, "score": sign,
+                         "why": f"quotation of the target introduced by {q.verb_role} verb {q.verb!r}",
+                         "voice": "quoted"})
     return pd.DataFrame(rows)
-
-
-def bootstrap_interval(scores, n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> tuple[float, float]:
-    """Percentile bootstrap interval of the mean of ``scores`` (fixed seed: reruns agree)."""
-    scores = np.asarray(scores, dtype=float)
-    if len(scores) == 0:
-        return np.nan, np.nan
-    rng = np.random.default_rng(seed)
-    means = scores[rng.integers(0, len(scores), size=(n_boot, len(scores)))].mean(axis=1)
-    tail = (1 - level) / 2 * 100
-    return float(np.percentile(means, tail)), float(np.percentile(means, 100 - tail))
-
-
-def target_stance(units: pd.DataFrame, threshold: float = 0.1, n_boot: int = 1000, seed: int = 0,
-                  n_evidence: int = 3, min_units: int = 3) -> pd.DataFrame:
-    """Stance of each outlet toward each target: mean evidence score, bootstrap 95% interval, label.
-
-    In: table ``target_units``. Out: table ``target_stance``: ``label`` is favour when score ≥
-    ``threshold`` and the whole interval is above 0, against when score ≤ −``threshold`` and the
-    whole interval is below 0, both only with at least ``min_units`` evidence units; otherwise
-    neutral (a label needs evidence that a resample would not overturn). ``evidence`` holds the
-    ``n_evidence`` units of largest absolute score.
-    """
-    check_table(units, "target_units", "target_stance", ["outlet", "target", "unit", "sentence_id", "sentence",
-                                                         "score", "quoted_sentiment", "sentiment_method", "voice"])
-    rows = []
-    for (outlet, target), g in units.groupby(["outlet", "target"], sort=True):
-        score = float(g["score"].mean())
-        low, high = bootstrap_interval(g["score"], n_boot, seed)
-        supported = len(g) >= min_units
-        label = ("favour" if supported and score >= threshold and low > 0 else
-                 "against" if supported and score <= -threshold and high < 0 else "neutral")
-        top = g.assign(a=g["score"].abs()).sort_values(["a", "sentence_id"], ascending=[False, True]).head(n_evidence)
-        rows.append({"outlet": outlet, "target": target, "label": label, "score": round(score, 4),
-                     "low": round(low, 4), "high": round(high, 4),
-                     "n_sentences": int((g["unit"] == "sentence").sum()), "n_quotes": int((g["unit"] == "quote").sum()),
-                     "quoted_score": round(float(g["quoted_sentiment"].mean()), 4) if g["quoted_sentiment"].notna().any() else np.nan,
-                     "sentiment_method": ";".join(sorted(set(g["sentiment_method"]))),
-                     "evidence": " | ".join(f"[{r.score:+.2f}] {r.sentence}" for r in top.itertuples()),
-                     "voice": ";".join(sorted(set(g["voice"])))})
-    return pd.DataFrame(rows, columns=list(empty_table("target_stance").columns))
 
 
 def target_evidence(articles: pd.DataFrame, targets: list[dict], lexicon: pd.DataFrame,

@@ -1,0 +1,97 @@
+"""Entity discovery: names, titles kept apart, aliases merged across documents and outlets."""
+import pandas as pd
+import pytest
+
+import analysis as fl
+from analysis.entities import discover_entities, find_named, find_names, split_title
+
+
+@pytest.mark.parametrize("name, language, expected", [
+    ("President Joe Biden", "en", ("President", "Joe Biden")),
+    ("Former President Donald Trump", "en", ("Former President", "Donald Trump")),
+    ("Sen. Ted Cruz", "en", ("Sen.", "Ted Cruz")),
+    ("Dr. Anthony Fauci", "en", ("Dr.", "Anthony Fauci")),
+    ("Ahmad Massoud", "en", ("", "Ahmad Massoud")),
+    ("Presidential Palace", "en", ("", "Presidential Palace")),   # a title inside a word is not one
+    ("President", "en", ("President", "")),
+    ("Arizona Sheriff Joe Arpaio", "en", ("Arizona Sheriff", "Joe Arpaio")),
+    ("Supreme Court Justice Anthony Kennedy", "en", ("Supreme Court Justice", "Anthony Kennedy")),
+    ("le président Emmanuel Macron", "fr", ("le président", "Emmanuel Macron")),
+    ("Ahmad Massoud", "xx", ("", "Ahmad Massoud")),                # no resources: no titles
+])
+def test_split_title(name, language, expected):
+    assert split_title(name, language) == expected
+
+
+def corpus(*rows):
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "language", "text"])
+
+
+def test_names_leave_out_titles_stopwords_months_and_sentence_starts():
+    docs = corpus(("d1", "A", "en", "On Monday, Sen. Ted Cruz met them. Police said nothing. The police left. "
+                                    "Turning Point USA hosted Former President Donald Trump's rally."))
+    names = find_names(docs)
+    assert names["name"].tolist() == ["Ted Cruz", "Turning Point USA", "Donald Trump"]
+    assert names["title"].tolist() == ["Sen.", "", "Former President"]
+    row = names.iloc[2]
+    assert docs.text[0][row.start:row.end] == "Donald Trump's"
+
+
+def test_aliases_merge_surname_spelling_acronym_and_possessive_across_outlets():
+    docs = corpus(
+        ("d1", "A", "en", "Ahmad Massoud leads the National Resistance Front. Massoud's group is small."),
+        ("d2", "B", "en", "The NRF denied it. Ahmad Masoud said so in Kabul."),
+        ("d3", "C", "en", "Leaders in Kabul met Massoud."),
+    )
+    entities, aliases = discover_entities(docs)
+    top = entities.set_index("entity_id")
+    assert top.loc["ahmad_massoud", "outlets"] == 3
+    assert set(top.loc["ahmad_massoud", "aliases"].split("; ")) == {"Ahmad Massoud", "Ahmad Masoud", "Massoud"}
+    assert top.loc["national_resistance_front", "aliases"] == "NRF; National Resistance Front"
+    assert entities.iloc[0]["entity_id"] == "ahmad_massoud"  # 3 outlets before Kabul's 2
+    where = aliases[(aliases["entity_id"] == "ahmad_massoud") & (aliases["alias"] == "Massoud")]
+    assert where["doc_ids"].item() == "d1; d3"
+
+
+def test_surname_goes_to_the_full_name_of_its_own_document():
+    docs = corpus(("d1", "A", "en", "Donald Trump spoke. Trump left."),
+                  ("d2", "A", "en", "Ivanka Trump spoke. Then Trump left."),
+                  ("d3", "B", "en", "Donald Trump came back."))
+    names = fl.canonical_names(find_names(docs))
+    by_doc = names[names["name"] == "Trump"].set_index("doc_id")["canonical"]
+    assert by_doc.to_dict() == {"d1": "Donald Trump", "d2": "Ivanka Trump"}
+
+
+def test_different_people_are_not_merged():
+    names = pd.DataFrame({"name": ["Ahmad Shah Massoud", "Ahmad Massoud", "Joe Biden", "Hunter Biden"],
+                          "language": "en"})
+    out = fl.canonical_names(names)
+    assert out["entity_id"].nunique() == 4
+
+
+def test_canonical_names_is_order_independent():
+    names = pd.DataFrame({"name": ["Masoud", "Ahmad Massoud", "Ahmad Masoud", "Ahmad Massoud", "NRF",
+                                   "National Resistance Front"], "language": "en",
+                          "doc_id": ["a", "a", "b", "c", "c", "c"]})
+    one = fl.canonical_names(names)
+    two = fl.canonical_names(names.iloc[::-1]).loc[one.index]
+    assert one.equals(two)
+    assert set(one["canonical"]) == {"Ahmad Massoud", "National Resistance Front"}
+
+
+def test_language_without_letter_case_or_resources_finds_no_names_and_does_not_fail():
+    docs = corpus(("d1", "A", "ar", "قال أحمد مسعود إن الجبهة لم تطلب المساعدة."))
+    entities, aliases = discover_entities(docs)
+    assert entities.empty and aliases.empty
+    assert list(entities.columns) == fl.schemas.table_columns("entities")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Walmart", "wal_mart"), ("Obama administration", "barack_obama"), ("Trump", "donald_trump"),
+    ("plaintiffs", ""),
+])
+def test_find_named(name, expected):
+    docs = corpus(("d1", "A", "en", "Barack Obama met Donald Trump. Wal-Mart was sued."),
+                  ("d2", "B", "en", "Obama and Trump spoke about Wal-Mart."))
+    entities, aliases = discover_entities(docs)
+    assert find_named(name, entities, aliases) == expected
