@@ -125,7 +125,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     _table("quotes", "one row per quotation (direct, indirect, mixed or scare), with its group", *_QUOTE_COLUMNS,
            ("speaker_id", "str", "one id per person in the story, merged across spellings, surnames, titles, "
             "outlets and languages; empty when the speaker is unknown"),
-           ("speaker_canonical", "str", "the name the speaker_id stands for (its longest common spelling)"),
+           ("speaker_canonical", "str", "the name the speaker_id stands for (its full name as most often written)"),
            ("group_id", "str", "gNNNN: versions of one utterance across outlets; empty for scare and nested"),
            ("via_translation", "bool", "compared through the project's English pivot translation"),
            ("match_text", "str", "the words compared when grouping (quote_text, or its pivot translation)")),

@@ -329,6 +329,15 @@ def test_seed_scare_quotes(seed_quotes):
         "chef du Front de résistance nationale"}
 
 
+def test_seed_massoud_is_one_canonical_speaker(seed_grouped):
+    massoud = seed_grouped[seed_grouped["speaker"].isin(["Ahmad Massoud", "Ahmad Masoud", "Masoud", "Massoud"])]
+    assert massoud["outlet"].nunique() == 4
+    assert set(massoud["speaker_id"]) == {"ahmad_massoud"}
+    speakers = fl.count_speakers(seed_grouped)
+    assert set(speakers.loc[speakers["speaker_id"] == "ahmad_massoud", "aliases"]) == {
+        "Ahmad Massoud", "Ahmad Masoud", "Masoud"}
+
+
 def test_seed_advancement_of_humanity_is_one_group_across_three_outlets(seed_grouped):
     humanity = seed_grouped[seed_grouped["match_text"].str.contains("of humanity")]
     assert humanity["group_id"].nunique() == 1

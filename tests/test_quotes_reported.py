@@ -135,7 +135,21 @@ def test_speakers_are_counted_verbatim_beside_paraphrased():
     grouped = fl.group_quotes(fl.extract_quotes(corpus))
     table = fl.count_speakers(grouped).set_index("speaker")
     assert (table.loc["Ahmad Massoud", "quotes"], table.loc["Ahmad Massoud", "indirect"]) == (1, 1)
-    assert table.loc["Ahmad Massoud", "speaker_id"] == "ahmad massoud"
+    assert table.loc["Ahmad Massoud", "speaker_id"] == "ahmad_massoud"
+
+
+def test_one_speaker_id_per_person_across_spellings_outlets_and_languages():
+    corpus = pd.DataFrame([
+        dict(doc_id="a", outlet="A", language="en", text='Ahmad Massoud said "we need help from anyone today".'),
+        dict(doc_id="b", outlet="B", language="en", text='Masoud said "we will keep fighting for our people".'),
+        dict(doc_id="c", outlet="C", language="fr", text="Masoud a déclaré : « Nous ne céderons jamais rien »."),
+        dict(doc_id="e", outlet="E", language="en", text='Ahmad Masoud said "any deal with them is futile".'),
+        dict(doc_id="d", outlet="D", language="en", text='A Taliban spokesman said "this is not true at all".')])
+    grouped = fl.group_quotes(fl.extract_quotes(corpus))
+    direct = grouped[grouped["kind"] == "direct"].set_index("doc_id")
+    assert direct.loc[["a", "b", "c", "e"], "speaker_id"].nunique() == 1  # spelling variant, then surname
+    assert set(direct.loc[["a", "b", "c", "e"], "speaker_canonical"]) <= {"Ahmad Massoud", "Ahmad Masoud"}
+    assert direct.loc["d", "speaker_id"] == "a_taliban_spokesman"  # a description is not merged into a name
 
 
 # --- scare quotes ------------------------------------------------------------------------

@@ -115,7 +115,7 @@ def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
     numbered by first quote_id; singletons are groups of one). See
     :func:`cluster_token_sequences` for cost.
     """
-    check_table(quotes, "quotes", "group_quotes", table_columns("quotes", upto="resources"))
+    check_table(quotes, "quotes", "group_quotes", table_columns("quotes", upto="cue_end"))
     out = quotes.copy()
     out["match_text"] = out["quote_text"]
     out["via_translation"] = False
@@ -141,19 +141,27 @@ def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
 
 
 def identify_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Add ``speaker_id`` (the speaker folded: case, accents, apostrophes) and
-    ``speaker_canonical`` (its most frequent spelling, ties by first in order) to every row with a
-    known speaker. Within a document, surnames and pronouns are already completed to the full
-    name by extraction; merging different spellings across documents (Masoud / Massoud) is the
-    job of the story's entity discovery and is not done here."""
+    """Add ``speaker_id`` and ``speaker_canonical``: one id per person or organisation in the
+    story, merged across spellings, surnames, titles, outlets and languages by the story's entity
+    discovery (:func:`analysis.entities.canonical_names`: Masoud, Massoud, Ahmad Masoud → one id);
+    a description ("A Taliban spokesman") is its own speaker, id = its slug. Empty when the
+    speaker is unknown. Within a document, pronouns and surnames are already resolved by
+    extraction."""
+    from analysis.entities import canonical_names, slug
+
     out = quotes.copy()
     known = ~out["speaker"].isin(["", "unknown"])
+    named = known & out["speaker_type"].isin(["person", "organisation"])
     out["speaker_id"] = ""
-    out.loc[known, "speaker_id"] = out.loc[known, "speaker"].map(lambda s: " ".join(quote_tokens(s)))
-    spelling = (out[known].groupby(["speaker_id", "speaker"]).size().rename("n").reset_index()
-                .sort_values(["speaker_id", "n", "speaker"], ascending=[True, False, True])
-                .drop_duplicates("speaker_id").set_index("speaker_id")["speaker"])
-    out["speaker_canonical"] = [spelling.get(i, "") for i in out["speaker_id"]]
+    out["speaker_canonical"] = ""
+    described = known & ~named
+    out.loc[described, "speaker_id"] = out.loc[described, "speaker"].map(slug)
+    out.loc[described, "speaker_canonical"] = out.loc[described, "speaker"]
+    if named.any():
+        names = out.loc[named, ["speaker", "language", "doc_id", "outlet"]].rename(columns={"speaker": "name"})
+        merged = canonical_names(names.reset_index(drop=True))
+        out.loc[named, "speaker_id"] = merged["entity_id"].to_numpy()
+        out.loc[named, "speaker_canonical"] = merged["canonical"].to_numpy()
     return out
 
 
