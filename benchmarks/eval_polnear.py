@@ -9,7 +9,10 @@ Runs :func:`analysis.extract_quotes` (as shipped, nothing trained here) on a Pol
   that is not a pronoun) and that the extractor found, the share whose speaker shares the gold
   Source's last capitalised word (pronouns the extractor resolved count when they resolve to it);
 - indirect + mixed attributions: precision, recall, F1 against the other Content spans;
-- the share of direct quotations found with speaker ``unknown``.
+- the share of direct quotations found with speaker ``unknown``;
+- direct precision again with the direct quotations that lie inside one of framelab's mixed
+  quotations left out (PolNeAR counts a quotation inside reported words as part of a mixed
+  attribution; framelab keeps both rows). Recall is unchanged (the same gold spans and found set).
 
 Overlap rule (token overlap, as GenderGapTracker's "0.3 overlap"): a predicted span is correct when
 at least ``--overlap`` (default 0.3) of its word tokens lie inside one gold span of the same class;
@@ -25,6 +28,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pandas as pd  # noqa: E402
+
 import analysis as fl  # noqa: E402
 from analysis.datasets import read_polnear  # noqa: E402
 
@@ -71,13 +76,20 @@ def evaluate(split: str, data: str | None, overlap: float) -> dict:
     articles, gold = read_polnear(split, data)
     quotes = fl.extract_quotes(articles)
     texts = articles.set_index("doc_id")["text"]
-    totals = dict(direct=[0, 0, 0, 0], reported=[0, 0, 0, 0])
+    totals = dict(direct=[0, 0, 0, 0], reported=[0, 0, 0, 0], alone=[0, 0, 0, 0])
     named_total = named_right = unknown = n_direct = 0
     errors = []
     for doc_id, text in texts.items():
         g = gold[gold["doc_id"] == doc_id]
         q = quotes[quotes["doc_id"] == doc_id]
         direct_q = q[q["kind"] == "direct"]
+        mixed = list(zip(q.loc[q["kind"] == "mixed", "start"], q.loc[q["kind"] == "mixed", "end"]))
+        inside = [any(a <= s and e <= b for a, b in mixed) for s, e in zip(direct_q["start"], direct_q["end"])]
+        alone = direct_q[~pd.Series(inside, index=direct_q.index, dtype=bool)]
+        c, _, _ = _score(text, list(zip(alone["start"], alone["end"])),
+                         [(r.content_start, r.content_end) for r in g[g["kind"] == "direct"].itertuples()], overlap)
+        totals["alone"][0] += c
+        totals["alone"][1] += len(alone)
         n_direct += len(direct_q)
         unknown += int((direct_q["speaker"] == "unknown").sum())
         for name, pk, gk in (("direct", ["direct"], ["direct"]), ("reported", ["indirect", "mixed"],
@@ -129,6 +141,12 @@ def main() -> int:
         p, rec, f = r[key]
         c = r["counts"][key]
         print(f"{label:32}{p:7.3f}{rec:7.3f}{f:7.3f}   {c[1]} / {c[3]}")
+    c, d = r["counts"]["alone"], r["counts"]["direct"]
+    p = c[0] / c[1] if c[1] else 0.0
+    rec = d[2] / d[3] if d[3] else 0.0
+    print(f"{'direct, outside mixed':32}{p:7.3f}{rec:7.3f}{2 * p * rec / (p + rec) if p + rec else 0:7.3f}"
+          f"   {c[1]} / {d[3]}  (a direct quotation inside one of framelab's mixed quotations left out "
+          "of direct precision: PolNeAR counts it in the mixed attribution)")
     acc, right, total = r["named"]
     share, unknown, n = r["unknown"]
     print(f"named-speaker accuracy          {acc:7.3f}   ({right} of {total} found gold direct quotations "

@@ -160,6 +160,7 @@ def test_one_speaker_id_per_person_across_spellings_outlets_and_languages():
      "a déclaré : « Je crois que nous devons travailler ensemble ».", "fr",
      "chef du Front de résistance nationale", "scare"),
     ("Trump's 'America last' slogan was repeated by the crowd.", "en", "America last", "direct"),
+    ("He was pro Kasich, he said on MSNBC’s “Morning Joe” on Wednesday.", "en", "Morning Joe", "scare"),
     ('He said "we need help from anyone today".', "en", "we need help from anyone today", "direct"),
 ])
 def test_scare_quotes_on_real_news(text, language, quoted, kind):

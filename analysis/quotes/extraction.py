@@ -231,6 +231,9 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         if not after_verb and _noun_phrase(masked, p.open_at, rules) and len(words) <= rules.name_max_words + 2:
             kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive)
         other = None if introduced or (p.depth > 0) else _introduction(p, text, masked, sentences[s], verbs, rules)
+        title = bool(words) and all(w[0].isupper() or w.casefold() in rules.particles for w in words)
+        if title and len(words) <= rules.name_max_words and _POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
+            kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
         if other and (kind == "scare" or mention.kind == "none"):
             mention, cue_start, cue_end = other
             kind, chosen = "direct", None
