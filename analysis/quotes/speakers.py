@@ -253,12 +253,17 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             mention = subject_of(text[floor:cut], rules)  # "Clinton posted a comment, saying"
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
-        if mention.kind == "role" and masked.count(",", floor, match.start) >= 2:
-            # "Ahmad Massoud, the leader of the NRF, said": the name before the apposition
+        bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
+        if masked.count(",", floor, match.start) >= 2 and (mention.kind == "role" or bare):
+            # "Ahmad Massoud, the leader of the NRF, said", "Seth McKee, a political scientist at
+            # Texas Tech University, told": the name before an apposition that opens with a determiner
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
-            named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules)
-            if named.kind == "name":
-                mention = named
+            apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
+            if mention.kind == "role" or apposition and apposition[0].casefold() in rules.determiners:
+                named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]],
+                                   rules)
+                if named.kind == "name":
+                    mention = named
         found = Verb(match.start, match.end, match.key, mention)
         tail = masked[match.end:match.end + 80]
         next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
