@@ -47,6 +47,8 @@ def direct(text: str, language: str = "en") -> pd.Series:
     ("Trump's 'America last' slogan was repeated by the crowd.", "en", "Trump", "", "person", "'s"),
     ('"I’m getting ready to rent a covered wagon," Gov. John Kasich (R-OH), said.', "en", "John Kasich",
      "Gov.", "person", "said"),
+    ('"We are seeing a realignment of the parties," Seth McKee, a political scientist at Texas Tech '
+     "University, told reporters.", "en", "Seth McKee", "", "person", "told"),
     ("« La guerre est finie pour nous », a déclaré le ministre Jean Dupont.", "fr", "Jean Dupont",
      "le ministre", "person", "a déclaré"),
     ("Selon le ministère, « les combats ont repris dans la vallée ».", "fr", "le ministère", "",
