@@ -89,3 +89,71 @@ def write_corpus_folder(articles: pd.DataFrame, folder: Path | str) -> Path:
             writer.writerow([row.doc_id, name, row.outlet, row.language, getattr(row, "published", ""),
                              getattr(row, "url", ""), getattr(row, "title", "")])
     return folder
+
+
+POLNEAR_ATTRIBUTION = ["doc_id", "attribution_id", "kind", "content_start", "content_end", "content",
+                       "source_start", "source_end", "source", "cue_start", "cue_end", "cue"]
+
+
+def _brat_spans(file: Path) -> tuple[dict, list[dict]]:
+    """Spans (``T`` lines: type, start, end, text) and links (``E`` lines: role → span id) of a
+    brat standoff file. A discontinuous span ``s e;s e`` is read from its first start to its last end."""
+    spans, links = {}, []
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            kind, _, offsets = fields[1].partition(" ")
+            try:
+                bounds = [int(x) for part in offsets.split(";") for x in part.split()]
+            except ValueError:
+                raise DatasetError(f"{file}:{number}: offsets {offsets!r} are not 'start end[;start end]'")
+            spans[fields[0]] = (kind, min(bounds), max(bounds))
+        elif line.startswith("E") and len(fields) >= 2:
+            links.append(dict(part.split(":", 1) for part in fields[1].split() if ":" in part))
+    return spans, links
+
+
+def read_polnear(split: str = "dev", path: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """PolNeAR attributions (Newell, Margolin & Ruths 2018) as a corpus table and a gold table.
+
+    Out: ``articles``: ``doc_id`` (file name), ``outlet`` (publisher), ``language`` (en),
+    ``published``, ``title``, ``text``; ``attributions``: one row per annotated attribution with a
+    content span, columns ``POLNEAR_ATTRIBUTION`` (offsets into ``text``; ``source_*`` and
+    ``cue_*`` empty / -1 when not annotated). ``kind`` is ``direct`` when the content opens with a
+    quotation mark, ``mixed`` when it holds one elsewhere, else ``indirect``. One annotator's file
+    per article (the first by name).
+    """
+    from analysis.marks import QUOTE_MARKS, scan_quote_marks
+
+    folder = _folder(path, "polnear") / split
+    if not (folder / "text").is_dir():
+        raise DatasetError(f"{folder}: no text/ folder; split is train or dev")
+    meta = pd.read_csv(folder.parent / "metadata.tsv", sep="\t", dtype=str).set_index("filename")
+    articles, gold = [], []
+    for file in sorted((folder / "text").glob("*.txt")):
+        doc_id = file.stem
+        text = file.read_text(encoding="utf-8")
+        row = meta.loc[doc_id] if doc_id in meta.index else {}
+        articles.append({"doc_id": doc_id, "outlet": row.get("publisher", doc_id.split("_")[0]),
+                         "language": "en", "published": row.get("publication_date", "unknown"),
+                         "title": row.get("title", ""), "text": text})
+        annotations = sorted((folder / "attributions").glob(f"{doc_id}_*.ann"))
+        if not annotations:
+            continue
+        spans, links = _brat_spans(annotations[0])
+        for n, link in enumerate(links):
+            if link.get("Content") not in spans:
+                continue
+            _, cs, ce = spans[link["Content"]]
+            content = text[cs:ce]
+            lead = content.lstrip()[:1]
+            kind = ("direct" if lead and lead in QUOTE_MARKS
+                    else "mixed" if scan_quote_marks(content)[0] else "indirect")
+            record = {"doc_id": doc_id, "attribution_id": f"{doc_id}:{n}", "kind": kind,
+                      "content_start": cs, "content_end": ce, "content": content}
+            for role in ("Source", "Cue"):
+                _, s, e = spans.get(link.get(role, ""), ("", -1, -1))
+                record.update({f"{role.lower()}_start": s, f"{role.lower()}_end": e,
+                               role.lower(): text[s:e] if s >= 0 else ""})
+            gold.append(record)
+    return pd.DataFrame(articles), pd.DataFrame(gold, columns=POLNEAR_ATTRIBUTION)

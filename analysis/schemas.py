@@ -60,8 +60,10 @@ def _table(name: str, meaning: str, *columns, written: bool = True) -> Table:
 
 _QUOTE_COLUMNS = (
     ("quote_id", "str", "doc_id:qNNN, stable (doc_id:tNNN in a pivot translation)"), DOC, OUTLET, LANGUAGE,
-    ("kind", "str", "direct (a speaker's words) or scare (marks around a word or name, nobody's words)"),
-    ("quote_text", "str", "the quoted words without marks; quote_text == text[start:end]"), START, END,
+    ("kind", "str", "direct (a speaker's words in marks), indirect (reported: X said that …), mixed (reported "
+     "words holding a quoted part) or scare (marks around a word or name, nobody's words)"),
+    ("quote_text", "str", "the quoted or reported words (the content span, without marks); "
+     "quote_text == text[start:end]"), START, END,
     ("speaker", "str", "who said it (name or description; pronouns resolved); unknown when the text names none"),
     ("speaker_mention", "str", "the words naming the speaker where the quotation is attributed (e.g. he)"),
     ("verb", "str", "reporting verb or phrase as listed in the language resources; empty when none"),
@@ -73,6 +75,11 @@ _QUOTE_COLUMNS = (
     ("part_of", "str", "quote_id of the first part of a split or multi-paragraph quotation, else empty"),
     ("nested_in", "str", "quote_id of the quotation around a nested one, else empty"),
     ("resources", "str", "language resources the quotation was read with (data/languages/xx/), or none"),
+    ("speaker_type", "str", "person, organisation, document, description or unknown; empty for scare quotes"),
+    ("speaker_title", "str", "title or honorific kept apart from the name (Sen., President, le ministre)"),
+    ("cue", "str", "the words that attribute it as written (verb, according to, :, a possessive 's)"),
+    ("cue_start", "int", "offset of the cue in the text; -1 when none"),
+    ("cue_end", "int", "end offset of the cue; -1 when none"),
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (
@@ -115,7 +122,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("g2", "float", "signed log-likelihood G² (Dunning 1993)"),
            ("count_outlet", "int", "occurrences in the outlet"),
            ("count_rest", "int", "occurrences in the other outlets of its language")),
-    _table("quotes", "one row per quotation, direct or scare, with its group", *_QUOTE_COLUMNS,
+    _table("quotes", "one row per quotation (direct, indirect, mixed or scare), with its group", *_QUOTE_COLUMNS,
+           ("speaker_id", "str", "one id per person in the story, merged across spellings, surnames, titles, "
+            "outlets and languages; empty when the speaker is unknown"),
+           ("speaker_canonical", "str", "the name the speaker_id stands for (its full name as most often written)"),
            ("group_id", "str", "gNNNN: versions of one utterance across outlets; empty for scare and nested"),
            ("via_translation", "bool", "compared through the project's English pivot translation"),
            ("match_text", "str", "the words compared when grouping (quote_text, or its pivot translation)")),
@@ -149,10 +159,15 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("identical", "bool", "no word dropped or added"),
            ("similarity", "float", "2 × matched words / words of both (0–1)")),
     _table("quote_speakers", "direct quotations per outlet and speaker", OUTLET,
-           ("speaker", "str", "as in quotes"), ("quotes", "int", "direct quotations (first parts only)")),
+           ("speaker", "str", "the canonical speaker (speaker_canonical in quotes)"),
+           ("quotes", "int", "direct quotations (first parts only)"),
+           ("speaker_id", "str", "as in quotes"),
+           ("indirect", "int", "indirect and mixed quotations (the speaker paraphrased)"),
+           ("aliases", "str", "the spellings merged into this speaker, '; '-joined")),
     _table("scare_quotes", "scare quotes per outlet", OUTLET, ("documents", "int", "documents analysed"),
            WORDS, ("scare_quotes", "int", "scare quotes"), ("direct_quotes", "int", "direct quotations"),
-           PER_1K, ("examples", "str", "distinct scare-quoted words, '; '-joined")),
+           PER_1K, ("examples", "str", "distinct scare-quoted words, '; '-joined"),
+           ("indirect_quotes", "int", "indirect and mixed quotations (reported speech)")),
     _table("claim_evidence", "one row per claim-related sentence", DOC, OUTLET, LANGUAGE,
            ("claim_id", "str", "the claim"), SENTENCE_ID, START, END, SENTENCE,
            ("coverage", "float", "covered cue groups / groups"), ("groups", "str", "covered groups, ';'-joined"),

@@ -67,7 +67,8 @@ def test_a_stage_fails_naming_the_missing_column():
 
 def test_read_table_keeps_empty_text_and_types(tmp_path):
     quotes = pd.DataFrame([{**{c: "" for c in fl.TABLES["quotes"].names}, "quote_id": "d:q000", "doc_id": "007",
-                            "start": 3, "end": 9, "sentence_id": 0, "depth": 0, "via_translation": False}])
+                            "start": 3, "end": 9, "sentence_id": 0, "depth": 0, "via_translation": False,
+                            "cue_start": -1, "cue_end": -1}])
     fl.write_table(quotes, tmp_path / "quotes.csv", schema="quotes")
     back = fl.read_table(tmp_path / "quotes.csv", "quotes")
     assert back.loc[0, "doc_id"] == "007" and back.loc[0, "speaker"] == "" and back.loc[0, "start"] == 3

@@ -15,7 +15,9 @@ def corpus_of(text: str, language: str = "en", doc_id: str = "d1", outlet: str =
 
 
 def quotes_of(text: str, language: str = "en") -> pd.DataFrame:
-    return fl.extract_quotes(corpus_of(text, language))
+    """The quotations in marks (direct and scare); reported speech is tested on its own."""
+    quotes = fl.extract_quotes(corpus_of(text, language))
+    return quotes[quotes["kind"].isin(["direct", "scare"])].reset_index(drop=True)
 
 
 # --- marks and apostrophes ---------------------------------------------------------------
@@ -49,9 +51,8 @@ def test_quotations_in_every_kind_of_mark(text, language, expected):
     ("C'est l'aide qu'il a demandée et qu' il attend.", "fr"),
 ])
 def test_apostrophes_are_never_quotation_marks(text, language):
-    corpus = corpus_of(text, language)
-    assert fl.extract_quotes(corpus).empty
-    assert fl.quote_warnings(corpus).empty
+    assert quotes_of(text, language).empty
+    assert fl.quote_warnings(corpus_of(text, language)).empty
 
 
 @pytest.mark.parametrize("text, line, column, later", [
@@ -276,13 +277,13 @@ SEED_ATTRIBUTIONS = {
             "shifted its focus": ("Ahmad Massoud", "said"),
             "feel betrayed": ("Ahmad Massoud", "expressed"),
             "entities and figures": ("unknown", "")},  # the text names no speaker
-    "001": {"help from any party": ("Massoud", "told"),
-            "we should all act": ("Massoud", "said"),
+    # "Massoud told …" is completed to the full name the document gives ("Ahmad Massoud, the leader …, said")
+    "001": {"help from any party": ("Ahmad Massoud", "told"),
+            "we should all act": ("Ahmad Massoud", "said"),
             "the rumors about": ("NRF", "said"),
             "we won’t have": ("A Taliban spokesman", "said"),
             "Israel is not among": ("A Taliban spokesman", "said")},
     "002": {"qu’ils ont besoin": ("Masoud", "a dit"),
-            "chef du Front": ("Le journal", "souligne"),
             # the text's own designation of Massoud; descriptions are not resolved to names
             "Je crois que": ("le chef du Front de résistance nationale", "a déclaré"),
             "un gouvernement démocratique": ("Masoud", "a prétendu"),
@@ -323,6 +324,18 @@ def test_seed_scare_quotes(seed_quotes):
     assert set(scare.loc[scare["doc_id"].str.startswith("000"), "quote_text"]) == {
         "Israel’s", "Israel's", "Israel", "Israel.", "National Resistance Front"}
     assert set(scare.loc[scare["doc_id"].str.startswith("004"), "quote_text"]) == {"concerns!"}
+    # an appositive « … » after a noun phrase is the author's wording, not Le journal's words
+    assert set(scare.loc[scare["doc_id"].str.startswith("002"), "quote_text"]) == {
+        "chef du Front de résistance nationale"}
+
+
+def test_seed_massoud_is_one_canonical_speaker(seed_grouped):
+    massoud = seed_grouped[seed_grouped["speaker"].isin(["Ahmad Massoud", "Ahmad Masoud", "Masoud", "Massoud"])]
+    assert massoud["outlet"].nunique() == 4
+    assert set(massoud["speaker_id"]) == {"ahmad_massoud"}
+    speakers = fl.count_speakers(seed_grouped)
+    assert set(speakers.loc[speakers["speaker_id"] == "ahmad_massoud", "aliases"]) == {
+        "Ahmad Massoud", "Ahmad Masoud", "Masoud"}
 
 
 def test_seed_advancement_of_humanity_is_one_group_across_three_outlets(seed_grouped):
@@ -339,7 +352,8 @@ def test_seed_pivot_translation_is_marked_and_linked(seed_corpus):
     assert doc["translation_by"] == "framelab project (not the outlet's)"
     translated = fl.extract_translated_quotes(seed_corpus)
     originals = fl.extract_quotes(seed_corpus)
-    assert len(translated) == (originals["doc_id"] == doc["doc_id"]).sum()
+    marked = originals[originals["kind"].isin(["direct", "scare"])]
+    assert len(translated) == (marked["doc_id"] == doc["doc_id"]).sum()
     assert translated["via_translation"].all() and set(translated["language"]) == {"en"}
     for q in translated.itertuples():
         assert doc["translation"][q.start:q.end] == q.quote_text

@@ -13,6 +13,7 @@ from analysis.quotes.grouping import (
     count_scare_quotes,
     count_speakers,
     group_quotes,
+    identify_speakers,
     quote_overlap,
     quote_similarity,
     quote_tokens,
@@ -22,5 +23,5 @@ from analysis.quotes.rules import QuoteRules, quote_rules
 
 __all__ = ["extract_quotes", "extract_translated_quotes", "quote_warnings", "compare_quote_versions",
            "all_pairs_matches", "cluster_token_sequences", "count_scare_quotes", "count_speakers",
-           "group_quotes", "quote_overlap", "quote_similarity", "quote_tokens",
+           "group_quotes", "identify_speakers", "quote_overlap", "quote_similarity", "quote_tokens",
            "summarise_quote_groups", "QuoteRules", "quote_rules"]

@@ -18,14 +18,19 @@ import pandas as pd
 
 from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
+from analysis.quotes.reported import find_reported
 from analysis.quotes.rules import QuoteRules, quote_rules
-from analysis.quotes.speakers import NO_MENTION, Speakers, Verb, find_verbs, mention_in
+from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
+                                      mention_in, speaker_type, subject_of)
 from analysis.schemas import conform, empty_table, table_columns
 from analysis.text import split_sentences, tokenize_words
 
 _SPACES = " \t\u00a0\u202f\u2009"
-_AFTER_QUOTE = re.compile(r"[\s,]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*[\s,]*){0,4}")
+_AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*[\s,]*){0,4}")
 _PRIVATE = ["_open", "_close", "_cont", "_continues"]
+_LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
+_POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
+_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
 NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
 
 
@@ -95,12 +100,12 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     post = None
     if after and after.start - close_end <= NEAR:
         between = masked[close_end:after.start]
-        if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!"
+        if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!.-\u2014"
                                                  or between.strip().startswith(",")):
-            mention = after.mention if after.source else mention_in(between, rules)
-            if mention.kind == "none":  # inverted: "…," said Jean Dupont
-                mention = mention_in(re.split(r"[,.;:!?\n]", masked[after.end:min(s_end, after.end + NEAR)] + ".")[0],
-                                     rules)
+            first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
+            mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
+            if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
+                mention = mention_after(_after_verb(masked, after.end), rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     chosen = post or before or after
     gap = masked[before.end:p.open_at] if before else ""
@@ -109,17 +114,88 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     return chosen, has_verb, introduced
 
 
+def _after_verb(masked: str, at: int) -> str:
+    """The words after a verb up to a comma or a period that ends a word longer than a title."""
+    region = masked[at:at + NEAR]
+    for m in _STOP.finditer(region):
+        if m.group()[0] == ".":
+            word = _LAST_WORD.search(region[:m.start()])
+            if word and len(word.group(1)) <= 3 and word.group(1)[0].isupper():
+                continue  # "Sen.", "Dr.", "J."
+        return region[:m.start()]
+    return region
+
+
+def _introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Verbs, rules: QuoteRules):
+    """A quotation credited without a reporting verb next to it: "Trump's 'America last'" (the
+    possessor); "X continued:" or "Kathleen Parker, The Washington Post:" ending the sentence or
+    paragraph before it (the colon's clause: its reporting verb, else its speaker); "The email
+    began, “…”" (a short clause headed by a document or role noun). Returns (mention, cue
+    start, cue end) or None."""
+    before = masked[max(sentence[0], p.open_at - NEAR):p.open_at]
+    owner = _POSSESSOR.search(before)
+    if owner:
+        at = p.open_at - len(before) + owner.start(2)
+        return Mention(owner.group(1), "name"), at, at + len(owner.group(2))
+    window = masked[max(0, p.open_at - NEAR):p.open_at]
+    stripped = window.rstrip()
+    if stripped.endswith(tuple(rules.colon_cues)):
+        colon = p.open_at - len(window) + len(stripped) - 1
+        start = max(window.rfind("\n", 0, len(stripped) - 1), *(window.rfind(c + " ", 0, len(stripped) - 1)
+                                                                for c in ".;!?")) + 1
+        start += p.open_at - len(window)
+        verb = verbs.last_before(colon + 1, start)
+        if verb is not None and verb.mention.kind != "none":
+            return verb.mention, verb.start, verb.end
+        clause = masked[start:colon].split(",")
+        first = clause[0].split()
+        whole_name = len(clause) > 1 and len(first) >= 2 and all(w[:1].isupper() for w in first)  # "Kathleen Parker, The Post:"
+        mention = mention_in(clause[0] if whole_name else clause[-1], rules)
+        return (mention, colon, colon + 1) if mention.kind in ("name", "role") else None
+    if not stripped.endswith(",") or "\n" in before.strip():
+        return None
+    clause = stripped[:-1]
+    clause = clause[max(clause.rfind(c) for c in ".;!?\n") + 1:]
+    words = clause.split()
+    mention = mention_after(clause, rules)
+    head = mention.text.split()[-1].casefold() if mention.text else ""
+    if mention.kind == "role" and (head in rules.documents or head in rules.roles) and len(words) <= 4:
+        at = p.open_at - len(window) + len(stripped) - 1
+        return mention, at, at + 1
+    return None
+
+
+def _paragraph_alone(p, text: str) -> bool:
+    """The quotation is a paragraph of its own (nothing but spaces before it on its line)."""
+    line_start = text.rfind("\n", 0, p.open_at) + 1
+    return not text[line_start:p.open_at].strip()
+
+
+def _noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
+    """The word just before a quotation opens a noun phrase (the, le, its): the quoted words are
+    used as a name or term inside the author's sentence, not reported."""
+    word = _LAST_WORD.search(masked[max(0, at - 30):at])
+    if not word:
+        return False
+    w = word.group(1).casefold()
+    return w in rules.determiners and w not in rules.conjunctions
+
+
 def _source(chosen: Verb | None, masked: str, according: list, sentence: tuple[int, int],
-            rules: QuoteRules) -> str:
-    """The outlet or report credited: the verb's source, else an "according to X" of the sentence."""
-    if chosen and chosen.source:
-        return chosen.source
+            rules: QuoteRules):
+    """The outlet or report credited: the verb's source, else an "according to X" of the sentence;
+    and that "according to X" as (mention, cue start, cue end), or None."""
     starts = [m.start for m in according]
     i = bisect.bisect_left(starts, sentence[0])
+    found = None
     if i < len(according) and according[i].end <= sentence[1]:
-        end = according[i].end
-        return mention_in(masked[end:end + 40].split(",")[0].split(".")[0], rules).text
-    return ""
+        m = according[i]
+        mention = mention_after(_after_verb(masked, m.end), rules)
+        if mention.kind in ("name", "role"):
+            found = (mention, m.start, m.end)
+    if chosen and chosen.source:
+        return chosen.source, found
+    return (found[0].text if found else ""), found
 
 
 def _line_column(line_starts: list[int], at: int) -> tuple[int, int]:
@@ -137,7 +213,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
     long_only = _blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
                               > rules.name_max_words + 2)
     verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
-    according = rules.according_to.find(FoldedText.of(masked), "*")
+    according_to = rules.according_to.find(FoldedText.of(masked), "*")
     speakers = Speakers(verbs.verbs)
     rows = []
     for n, p in enumerate(pairs):
@@ -146,24 +222,66 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             continue
         s = min(bisect.bisect_right(ends, a), len(sentences) - 1)
         chosen, has_verb, introduced = _attribute(p, text, masked, sentences[s], verbs, rules)
-        kind = _classify(tokenize_words(text[a:b], language), has_verb, introduced, rules)
-        source = _source(chosen, masked, according, sentences[s], rules)
+        words = tokenize_words(text[a:b], language)
+        kind = _classify(words, has_verb, introduced, rules)
+        source, according = _source(chosen, masked, according_to, sentences[s], rules)
         mention = chosen.mention if chosen else NO_MENTION
+        cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
+        after_verb = introduced and chosen is not None and chosen.start > p.close_at
+        if not after_verb and _noun_phrase(masked, p.open_at, rules) and len(words) <= rules.name_max_words + 2:
+            kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive)
+        other = None if introduced or (p.depth > 0) else _introduction(p, text, masked, sentences[s], verbs, rules)
+        title = bool(words) and all(w[0].isupper() or w.casefold() in rules.particles for w in words)
+        if title and len(words) <= rules.name_max_words and _POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
+            kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
+        if other and (kind == "scare" or mention.kind == "none"):
+            mention, cue_start, cue_end = other
+            kind, chosen = "direct", None
+        elif according is not None and kind == "direct" and mention.kind == "none":
+            mention, cue_start, cue_end = according  # "according to the EEOC, “…”"
+            chosen = None
         if kind == "scare":
-            chosen, mention, source = None, NO_MENTION, ""
-        speaker = speakers.resolve(mention, chosen.start) if chosen else "unknown"
+            chosen, mention, source, cue_start, cue_end = None, NO_MENTION, "", -1, -1
+        speaker = (speakers.resolve(mention, cue_start) if mention.kind != "none" else "unknown")
+        if kind == "direct" and speaker == "unknown" and p.depth == 0 and _paragraph_alone(p, text):
+            previous = next((r for r in reversed(rows) if r["kind"] == "direct" and r["depth"] == 0), None)
+            if previous and previous["speaker"] != "unknown" and \
+                    text.count("\n", previous["_close"], p.open_at) <= 2 and p.open_at - previous["_close"] <= 2 * NEAR:
+                # a quotation paragraph right after one with a speaker goes on in the same voice
+                speaker, mention = previous["speaker"], Mention(previous["speaker_mention"], "name")
         if kind == "direct" and speaker != "unknown" and mention.kind in ("name", "pronoun"):
             speakers.add_quoted(a, speaker)
         verb = chosen.verb if chosen else ""
+        full = speakers.full_name(speaker) if kind == "direct" else ""
         rows.append(dict(
             quote_id=f"{doc_id}:q{n:03d}", doc_id=doc_id, outlet=outlet, language=language,
             kind=kind, quote_text=text[a:b], start=a, end=b,
-            speaker=speakers.full_name(speaker) if kind == "direct" else "",
-            speaker_mention=mention.text, verb=verb, verb_role=rules.verb_role.get(verb, ""),
+            speaker=full, speaker_mention=mention.text, verb=verb, verb_role=rules.verb_role.get(verb, ""),
             source=source, sentence_id=s, sentence=text[sentences[s][0]:sentences[s][1]],
             marks=p.marks, depth=p.depth, part_of="", nested_in="", resources=rules.resources,
+            speaker_type=speaker_type(full, mention, rules) if kind == "direct" else "",
+            speaker_title=(mention.title or speakers.title_of(full)) if kind == "direct" else "",
+            cue=text[cue_start:cue_end] if kind == "direct" and cue_start >= 0 else "",
+            cue_start=cue_start if kind == "direct" else -1, cue_end=cue_end if kind == "direct" else -1,
             _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues))
     _link_parts(rows, text, rules)
+    used = {r["cue_start"] for r in rows if r["kind"] == "direct"}
+    closing = frozenset(r["cue_start"] for r in rows if r["kind"] == "direct" and r["cue_start"] > r["_close"])
+    for n, r in enumerate(find_reported(text, masked, sentences, verbs.verbs, used, according_to, pairs, rules,
+                                        closing)):
+        mention, verb = r["mention"], r["verb"].verb if r["verb"] else ""
+        speaker = speakers.full_name(speakers.resolve(mention, r["cue_start"]))
+        sid = r["sentence_id"]
+        rows.append(dict(
+            quote_id=f"{doc_id}:r{n:03d}", doc_id=doc_id, outlet=outlet, language=language, kind=r["kind"],
+            quote_text=text[r["start"]:r["end"]], start=r["start"], end=r["end"], speaker=speaker,
+            speaker_mention=mention.text, verb=verb, verb_role=rules.verb_role.get(verb, ""),
+            source=r["verb"].source if r["verb"] else "", sentence_id=sid,
+            sentence=text[sentences[sid][0]:sentences[sid][1]], marks="", depth=0, part_of="", nested_in="",
+            resources=rules.resources, speaker_type=speaker_type(speaker, mention, rules),
+            speaker_title=mention.title or speakers.title_of(speaker),
+            cue=text[r["cue_start"]:r["cue_end"]], cue_start=r["cue_start"], cue_end=r["cue_end"],
+            _open=r["start"], _close=r["end"], _cont=False, _continues=False))
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     warnings = [dict(doc_id=doc_id, outlet=outlet, line=line, column=column, offset=at, mark=mark,
                      message=message)
@@ -209,9 +327,10 @@ def _extract(corpus: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.DataFr
         r, w = extract_document(doc.doc_id, doc.outlet, language, text)
         rows += r
         warnings += w
-    columns = table_columns("quotes")[:table_columns("quotes").index("resources") + 1]
+    columns = table_columns("quotes", upto="cue_end")
     quotes = pd.DataFrame(rows, columns=columns + _PRIVATE)[columns].reset_index(drop=True)
-    quotes = quotes.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "depth": "int64"})
+    quotes = quotes.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "depth": "int64",
+                            "cue_start": "int64", "cue_end": "int64"})
     return quotes, pd.DataFrame(warnings, columns=table_columns("quote_warnings"))
 
 
@@ -239,12 +358,13 @@ def extract_translated_quotes(corpus: pd.DataFrame,
     ``originals``: the corpus's :func:`extract_quotes` result, when already computed.
     """
     docs = corpus[corpus["translation"].fillna("").str.len() > 0]
-    quotes, _ = _extract(docs, "translation")
+    marked = lambda q: q[q["kind"].isin(["direct", "scare"])].reset_index(drop=True)  # noqa: E731
+    quotes = marked(_extract(docs, "translation")[0])
     if quotes.empty:
         return empty_table("translated_quotes")
     quotes["quote_id"] = quotes["quote_id"].str.replace(r":q(\d+)$", r":t\1", regex=True)
-    originals = (extract_quotes(docs) if originals is None
-                 else originals[originals["doc_id"].isin(set(docs["doc_id"]))])
+    originals = marked(extract_quotes(docs) if originals is None
+                       else originals[originals["doc_id"].isin(set(docs["doc_id"]))])
     linked = []
     mine_of = quotes.groupby("doc_id", sort=False).indices
     theirs_of = originals.groupby("doc_id", sort=False).indices

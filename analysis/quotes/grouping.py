@@ -115,7 +115,7 @@ def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
     numbered by first quote_id; singletons are groups of one). See
     :func:`cluster_token_sequences` for cost.
     """
-    check_table(quotes, "quotes", "group_quotes", table_columns("quotes", upto="resources"))
+    check_table(quotes, "quotes", "group_quotes", table_columns("quotes", upto="cue_end"))
     out = quotes.copy()
     out["match_text"] = out["quote_text"]
     out["via_translation"] = False
@@ -137,6 +137,31 @@ def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
     names = {comp: f"g{n + 1:04d}" for n, comp in enumerate(first.index)}
     out["group_id"] = ""
     out.loc[eligible.index, "group_id"] = order.map(names)
+    return identify_speakers(out)
+
+
+def identify_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Add ``speaker_id`` and ``speaker_canonical``: one id per person or organisation in the
+    story, merged across spellings, surnames, titles, outlets and languages by the story's entity
+    discovery (:func:`analysis.entities.canonical_names`: Masoud, Massoud, Ahmad Masoud → one id);
+    a description ("A Taliban spokesman") is its own speaker, id = its slug. Empty when the
+    speaker is unknown. Within a document, pronouns and surnames are already resolved by
+    extraction."""
+    from analysis.entities import canonical_names, slug
+
+    out = quotes.copy()
+    known = ~out["speaker"].isin(["", "unknown"])
+    named = known & out["speaker_type"].isin(["person", "organisation"])
+    out["speaker_id"] = ""
+    out["speaker_canonical"] = ""
+    described = known & ~named
+    out.loc[described, "speaker_id"] = out.loc[described, "speaker"].map(slug)
+    out.loc[described, "speaker_canonical"] = out.loc[described, "speaker"]
+    if named.any():
+        names = out.loc[named, ["speaker", "language", "doc_id", "outlet"]].rename(columns={"speaker": "name"})
+        merged = canonical_names(names.reset_index(drop=True))
+        out.loc[named, "speaker_id"] = merged["entity_id"].to_numpy()
+        out.loc[named, "speaker_canonical"] = merged["canonical"].to_numpy()
     return out
 
 
@@ -183,16 +208,31 @@ def count_scare_quotes(quotes: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFra
     out = base.join(kinds).fillna(0)
     for kind in ("scare", "direct"):
         out[kind] = out[kind].astype("int64") if kind in out else 0
+    out["indirect_quotes"] = 0
+    for kind in ("indirect", "mixed"):
+        if kind in out:
+            out["indirect_quotes"] += out[kind].astype("int64")
     out = out.rename(columns={"scare": "scare_quotes", "direct": "direct_quotes"})
     out["per_1k_words"] = out["scare_quotes"] * 1000 / out["words"].where(out["words"] > 0)
     out["examples"] = examples.reindex(out.index).fillna("")
     return out.reset_index()[["outlet", "documents", "words", "scare_quotes", "direct_quotes",
-                              "per_1k_words", "examples"]]
+                              "per_1k_words", "examples", "indirect_quotes"]]
 
 
 def count_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Direct quotations per outlet and speaker: ``outlet``, ``speaker``, ``quotes``."""
-    direct = quotes[(quotes["kind"] == "direct") & (quotes["part_of"] == "")]
-    return (direct.groupby(["outlet", "speaker"]).size().rename("quotes").reset_index()
-            .sort_values(["outlet", "quotes", "speaker"], ascending=[True, False, True])
+    """Quotations per outlet and speaker, verbatim beside paraphrased: ``outlet``, ``speaker``
+    (canonical), ``quotes`` (direct, first parts only), ``speaker_id``, ``indirect`` (indirect
+    and mixed), ``aliases`` (the spellings merged, "; "-joined). Unknown speakers are one row."""
+    check_table(quotes, "quotes", "count_speakers", ["outlet", "kind", "speaker", "part_of", "speaker_id"])
+    q = quotes[quotes["kind"].isin(["direct", "indirect", "mixed"]) & (quotes["part_of"] == "")].copy()
+    q["speaker_id"] = q["speaker_id"].where(q["speaker_id"] != "", "unknown")
+    q["canonical"] = q["speaker_canonical"].where(q["speaker_id"] != "unknown", "unknown")
+    q["direct"] = q["kind"] == "direct"
+    table = q.groupby(["outlet", "speaker_id"]).agg(
+        speaker=("canonical", "first"), quotes=("direct", "sum"),
+        indirect=("direct", lambda d: int((~d).sum())),
+        aliases=("speaker", lambda n: "; ".join(sorted(set(n))))).reset_index()
+    table = table.astype({"quotes": "int64", "indirect": "int64"})
+    return (table[["outlet", "speaker", "quotes", "speaker_id", "indirect", "aliases"]]
+            .sort_values(["outlet", "quotes", "indirect", "speaker"], ascending=[True, False, False, True])
             .reset_index(drop=True))

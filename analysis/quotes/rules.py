@@ -32,6 +32,15 @@ class QuoteRules:
     breakers: frozenset
     scare_max_words: int
     name_max_words: int
+    titles: PhraseMatcher
+    told: PhraseMatcher
+    apposition_ends: frozenset
+    documents: frozenset
+    organisations: frozenset
+    colon_cues: tuple
+    indirect_min_words: int
+    participles: frozenset
+    stopwords: frozenset
 
     @property
     def resources(self) -> str:
@@ -55,4 +64,9 @@ def quote_rules(language: str) -> QuoteRules:
         determiners=low("determiners"), roles=low("role_nouns"), particles=low("name_particles"),
         breakers=low("phrase_breakers"),
         scare_max_words=res.quotes.get("scare_max_words", QUOTE_NUMBERS["scare_max_words"]),
-        name_max_words=res.quotes.get("name_max_words", QUOTE_NUMBERS["name_max_words"]))
+        name_max_words=res.quotes.get("name_max_words", QUOTE_NUMBERS["name_max_words"]),
+        titles=list_matcher(res.titles), told=list_matcher(res.quote_words("told_verbs")),
+        apposition_ends=low("apposition_ends"), documents=low("document_nouns"),
+        organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
+        participles=low("participles"), stopwords=frozenset(res.stopwords),
+        indirect_min_words=res.quotes.get("indirect_min_words", QUOTE_NUMBERS["indirect_min_words"]))

@@ -16,7 +16,8 @@ from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
 _WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
-_SEGMENT = re.compile(r"[,;:()]")
+_SEGMENT = re.compile(r"[,;:]")
+_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
 
@@ -24,7 +25,8 @@ _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
 @dataclass(frozen=True)
 class Mention:
     text: str
-    kind: str  # name, role, pronoun, plural, none
+    kind: str  # name, role (a description), pronoun, plural, none
+    title: str = ""  # a title or honorific kept apart from the name (Sen., President, le ministre)
 
 
 NO_MENTION = Mention("", "none")
@@ -39,44 +41,68 @@ class Verb:
     source: str = ""
 
 
-def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules) -> str:
-    """The description headed by role noun ``words[i]``: "a spokesperson of the group",
-    "le chef du Front de résistance nationale"."""
+def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules) -> tuple[int, int]:
+    """Word bounds of the description headed by role noun ``words[i]``: "a spokesperson of the
+    group", "le chef du Front de résistance nationale", "an industry lobbyist"."""
+    det = next((k for k in range(i - 1, max(i - 4, -1), -1) if folded[k] in rules.determiners), None)
     begin = i
-    while begin > 0 and i - begin < 2 and (folded[begin - 1] in rules.determiners
-                                           or words[begin - 1][0].isupper()):
-        begin -= 1
-        if folded[begin] in rules.determiners:
-            break
+    if det is not None and not any(f in rules.breakers for f in folded[det + 1:i]):
+        begin = det  # "an industry lobbyist", "the group's spokesman"
+    else:
+        while begin > 0 and i - begin < 2 and words[begin - 1][0].isupper():
+            begin -= 1  # "NRF spokesman"
     end = i + 1
+    while end < len(words) and folded[end] in rules.roles and not words[end][0].isupper():
+        end += 1  # "campaign manager"
     if end < len(words) and folded[end] in rules.particles:
         while (end < len(words) and end - i <= 6 and folded[end] not in rules.breakers
                and folded[end] not in rules.skip):
             end += 1
         while end > i + 1 and folded[end - 1] in rules.particles | rules.determiners:
             end -= 1
-    return " ".join(words[begin:end])
+    return begin, end
 
 
-def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) -> list[list[str]]:
-    runs, run = [], []
-    for w, f in zip(words, folded):
+def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) -> list[tuple[int, int]]:
+    """Word bounds of each run of capitalised words (lower-case particles allowed inside)."""
+    runs, begin = [], None
+    for k, (w, f) in enumerate(zip(words, folded)):
         if w[0].isupper() and f not in rules.determiners and f not in rules.singular | rules.plural:
-            run.append(w)
-        elif run and f in rules.particles:
-            run.append(w)
+            begin = k if begin is None else begin
+        elif begin is not None and f in rules.particles:
+            continue
         else:
-            if run:
-                runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    return runs
+            if begin is not None:
+                runs.append((begin, k))
+            begin = None
+    if begin is not None:
+        runs.append((begin, len(words)))
+    trimmed = []
+    for a, b in runs:
+        while b > a and folded[b - 1] in rules.particles:
+            b -= 1
+        if b > a:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") -> Mention:
+    """A name from words[a:b], a leading title or honorific split off (Sen. Sheldon Whitehouse)."""
+    phrase = " ".join(words[a:b])
+    for written in (phrase, words[a] + ". " + " ".join(words[a + 1:b])):  # the period _WORD left out
+        found = [m for m in rules.titles.find(written, "*") if m.start == 0]
+        if found:
+            rest = written[found[0].end:].strip(" .")
+            if rest:
+                return Mention(_POSSESSIVE.sub("", rest), "name", written[:found[0].end].strip())
+            return Mention(written[:found[0].end].strip(), "role")  # a title alone ("the President")
+    return Mention(_POSSESSIVE.sub("", phrase), "name", title)
 
 
 def mention_in(region: str, rules: QuoteRules) -> Mention:
-    """The speaker named in the words before a reporting verb (its clause only)."""
-    words = _WORD.findall(strip_marks(region))
+    """The speaker named in the words before a reporting verb (its clause only): the name nearest
+    the verb, a description (role noun, or a determiner's noun phrase: "her campaign"), a pronoun."""
+    words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", region)))  # "John Kasich (R-OH)"
     while words and words[-1].casefold() in rules.skip:
         words.pop()
     if not words:
@@ -87,15 +113,87 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     if last in rules.plural:
         return Mention(words[-1], "plural")
     folded = [w.casefold() for w in words]
-    for i, w in enumerate(folded):
-        if w in rules.roles:
-            return Mention(_role_phrase(words, folded, i, rules), "role")
-    for run in _capitalised_runs(words, folded, rules):
-        while run and run[-1].casefold() in rules.particles:
-            run.pop()
-        if run:
-            return Mention(_POSSESSIVE.sub("", " ".join(run)), "name")
+    runs = _capitalised_runs(words, folded, rules)
+    role = next((i for i, w in enumerate(folded) if w in rules.roles and not words[i][0].isupper()), None)
+    if role is not None:
+        begin, end = _role_phrase(words, folded, role, rules)
+        after = [r for r in runs if r[0] == end]
+        if after:  # "NRF leader Ahmad Massoud", "le ministre Jean Dupont"
+            return _name(words, *after[-1], rules, title=" ".join(words[begin:end]))
+        return Mention(" ".join(words[begin:end]), "role")
+    if runs:
+        return _name(words, *runs[-1], rules)
+    if folded[0] in rules.determiners and len(words) <= 4:
+        return Mention(" ".join(words), "role")  # "her campaign", "the statement"
     return NO_MENTION
+
+
+def subject_of(region: str, rules: QuoteRules) -> Mention:
+    """The name or description that opens the main clause of ``region`` (a sentence's subject,
+    after an introductory phrase: "In a statement, Rep. Hakeem Jeffries said …")."""
+    segments = region.split(",")
+    for segment in segments[:3]:
+        words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", segment)))
+        folded = [w.casefold() for w in words]
+        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners:
+            continue  # "In a statement", "But", "After the debate"
+        runs = _capitalised_runs(words[:8], folded[:8], rules)
+        if runs and runs[0][0] == 0:
+            return _name(words, *runs[0], rules)
+        if folded[0] in rules.determiners:
+            return mention_after(" ".join(words[:8]), rules)
+        return NO_MENTION
+    return NO_MENTION
+
+
+def mention_after(region: str, rules: QuoteRules) -> Mention:
+    """The speaker named right after a reporting verb ("…," said Sen. Sheldon Whitehouse; says
+    David Palmiter, a professor; said an industry lobbyist who spoke on condition of anonymity):
+    the noun phrase up to a comma, a relative pronoun or a preposition."""
+    words = _WORD.findall(strip_marks(region))
+    folded = [w.casefold() for w in words]
+    end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)),
+               len(words))
+    words, folded = words[:min(end, 8)], folded[:min(end, 8)]
+    if not words:
+        return NO_MENTION
+    if folded[0] in rules.singular:
+        return Mention(words[0], "pronoun")
+    if folded[0] in rules.plural:
+        return Mention(words[0], "plural")
+    runs = _capitalised_runs(words, folded, rules)
+    if runs and (runs[0][0] == 0 or folded[0] not in rules.determiners):
+        return _name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
+    if runs and folded[0] in rules.determiners:
+        a, b = runs[0]
+        between = folded[1:a]
+        if between and all(f in rules.roles for f in between):  # "le ministre Jean Dupont"
+            return _name(words, a, b, rules, title=" ".join(words[:a]))
+        if not between and (folded[b - 1] in rules.organisations or words[b - 1].isupper()):
+            return _name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
+    if folded[0] in rules.determiners:
+        head = next((k for k, f in enumerate(folded) if f in rules.roles | rules.documents), None)
+        if head is None and runs:  # "a Nevada Democrat"
+            head = runs[0][1] - 1
+        return Mention(" ".join(words[:head + 1]), "role") if head is not None else NO_MENTION
+    return NO_MENTION
+
+
+def speaker_type(speaker: str, mention: Mention, rules: QuoteRules) -> str:
+    """person, organisation, document, description or unknown: what kind of speaker it is.
+    An all-capitals name (EEOC) or one holding an organisation word (Commission, Post) is an
+    organisation; a description headed by a document noun (the statement) is a document."""
+    if speaker in ("", "unknown"):
+        return "unknown"
+    folded = [w.casefold() for w in _WORD.findall(speaker)]
+    if mention.kind == "role":
+        if any(w in rules.documents for w in folded[-2:]):
+            return "document"
+        nouns = [w for w in folded if w not in rules.determiners]
+        return "organisation" if len(nouns) == 1 and nouns[0] in rules.organisations else "description"
+    if not is_person(speaker) or any(w in rules.organisations for w in folded):
+        return "organisation"
+    return "person"
 
 
 def is_person(name: str) -> bool:
@@ -116,7 +214,7 @@ def _clause_start(masked: str, floor: int, at: int, rules: QuoteRules) -> int:
 
 def _previous_segment(masked: str, floor: int, at: int) -> int:
     commas = [m.start() for m in _SEGMENT.finditer(masked, floor, at)]
-    return commas[-2] + 1 if len(commas) >= 2 else floor
+    return commas[-1] + 1 if commas else floor
 
 
 def _quoting_phrase(verb: Verb, tail: str, rules: QuoteRules) -> Verb:
@@ -151,8 +249,21 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
         mention = mention_in(text[cut:match.start], rules)
+        if mention.kind == "none" and match.key.casefold() in rules.participles:
+            mention = subject_of(text[floor:cut], rules)  # "Clinton posted a comment, saying"
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
+        bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
+        if masked.count(",", floor, match.start) >= 2 and (mention.kind == "role" or bare):
+            # "Ahmad Massoud, the leader of the NRF, said", "Seth McKee, a political scientist at
+            # Texas Tech University, told": the name before an apposition that opens with a determiner
+            commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
+            apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
+            if mention.kind == "role" or apposition and apposition[0].casefold() in rules.determiners:
+                named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]],
+                                   rules)
+                if named.kind == "name":
+                    mention = named
         found = Verb(match.start, match.end, match.key, mention)
         tail = masked[match.end:match.end + 80]
         next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
@@ -167,6 +278,7 @@ class Speakers:
 
     def __init__(self, verbs: list[Verb]):
         named = [(v.start, v.mention.text) for v in verbs if v.mention.kind == "name"]
+        self.titles = {v.mention.text: v.mention.title for v in verbs if v.mention.title}
         self.named_at = [p for p, _ in named]
         self.named = [n for _, n in named]
         self.quoted_at: list[int] = []
@@ -199,6 +311,10 @@ class Speakers:
                 if person:
                     return person
         return "unknown"
+
+    def title_of(self, name: str) -> str:
+        """The title this document gave ``name`` where it named it with one."""
+        return self.titles.get(name, "")
 
     def full_name(self, name: str) -> str:
         """A one-word name completed from a longer name of the same document ("Massoud" →

@@ -1,0 +1,123 @@
+"""Reported speech: indirect ("X said (that) …", "X told Y …", "according to X, …", "X a affirmé
+que …") and mixed quotations (reported words holding a quoted part), beside the direct ones.
+
+Each reporting verb that did not introduce a direct quotation is read once: the reported words
+are the rest of its sentence after the verb (its object skipped for a verb of telling, a
+conjunction skipped) or, when the verb and its speaker close the sentence ("…, the senator said
+on Tuesday."), the sentence up to the comma before them. Cost: linear; every search is bounded by
+the verb's sentence and a fixed window.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.marks import QUOTE_MARKS
+from analysis.quotes.rules import QuoteRules
+from analysis.quotes.speakers import NO_MENTION, Mention, Verb, mention_after
+from analysis.text import tokenize_words
+
+TAIL_WORDS = 6   # words allowed after a verb that closes its sentence ("said in a statement")
+OBJECT_WORDS = 5  # words of the person told ("told the Associated Press that")
+_END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
+_LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
+
+
+def _span(text: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without leading separators and the sentence's closing punctuation."""
+    lead = _LEAD.match(text, a, b)
+    a = lead.end() if lead else a
+    tail = _END.search(text[a:b])
+    return a, (a + tail.start() if tail else b)
+
+
+def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) -> tuple[int, int] | None:
+    """The reported words after the verb: "said (that) …", "told reporters that …"."""
+    at = verb.end
+    tail = masked[at:s_end]
+    words = list(re.finditer(r"\S+", tail[:300]))
+    if not words:
+        return None
+    first = words[0].group().strip(",").casefold()
+    if first in rules.breakers and first not in rules.conjunctions:
+        return None  # "said in a statement", "said during the interview"
+    if verb.mention.kind == "none" and masked[max(0, verb.start - 40):verb.start].rstrip()[-1:] in ("",) + tuple(",") + tuple(QUOTE_MARKS):
+        return None  # inverted: "…," said David French of the NRF: the words after name the speaker
+    if first in rules.conjunctions:
+        at += words[0].end()
+    elif rules.told.search(verb.verb, "*") or verb.verb.casefold() in rules.conjunctions:
+        that = next((w for w in words[:OBJECT_WORDS + 1] if w.group().strip(",").casefold() in rules.conjunctions),
+                    None)
+        at += that.end() if that else 0
+        if not that:
+            return None
+    elif tail[:1] not in (",", ":") and not first[:1].isalpha():
+        return None
+    return _span(text, at, s_end)
+
+
+def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules):
+    """The reported words before "…, X said." when the verb closes its sentence."""
+    s_start, s_end = sentence
+    tail = text[verb.end:min(s_end, verb.end + 200)]
+    first = tail.split(None, 1)[0].casefold() if tail.strip() else ""
+    if (len(tokenize_words(tail, rules.language)) > TAIL_WORDS or first in rules.conjunctions
+            or any(c in QUOTE_MARKS for c in tail)):
+        return None  # "Massoud said that … “…”": the words come after the verb
+    comma = masked.rfind(",", max(s_start, verb.start - 120), verb.start)
+    if comma <= s_start:
+        return None
+    return _span(text, s_start, comma)
+
+
+def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], used: set[int],
+                  according: list, pairs, rules: QuoteRules, closing: frozenset = frozenset()) -> list[dict]:
+    """Reported-speech rows of one document: ``kind`` (indirect / mixed), content ``start`` /
+    ``end``, ``sentence_id``, the ``verb`` (or None for according to), ``mention`` and the cue's
+    offsets. ``used``: starts of verbs that introduced a direct quotation: reported words that
+    would hold one belong to that quotation's speaker and are not read. Reported words that open
+    with a quotation mark are the direct quotation itself. ``closing``: starts of verbs that close
+    a direct quotation ("…," he added, per the report): they report nothing else."""
+    ends = [b for _, b in sentences]
+    used_at = sorted(used)
+    opens = sorted(p.open_at for p in pairs if p.depth == 0)
+    found, taken = [], []
+    cues = [(v.start, v.end, v, v.mention) for v in verbs if v.start not in closing]
+    cues += [(m.start, m.end, None, None) for m in according]
+    for start, end, verb, mention in sorted(cues, key=lambda c: c[0]):
+        s = min(bisect.bisect_right(ends, start), len(sentences) - 1)
+        sentence = sentences[s]
+        if verb is None:  # "according to X, …" or "…, according to X."
+            region = masked[end:sentence[1]]
+            comma = region.find(",")
+            name = region[:comma] if comma >= 0 else region
+            mention = mention_after(name, rules)
+            span = (_span(text, end + comma + 1, sentence[1]) if comma >= 0 and start - sentence[0] < 3
+                    else _span(text, sentence[0], start))
+        else:
+            span = _before(verb, text, masked, sentence, rules)
+            if span and text[span[0]] in QUOTE_MARKS:
+                continue  # the verb closes a direct quotation ("…," he said)
+            if span and mention.kind == "none":
+                mention = mention_after(masked[verb.end:sentence[1]], rules)
+            if span is None:
+                span = _after(verb, text, masked, sentence[1], rules)
+        if not span or span[1] - span[0] < 2 or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        a, b = span
+        inside = bisect.bisect_left(used_at, a)
+        if inside < len(used_at) and used_at[inside] < b:
+            continue  # holds the verb of a direct quotation: that speaker's words, not this one's
+        if text[a] in QUOTE_MARKS:
+            continue  # a direct quotation, already read
+        if len(tokenize_words(masked[a:b], rules.language)) < rules.indirect_min_words:
+            continue
+        i = bisect.bisect_left(opens, a)
+        kind = "mixed" if i < len(opens) and opens[i] < b else "indirect"
+        taken.append((a, b))
+        found.append(dict(kind=kind, start=a, end=b, sentence_id=s, verb=verb,
+                          mention=mention or NO_MENTION, cue_start=start, cue_end=end))
+    return found
+
+
+__all__ = ["find_reported", "Mention"]

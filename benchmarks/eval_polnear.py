@@ -1,0 +1,162 @@
+"""Quotations and attributions on PolNeAR: the shipped extractor against hand annotation.
+
+Usage: .venv/bin/python benchmarks/eval_polnear.py [--split dev] [--data ../shared/datasets/polnear]
+
+Runs :func:`analysis.extract_quotes` (as shipped, nothing trained here) on a PolNeAR split and prints:
+
+- direct quotations: precision, recall, F1 against the Content spans that open with a quotation mark;
+- named-speaker accuracy: among gold direct quotations whose Source is a name (a capitalised word
+  that is not a pronoun) and that the extractor found, the share whose speaker shares the gold
+  Source's last capitalised word (pronouns the extractor resolved count when they resolve to it);
+- indirect + mixed attributions: precision, recall, F1 against the other Content spans;
+- the share of direct quotations found with speaker ``unknown``;
+- direct precision again with the direct quotations that lie inside one of framelab's mixed
+  quotations left out (PolNeAR counts a quotation inside reported words as part of a mixed
+  attribution; framelab keeps both rows). Recall is unchanged (the same gold spans and found set).
+
+Overlap rule (token overlap, as GenderGapTracker's "0.3 overlap"): a predicted span is correct when
+at least ``--overlap`` (default 0.3) of its word tokens lie inside one gold span of the same class;
+a gold span is found when at least that share of its tokens lie inside predicted spans of the class.
+Tune on ``--split train``; report ``--split dev`` (the test split is scored outside the project).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pandas as pd  # noqa: E402
+
+import analysis as fl  # noqa: E402
+from analysis.datasets import read_polnear  # noqa: E402
+
+GGT = "GenderGapTracker (English, published): quote F1 83.7 at 0.3 overlap, speaker accuracy 86.5 %"
+_TOKEN = re.compile(r"\w+")
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "his", "their"}
+
+
+def _tokens(text: str, start: int, end: int) -> set[int]:
+    return {start + m.start() for m in _TOKEN.finditer(text[start:end])}
+
+
+def _score(text: str, predicted: list[tuple[int, int]], gold: list[tuple[int, int]], overlap: float):
+    """(correct predictions, found gold spans, matched gold index per prediction) for one document."""
+    gold_tokens = [_tokens(text, a, b) for a, b in gold]
+    pred_tokens = [_tokens(text, a, b) for a, b in predicted]
+    union = set().union(*pred_tokens) if pred_tokens else set()
+    correct, matched = 0, []
+    for toks in pred_tokens:
+        best = max(range(len(gold)), key=lambda i: len(toks & gold_tokens[i]), default=None)
+        ok = best is not None and toks and len(toks & gold_tokens[best]) >= overlap * len(toks)
+        correct += bool(ok)
+        matched.append(best if ok else None)
+    found = sum(1 for toks in gold_tokens if toks and len(toks & union) >= overlap * len(toks))
+    return correct, found, matched
+
+
+def _named(source: str) -> str:
+    """The gold source's last capitalised word (possessive and periods stripped) when it names
+    someone, else empty ("a source", "he")."""
+    source = re.split(r",| who | which |\(", source)[0]  # the name before an apposition
+    words = [re.sub("[’']s$", "", w).strip(".’'") for w in re.findall(r"[\w'’.-]+", source)]
+    capitals = [w for w in words if w and w[0].isupper() and w.casefold() not in PRONOUNS | {"the", "a", "an"}]
+    return capitals[-1].casefold() if capitals else ""
+
+
+def prf(correct: int, n_pred: int, found: int, n_gold: int) -> tuple[float, float, float]:
+    p = correct / n_pred if n_pred else 0.0
+    r = found / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(split: str, data: str | None, overlap: float) -> dict:
+    articles, gold = read_polnear(split, data)
+    quotes = fl.extract_quotes(articles)
+    texts = articles.set_index("doc_id")["text"]
+    totals = dict(direct=[0, 0, 0, 0], reported=[0, 0, 0, 0], alone=[0, 0, 0, 0])
+    named_total = named_right = unknown = n_direct = 0
+    errors = []
+    for doc_id, text in texts.items():
+        g = gold[gold["doc_id"] == doc_id]
+        q = quotes[quotes["doc_id"] == doc_id]
+        direct_q = q[q["kind"] == "direct"]
+        mixed = list(zip(q.loc[q["kind"] == "mixed", "start"], q.loc[q["kind"] == "mixed", "end"]))
+        inside = [any(a <= s and e <= b for a, b in mixed) for s, e in zip(direct_q["start"], direct_q["end"])]
+        alone = direct_q[~pd.Series(inside, index=direct_q.index, dtype=bool)]
+        c, _, _ = _score(text, list(zip(alone["start"], alone["end"])),
+                         [(r.content_start, r.content_end) for r in g[g["kind"] == "direct"].itertuples()], overlap)
+        totals["alone"][0] += c
+        totals["alone"][1] += len(alone)
+        n_direct += len(direct_q)
+        unknown += int((direct_q["speaker"] == "unknown").sum())
+        for name, pk, gk in (("direct", ["direct"], ["direct"]), ("reported", ["indirect", "mixed"],
+                                                                  ["indirect", "mixed"])):
+            pq, gg = q[q["kind"].isin(pk)], g[g["kind"].isin(gk)]
+            correct, found, matched = _score(text, list(zip(pq["start"], pq["end"])),
+                                             list(zip(gg["content_start"], gg["content_end"])), overlap)
+            t = totals[name]
+            t[0] += correct
+            t[1] += len(pq)
+            t[2] += found
+            t[3] += len(gg)
+            if name != "direct":
+                continue
+            seen = set()
+            for (_, row), m in zip(pq.iterrows(), matched):
+                if m is None or m in seen:
+                    continue
+                seen.add(m)
+                surname = _named(gg.iloc[m]["source"])
+                if not surname:
+                    continue
+                named_total += 1
+                said = row["speaker"].casefold()
+                if surname in re.findall(r"\w+", said):
+                    named_right += 1
+                else:
+                    g_row = gg.iloc[m]
+                    errors.append((doc_id, g_row["source"], row["speaker"], g_row["cue"],
+                                   text[max(0, row["start"] - 120):row["start"]].replace("\n", " | "),
+                                   text[row["end"]:row["end"] + 60].replace("\n", " | ")))
+    return dict(direct=prf(*totals["direct"]), reported=prf(*totals["reported"]), counts=totals,
+                named=(named_right / named_total if named_total else 0.0, named_right, named_total),
+                unknown=(unknown / n_direct if n_direct else 0.0, unknown, n_direct), errors=errors)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["train", "dev"])
+    parser.add_argument("--data", default=None, help="the polnear folder (default ../shared/datasets/polnear)")
+    parser.add_argument("--overlap", type=float, default=0.3)
+    parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors")
+    args = parser.parse_args()
+    began = time.perf_counter()
+    r = evaluate(args.split, args.data, args.overlap)
+    print(f"PolNeAR {args.split}, token overlap ≥ {args.overlap} ({time.perf_counter() - began:.1f} s)")
+    print(f"{'':32}{'P':>7}{'R':>7}{'F1':>7}   predicted / gold")
+    for label, key in (("direct quotations", "direct"), ("indirect + mixed attributions", "reported")):
+        p, rec, f = r[key]
+        c = r["counts"][key]
+        print(f"{label:32}{p:7.3f}{rec:7.3f}{f:7.3f}   {c[1]} / {c[3]}")
+    c, d = r["counts"]["alone"], r["counts"]["direct"]
+    p = c[0] / c[1] if c[1] else 0.0
+    rec = d[2] / d[3] if d[3] else 0.0
+    print(f"{'direct, outside mixed':32}{p:7.3f}{rec:7.3f}{2 * p * rec / (p + rec) if p + rec else 0:7.3f}"
+          f"   {c[1]} / {d[3]}  (a direct quotation inside one of framelab's mixed quotations left out "
+          "of direct precision: PolNeAR counts it in the mixed attribution)")
+    acc, right, total = r["named"]
+    share, unknown, n = r["unknown"]
+    print(f"named-speaker accuracy          {acc:7.3f}   ({right} of {total} found gold direct quotations "
+          "with a named source)")
+    print(f"speaker unknown                 {share:7.3f}   ({unknown} of {n} direct quotations found)")
+    print(GGT)
+    for e in r["errors"][:args.errors]:
+        print("  ", e)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""Speakers on real news (titles, descriptions, inverted order, colon and according-to
+introductions), reported speech (indirect and mixed quotations) and scare quotes: the patterns
+seen on news nobody here wrote, in English and French, and what must not become a speaker."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as fl
+from analysis.datasets import read_polnear
+
+
+def extract(text: str, language: str = "en") -> pd.DataFrame:
+    return fl.extract_quotes(pd.DataFrame([dict(doc_id="d", outlet="O", language=language, text=text)]))
+
+
+def direct(text: str, language: str = "en") -> pd.Series:
+    quotes = extract(text, language)
+    return quotes[quotes["kind"] == "direct"].iloc[-1]
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, speaker, title, kind, cue", [
+    ('"We will not back down on this issue," said an industry lobbyist who spoke on the condition '
+     "of anonymity.", "en", "an industry lobbyist", "", "description", "said"),
+    ('"Children are struggling more than ever," says David Palmiter, a professor of psychology at '
+     "Marywood.", "en", "David Palmiter", "", "person", "says"),
+    ('"We are confident of the outcome of this race," her campaign said.', "en", "her campaign", "",
+     "organisation", "said"),
+    ('"This is an outrage and a disgrace," Mr. Burton fumed.', "en", "Burton", "Mr.", "person", "fumed"),
+    ('"We must act on climate now and together," said Sen. Sheldon Whitehouse.', "en",
+     "Sheldon Whitehouse", "Sen.", "person", "said"),
+    ('President Tsai said, "Taiwan will never bow to pressure from anyone."', "en", "Tsai", "President",
+     "person", "said"),
+    ('Former President Donald Trump warned, "They are coming for your freedom next."', "en",
+     "Donald Trump", "Former President", "person", "warned"),
+    ('Olympic medalist Simone Biles said, "I have to focus on my mental health first."', "en",
+     "Simone Biles", "", "person", "said"),
+    ("“It was an honor to lead,” Cuomo said.", "en", "Cuomo", "", "person", "said"),
+    ('According to the Equal Employment Opportunity Commission, "complaints rose sharply this year."', "en",
+     "Equal Employment Opportunity Commission", "", "organisation", "According to"),
+    ("Kathleen Parker, The Washington Post: “The party has lost its way entirely.”", "en",
+     "Kathleen Parker", "", "person", ":"),
+    ("The email began, “Dear colleagues, we regret to inform you of the change.”", "en", "The email", "",
+     "document", ","),
+    ("Trump's 'America last' slogan was repeated by the crowd.", "en", "Trump", "", "person", "'s"),
+    ('"I’m getting ready to rent a covered wagon," Gov. John Kasich (R-OH), said.', "en", "John Kasich",
+     "Gov.", "person", "said"),
+    ('"We are seeing a realignment of the parties," Seth McKee, a political scientist at Texas Tech '
+     "University, told reporters.", "en", "Seth McKee", "", "person", "told"),
+    ("« La guerre est finie pour nous », a déclaré le ministre Jean Dupont.", "fr", "Jean Dupont",
+     "le ministre", "person", "a déclaré"),
+    ("Selon le ministère, « les combats ont repris dans la vallée ».", "fr", "le ministère", "",
+     "organisation", "Selon"),
+])
+def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
+    quote = direct(text, language)
+    assert (quote["speaker"], quote["speaker_title"], quote["speaker_type"], quote["cue"]) == (
+        speaker, title, kind, cue)
+    assert text[quote["cue_start"]:quote["cue_end"]] == cue
+
+
+@pytest.mark.parametrize("text, language, not_speaker", [
+    ('"We must act now," said Sen. Sheldon Whitehouse.', "en", "Sen"),
+    ('President Tsai said, "Taiwan will never bow to pressure."', "en", "President"),
+    ('Former President Donald Trump warned, "They are coming for you."', "en", "Former President"),
+    ('Olympic medalist Simone Biles said, "I have to focus on my health."', "en", "Olympic"),
+    ("“It was an honor to lead,” Cuomo said.", "en", "It"),
+    ('It is worth noting that the group is "an alliance of entities and figures".', "en", "It"),
+    ("Wait, it gets better:\n\n“The numbers were never checked by anyone at all.”", "en", "Wait"),
+])
+def test_what_must_not_become_a_speaker(text, language, not_speaker):
+    assert direct(text, language)["speaker"] != not_speaker
+
+
+def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
+    text = ("“I will not just talk like a conservative,” Espinoza said Friday.\n\n"
+            "“I will take that same strength of conviction to Washington with me.”")
+    quotes = extract(text)
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Espinoza", "Espinoza"]
+
+
+def test_a_colon_ending_the_previous_paragraph_introduces_the_quotation():
+    quote = direct("Cruz continued:\n\n“The moderators have no intention of voting in a Republican primary.”")
+    assert (quote["speaker"], quote["cue"]) == ("Cruz", "continued")
+
+
+def test_a_surname_is_completed_to_the_full_name_of_the_document():
+    quotes = extract('Ahmad Massoud said "we need help from anyone". Massoud added: "We will fight on."')
+    assert set(quotes.loc[quotes["kind"] == "direct", "speaker"]) == {"Ahmad Massoud"}
+
+
+# --- reported speech ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, kind, content, speaker, cue", [
+    ("Massoud said that the enemies were attempting to frame the group.", "en", "indirect",
+     "the enemies were attempting to frame the group", "Massoud", "said"),
+    ("The senator told reporters that the bill would pass next week.", "en", "indirect",
+     "the bill would pass next week", "The senator", "told"),
+    ("The group will fight on until the end, a spokesperson for the group told reporters.", "en", "indirect",
+     "The group will fight on until the end", "a spokesperson for the group", "told"),
+    ("According to the ministry, the fighting resumed in the valley overnight.", "en", "indirect",
+     "the fighting resumed in the valley overnight", "the ministry", "According to"),
+    ('Clinton said she was "going to put a lot of coal miners out of business" soon.', "en", "mixed",
+     'she was "going to put a lot of coal miners out of business" soon', "Clinton", "said"),
+    ("Le ministre Jean Dupont a affirmé que la situation restait très difficile dans le nord.", "fr",
+     "indirect", "la situation restait très difficile dans le nord", "Jean Dupont", "a affirmé"),
+    ("Selon le ministère, les combats ont repris dans la vallée du Panchir.", "fr", "indirect",
+     "les combats ont repris dans la vallée du Panchir", "le ministère", "Selon"),
+])
+def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
+    quotes = extract(text, language)
+    reported = quotes[quotes["kind"].isin(["indirect", "mixed"])]
+    assert len(reported) == 1
+    row = reported.iloc[0]
+    assert (row["kind"], row["quote_text"], row["speaker"], row["cue"]) == (kind, content, speaker, cue)
+    assert text[row["start"]:row["end"]] == row["quote_text"]
+    assert text[row["cue_start"]:row["cue_end"]] == cue
+
+
+@pytest.mark.parametrize("text, language", [
+    ('"We all need to go home now," said Jane Doe.', "en"),          # the verb closes a direct quotation
+    ('Massoud said that "we need help from anyone".', "en"),          # the reported words are the quotation
+    ("The senator said in a statement.", "en"),                        # a prepositional tail, no words
+    ('"It is late," said David French of the National Retail Federation.', "en"),  # the speaker, not words
+    ("« La guerre est finie pour nous », a affirmé Jean Dupont.", "fr"),
+])
+def test_what_is_not_reported_speech(text, language):
+    quotes = extract(text, language)
+    assert quotes[quotes["kind"].isin(["indirect", "mixed"])].empty
+
+
+def test_speakers_are_counted_verbatim_beside_paraphrased():
+    corpus = pd.DataFrame([dict(doc_id="a", outlet="A", language="en", text=(
+        'Ahmad Massoud said "we need help from anyone". Massoud said that the group would fight on.'))])
+    grouped = fl.group_quotes(fl.extract_quotes(corpus))
+    table = fl.count_speakers(grouped).set_index("speaker")
+    assert (table.loc["Ahmad Massoud", "quotes"], table.loc["Ahmad Massoud", "indirect"]) == (1, 1)
+    assert table.loc["Ahmad Massoud", "speaker_id"] == "ahmad_massoud"
+
+
+def test_one_speaker_id_per_person_across_spellings_outlets_and_languages():
+    corpus = pd.DataFrame([
+        dict(doc_id="a", outlet="A", language="en", text='Ahmad Massoud said "we need help from anyone today".'),
+        dict(doc_id="b", outlet="B", language="en", text='Masoud said "we will keep fighting for our people".'),
+        dict(doc_id="c", outlet="C", language="fr", text="Masoud a déclaré : « Nous ne céderons jamais rien »."),
+        dict(doc_id="e", outlet="E", language="en", text='Ahmad Masoud said "any deal with them is futile".'),
+        dict(doc_id="d", outlet="D", language="en", text='A Taliban spokesman said "this is not true at all".')])
+    grouped = fl.group_quotes(fl.extract_quotes(corpus))
+    direct = grouped[grouped["kind"] == "direct"].set_index("doc_id")
+    assert direct.loc[["a", "b", "c", "e"], "speaker_id"].nunique() == 1  # spelling variant, then surname
+    assert set(direct.loc[["a", "b", "c", "e"], "speaker_canonical"]) <= {"Ahmad Massoud", "Ahmad Masoud"}
+    assert direct.loc["d", "speaker_id"] == "a_taliban_spokesman"  # a description is not merged into a name
+
+
+# --- scare quotes ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, quoted, kind", [
+    ("The “science” from the CDC was questioned by many people, he said.", "en", "science", "scare"),
+    ("Le journal souligne que le « chef du Front de résistance nationale » contre le régime taliban "
+     "a déclaré : « Je crois que nous devons travailler ensemble ».", "fr",
+     "chef du Front de résistance nationale", "scare"),
+    ("Trump's 'America last' slogan was repeated by the crowd.", "en", "America last", "direct"),
+    ("He was pro Kasich, he said on MSNBC’s “Morning Joe” on Wednesday.", "en", "Morning Joe", "scare"),
+    ('He said "we need help from anyone today".', "en", "we need help from anyone today", "direct"),
+])
+def test_scare_quotes_on_real_news(text, language, quoted, kind):
+    quotes = extract(text, language)
+    row = quotes[quotes["quote_text"] == quoted].iloc[0]
+    assert row["kind"] == kind
+    if kind == "scare":
+        assert row["speaker"] == "" and row["cue"] == ""
+
+
+# --- PolNeAR -----------------------------------------------------------------------------
+
+def test_polnear_dev_reads_as_a_corpus_with_gold_attributions():
+    articles, gold = read_polnear("dev")
+    assert len(articles) == 84 and set(articles["language"]) == {"en"}
+    assert set(gold["kind"]) == {"direct", "indirect", "mixed"}
+    texts = articles.set_index("doc_id")["text"]
+    row = gold[gold["source_start"] >= 0].iloc[0]
+    assert texts[row["doc_id"]][row["source_start"]:row["source_end"]] == row["source"]
+    first = gold[gold["kind"] == "direct"]["content"].str.lstrip().str[0]
+    assert first.isin(list(fl.marks.QUOTE_MARKS)).all()
