@@ -27,9 +27,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.claim_model import (CLASSES, ClaimModel, hand_features, profile_body, profile_claim, rule_label,
-                                   rule_rows)
+from analysis.claim_model import (
+    CLASSES,
+    ClaimModel,
+    hand_features,
+    profile_body,
+    profile_claim,
+    rule_label,
+    rule_rows,
+)
 from analysis.paths import DATA
+from analysis.schemas import empty_table
 from analysis.stance import claim_sentences, load_cues
 from analysis.text import split_corpus_sentences
 
@@ -201,7 +209,8 @@ def label_claims(corpus: pd.DataFrame, claims, model: ClaimModel | None = None, 
                      "voice": ev[0]["voice"] if ev else "", "method": method,
                      "rule_label": t.rule_label, "rule_confidence": t.rule_confidence,
                      **{f"p_{c}": round(float(p), 4) for c, p in zip(CLASSES, probabilities[i])}})
-    return pd.DataFrame(rows, columns=LABEL_COLUMNS), pd.DataFrame(cited_rows, columns=columns)
+    evidence = pd.DataFrame(cited_rows, columns=columns) if columns else empty_table("claim_evidence")
+    return pd.DataFrame(rows, columns=LABEL_COLUMNS), evidence
 
 
 def load_pairs(path: Path | str, corpus: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -239,3 +239,10 @@ def test_body_split_is_disjoint_and_fixed():
     held = body_split(pairs)
     assert not set(pairs["doc_id"][held]) & set(pairs["doc_id"][~held])
     assert pairs["doc_id"][held].nunique() == 10 and np.array_equal(held, body_split(pairs))
+
+
+def test_no_claim_gives_empty_tables_with_their_columns(seed_corpus):
+    labels, evidence = fl.label_claims(seed_corpus, [])
+    assert labels.empty and evidence.empty
+    assert list(fl.schemas.conform(evidence, "claim_evidence").columns) == fl.TABLES["claim_evidence"].names
+    assert list(fl.schemas.conform(labels, "claim_stance").columns) == fl.TABLES["claim_stance"].names
