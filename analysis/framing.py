@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from analysis.languages import language_resources, load_cues
@@ -161,7 +162,18 @@ def attribution_verbs(mentions: pd.DataFrame, quotes: pd.DataFrame | None = None
     return _aggregate(occ, corpus)
 
 
+SPEAKER_WINDOW = 300  # characters before a reporting verb searched for its speaker
+
+
 def _speaker_before(text: str, end: int, language: str) -> tuple[int, int] | None:
+    """:func:`_speaker_in` on the ``SPEAKER_WINDOW`` characters before ``end``, offsets into
+    ``text``: the cost per verb does not grow with the length of the article."""
+    base = max(0, end - SPEAKER_WINDOW)
+    span = _speaker_in(text[base:end], end - base, language)
+    return (span[0] + base, span[1] + base) if span else None
+
+
+def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
     """Offsets of the named speaker just before ``end`` (a reporting verb): capitalised words and
     role nouns (``quotes.role_nouns``), one lower-case word allowed before a role noun ("Israeli
     foreign ministry"); skip words ("have repeatedly") and asides are passed over. None unless a
@@ -216,6 +228,7 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
     direct = (quotes[quotes["kind"] == "direct"] if quotes is not None and len(quotes)
               else pd.DataFrame(columns=["doc_id", "speaker", "source", "start", "end"]))
     rows = []
+    quotes_of = direct.groupby("doc_id", sort=False).indices  # one pass, not one filter per document
     for doc in corpus.itertuples(index=False):
         text, lang = doc.text, doc.language
         links = {m.group("adj").casefold(): m.group("name") for p in DESCRIPTION_LINKS.get(lang, [])
@@ -231,10 +244,12 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
         for name, pattern in SOURCE_PATTERNS.get(lang, []):
             for m in re.finditer(pattern, text):
                 add(m.group("source"), name, m.start("source"), m.start("source") + len(m.group("source").strip()))
-        quoted = direct[direct["doc_id"] == doc.doc_id]
+        quoted = direct.iloc[quotes_of.get(doc.doc_id, [])]
+        starts = np.sort(quoted["start"].to_numpy(dtype="int64"))
         for m in list_matcher(language_resources(lang).verbs(*INDIRECT_SPEECH_ROLES)).find(text, "*"):
             # A verb that opens a quotation leaves its speaker to the quotation (read more fully).
-            opens = ((quoted["start"] > m.end) & (quoted["start"] - m.end <= QUOTE_REACH)).any()
+            after = np.searchsorted(starts, m.end, side="right")
+            opens = after < len(starts) and starts[after] - m.end <= QUOTE_REACH
             span = _speaker_before(text, m.start, lang) if _introduces_words(text, m, lang) and not opens else None
             if span:
                 add(text[span[0]:span[1]], "speaker of a reporting verb", *span)
