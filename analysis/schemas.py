@@ -114,7 +114,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     _table("term_frequencies", "one row per outlet and lexicon term that could occur in its languages",
            OUTLET, ("term", "str", "the canonical lexicon term"), ("category", "str", "its category"),
            ("count", "int", "matches in the outlet's articles"), PER_1K, WORDS),
-    _table("keyness", "one row per outlet and n-gram seen at least min_count times in its language",
+    _table("keyness", "per outlet and n-gram length, the n-grams with |z| ≥ 1.96 and the 100 of largest |z| (of those seen at least min_count times in its language)",
            OUTLET, ("language", "str", "the outlet is compared with the other outlets of this language"),
            ("ngram", "int", "1 (unigram) or 2 (bigram)"), ("term", "str", "the n-gram, folded"),
            ("score", "float", "log-odds ratio δ with informative Dirichlet prior (Monroe et al. 2008)"),
