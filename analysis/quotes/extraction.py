@@ -21,7 +21,7 @@ from analysis.matcher import FoldedText
 from analysis.quotes.reported import find_reported
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
-                                      mention_in, speaker_type, subject_of)
+                                      mention_in, speaker_type)
 from analysis.schemas import conform, empty_table, table_columns
 from analysis.text import split_sentences, tokenize_words
 
@@ -181,11 +181,11 @@ def _noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
     return w in rules.determiners and w not in rules.conjunctions
 
 
-def _source(chosen: Verb | None, masked: str, according: list, sentence: tuple[int, int],
-            rules: QuoteRules):
-    """The outlet or report credited: the verb's source, else an "according to X" of the sentence;
-    and that "according to X" as (mention, cue start, cue end), or None."""
-    starts = [m.start for m in according]
+def _source(chosen: Verb | None, masked: str, according: list, starts: list[int],
+            sentence: tuple[int, int], rules: QuoteRules):
+    """The outlet or report credited: the verb's source, else an "according to X" of the sentence
+    (``according``: its matches, ``starts`` their offsets, in text order); and that "according to
+    X" as (mention, cue start, cue end), or None."""
     i = bisect.bisect_left(starts, sentence[0])
     found = None
     if i < len(according) and according[i].end <= sentence[1]:
@@ -214,6 +214,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
                               > rules.name_max_words + 2)
     verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
     according_to = rules.according_to.find(FoldedText.of(masked), "*")
+    according_starts = [m.start for m in according_to]
     speakers = Speakers(verbs.verbs)
     rows = []
     for n, p in enumerate(pairs):
@@ -224,7 +225,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         chosen, has_verb, introduced = _attribute(p, text, masked, sentences[s], verbs, rules)
         words = tokenize_words(text[a:b], language)
         kind = _classify(words, has_verb, introduced, rules)
-        source, according = _source(chosen, masked, according_to, sentences[s], rules)
+        source, according = _source(chosen, masked, according_to, according_starts, sentences[s], rules)
         mention = chosen.mention if chosen else NO_MENTION
         cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
         after_verb = introduced and chosen is not None and chosen.start > p.close_at

@@ -70,6 +70,13 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules
     return _span(text, s_start, comma)
 
 
+def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether ``span`` overlaps one of the disjoint spans of ``taken`` (kept sorted): only the
+    neighbours of its place need looking at (bisection, so the cost does not grow with the text)."""
+    i = bisect.bisect_left(taken, span)
+    return (i > 0 and taken[i - 1][1] > span[0]) or (i < len(taken) and taken[i][0] < span[1])
+
+
 def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], used: set[int],
                   according: list, pairs, rules: QuoteRules, closing: frozenset = frozenset()) -> list[dict]:
     """Reported-speech rows of one document: ``kind`` (indirect / mixed), content ``start`` /
@@ -102,7 +109,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
-        if not span or span[1] - span[0] < 2 or any(a < span[1] and span[0] < b for a, b in taken):
+        if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
         a, b = span
         inside = bisect.bisect_left(used_at, a)
@@ -114,7 +121,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             continue
         i = bisect.bisect_left(opens, a)
         kind = "mixed" if i < len(opens) and opens[i] < b else "indirect"
-        taken.append((a, b))
+        bisect.insort(taken, (a, b))
         found.append(dict(kind=kind, start=a, end=b, sentence_id=s, verb=verb,
                           mention=mention or NO_MENTION, cue_start=start, cue_end=end))
     return found
