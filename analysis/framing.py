@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.languages import language_resources, load_cues
+from analysis.languages import folded_quote_words, language_resources, load_cues
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText, PhraseMatcher, list_matcher
 from analysis.schemas import check_table, table_columns
@@ -178,10 +178,9 @@ def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
     role nouns (``quotes.role_nouns``), one lower-case word allowed before a role noun ("Israeli
     foreign ministry"); skip words ("have repeatedly") and asides are passed over. None unless a
     capitalised word is part of it."""
-    res = language_resources(language)
-    skip = {fold_text(w)[0] for w in res.quote_words("skip_words")}
-    roles = {fold_text(w)[0] for w in res.quote_words("role_nouns")}
-    determiners = {fold_text(w)[0] for w in res.quote_words("determiners")}
+    skip = folded_quote_words(language, "skip_words")
+    roles = folded_quote_words(language, "role_nouns")
+    determiners = folded_quote_words(language, "determiners")
     i = end
     while True:
         head = text[:i].rstrip()
@@ -294,7 +293,7 @@ def _canonical(name: str, language: str, links: dict, aliases, labels: dict) -> 
     if found:
         return labels[found[0].key[0]]
     words = name.split()
-    determiners = {fold_text(w)[0] for w in language_resources(language).quote_words("determiners")}
+    determiners = folded_quote_words(language, "determiners")
     return " ".join(words[1:]) if len(words) > 1 and fold_text(words[0])[0] in determiners else name
 
 

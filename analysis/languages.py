@@ -197,6 +197,15 @@ def available_languages(folder: Path | str = LANGUAGES) -> list[str]:
     return sorted(p.parent.name for p in Path(folder).glob("*/language.yaml"))
 
 
+@lru_cache(maxsize=None)
+def folded_quote_words(code: str, rule: str) -> frozenset[str]:
+    """A quotation-rule word list of a language, folded like the text (once per process: callers
+    look words up for every verb)."""
+    from analysis.text import fold_text
+
+    return frozenset(fold_text(w)[0] for w in language_resources(code).quote_words(rule))
+
+
 def load_cues(folder: Path | str = LANGUAGES) -> dict[str, dict[str, tuple[str, ...]]]:
     """Claim-stance and framing cues of every language with resources: language -> cue kind
     (``refutation``, ``reporting_refutation``, ``hedge``, ``attribution``, ``factive``,

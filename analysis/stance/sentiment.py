@@ -25,11 +25,18 @@ def _vader(neutral: tuple[str, ...]):
     return analyzer
 
 
-def _valence_score(text: str, language: str, neutral: frozenset[str]) -> float:
+@lru_cache(maxsize=16)
+def _folded_valence(language: str) -> tuple[dict[str, float], frozenset[str]]:
+    """A language's valence list and negators, folded like the text (once per process, not per
+    sentence)."""
     valence = language_resources(language).valence
-    folded = fold_text(text)[0]
     values = {fold_text(w)[0]: v for part in ("positive", "negative") for w, v in valence[part].items()}
-    negators = {fold_text(w)[0] for w in valence["negators"]}
+    return values, frozenset(fold_text(w)[0] for w in valence["negators"])
+
+
+def _valence_score(text: str, language: str, neutral: frozenset[str]) -> float:
+    values, negators = _folded_valence(language)
+    folded = fold_text(text)[0]
     words = [folded[a:b] for a, b in word_spans(folded, language)]
     total = 0.0
     for i, w in enumerate(words):
