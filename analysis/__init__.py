@@ -54,7 +54,7 @@ from analysis.languages import (
     resource_lexicon,
     resources_note,
 )
-from analysis.lexicons import LexiconError, lexicon_files, load_lexicons, read_lexicon, story_and_hedge_lexicon
+from analysis.lexicons import LexiconError, lexicon_files, load_lexicons, read_lexicon
 from analysis.marks import scan_quote_marks
 from analysis.matcher import FoldedText, PhraseMatcher, list_matcher
 from analysis.schemas import SchemaError, TABLES, check_table, empty_table, read_table

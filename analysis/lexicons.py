@@ -23,7 +23,6 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis.languages import resource_lexicon
 from analysis.paths import SEEDS
 
 LEXICONS = SEEDS / "story" / "lexicons"  # the seed story's, for tests and benchmarks; notebooks read a story's
@@ -148,13 +147,3 @@ def load_lexicons(paths=None) -> pd.DataFrame:
             owner[term.casefold()] = path
         tables.append(table)
     return pd.concat(tables, ignore_index=True)
-
-
-def story_and_hedge_lexicon(paths, languages) -> pd.DataFrame:
-    """The story's lexicons (:func:`load_lexicons`) plus the hedges of the language resources of
-    ``languages`` (one term per hedge, category ``hedge``), so every notebook counts the same
-    hedges. A story term spelled like a hedge keeps the story's entry."""
-    story = load_lexicons(paths)
-    hedges = resource_lexicon(languages, ("hedge",))
-    hedges = hedges[~hedges["term"].str.casefold().isin(set(story["term"].str.casefold()))]
-    return pd.concat([story, hedges], ignore_index=True)

@@ -112,7 +112,7 @@ def time_stages(corpus_path: Path) -> dict[str, float]:
     documents = timed("load", fl.load_documents, corpus_path)
     articles = fl.analysed(documents)
     sentences = timed("sentences", fl.split_corpus_sentences, articles)
-    lexicon = fl.story_and_hedge_lexicon(fl.SEEDS / "story" / "lexicons", articles["language"])
+    lexicon = fl.story_lexicon(fl.find_story(fl.SEEDS), articles["language"])
     terms = timed("loaded terms", fl.match_terms, articles, lexicon)
     timed("keyness", fl.score_keyness, articles)
     quotes = timed("quotations", fl.extract_quotes, articles)
