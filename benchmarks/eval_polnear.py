@@ -63,7 +63,12 @@ def _named(source: str) -> str:
     source = re.split(r",| who | which |\(", source)[0]  # the name before an apposition
     words = [re.sub("[’']s$", "", w).strip(".’'") for w in re.findall(r"[\w'’.-]+", source)]
     capitals = [w for w in words if w and w[0].isupper() and w.casefold() not in PRONOUNS | {"the", "a", "an"}]
-    return capitals[-1].casefold() if capitals else ""
+    return capitals[-1].casefold().replace("’", "'") if capitals else ""
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, apostrophes and hyphens kept inside them (O'Neill, Holtz-Eakin)."""
+    return [w.replace("’", "'") for w in re.findall(r"[\w'’-]+", name)]
 
 
 def prf(correct: int, n_pred: int, found: int, n_gold: int) -> tuple[float, float, float]:
@@ -114,7 +119,7 @@ def evaluate(split: str, data: str | None, overlap: float) -> dict:
                     continue
                 named_total += 1
                 said = row["speaker"].casefold()
-                if surname in re.findall(r"\w+", said):
+                if surname in _words(said):
                     named_right += 1
                 else:
                     g_row = gg.iloc[m]

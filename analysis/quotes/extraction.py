@@ -26,11 +26,17 @@ from analysis.schemas import conform, empty_table, table_columns
 from analysis.text import split_sentences, tokenize_words
 
 _SPACES = " \t\u00a0\u202f\u2009"
-_AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*[\s,]*){0,4}")
+# Between a quotation and the verb after it: a name of up to four words (titles and initials with
+# their periods), then at most one apposition between commas ("…,” Sarandon, 69, told; "…,” Scott
+# Pruitt, the attorney general of Oklahoma, said; "…,” Mitch McConnell, R-Ky., said).
+_AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*[\s,]*){0,4}"
+                          r"(?:(?<=,)[^,;:!?\n]{1,90},\s*)?")
 _PRIVATE = ["_open", "_close", "_cont", "_continues"]
 _LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 _POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
 _STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
+_SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
+_CLOSES = re.compile(r"(?:\s+[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*){0,3}\s*(?:[.,;!?]|$)")  # "asked." "said Tuesday,"
 NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
 
 
@@ -95,9 +101,15 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     close_end = p.close_at + (0 if p.continues else 1)
     limit = max(s_end, close_end)
     has_verb = verbs.any_between(s_start, limit)
-    after = verbs.first_from(close_end, limit)
+    # The verb after may lie past the sentence end: “Is it true?” Graham asked. (the splitter ends
+    # the sentence at the question mark); _AFTER_QUOTE keeps it to a name before the verb.
+    after = verbs.first_from(close_end, close_end + NEAR)
     before = verbs.last_before(p.open_at, s_start)
     post = None
+    if after and after.verb.casefold() in rules.participles and not masked[close_end:after.start].strip(" ,"):
+        after = None  # “…,” adding that …: goes on in the voice of the speaker before
+    if after and after.start >= limit and not _CLOSES.match(masked, after.end):
+        after = None  # past the sentence, the verb must close its own: not “…?” Trump said that …
     if after and after.start - close_end <= NEAR:
         between = masked[close_end:after.start]
         if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!.-\u2014"
@@ -107,6 +119,10 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
                 mention = mention_after(_after_verb(masked, after.end), rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
+    if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
+        named = mention_after(masked[before.end:p.open_at].rstrip(" :,"), rules)
+        if named.kind == "name" and len(masked[before.end:p.open_at].split()) <= 4:
+            before = Verb(before.start, before.end, before.verb, named, before.source)
     chosen = post or before or after
     gap = masked[before.end:p.open_at] if before else ""
     introduced = post is not None or (
@@ -163,6 +179,19 @@ def _introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs: _
         at = p.open_at - len(window) + len(stripped) - 1
         return mention, at, at + 1
     return None
+
+
+def _signature(p, masked: str, rules: QuoteRules):
+    """The name signing a quotation: "“…” ― Jane Doe", "“…” -- Mitt Romney, 2012." (a dash right
+    after the closing mark, then a name and nothing else on its line but an apposition)."""
+    sign = _SIGNATURE.match(masked, p.close_at + 1)
+    if not sign:
+        return None
+    name = sign.group(2).split(",")[0].rstrip(" .")
+    mention = mention_after(name, rules)
+    if mention.kind != "name" or len(mention.text.split()) != len(name.split()):
+        return None
+    return mention, sign.start(1), sign.end(1)
 
 
 def _paragraph_alone(p, text: str) -> bool:
@@ -235,6 +264,9 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         title = bool(words) and all(w[0].isupper() or w.casefold() in rules.particles for w in words)
         if title and len(words) <= rules.name_max_words and _POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
             kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
+        signed = _signature(p, masked, rules) if p.depth == 0 else None
+        if signed:
+            other, mention = signed, NO_MENTION  # the signature names the speaker, whatever verb is near
         if other and (kind == "scare" or mention.kind == "none"):
             mention, cue_start, cue_end = other
             kind, chosen = "direct", None

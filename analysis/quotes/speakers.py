@@ -256,10 +256,11 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
         if masked.count(",", floor, match.start) >= 2 and (mention.kind == "role" or bare):
             # "Ahmad Massoud, the leader of the NRF, said", "Seth McKee, a political scientist at
-            # Texas Tech University, told": the name before an apposition that opens with a determiner
+            # Texas Tech University, told", "Hillary Clinton, at a press gaggle, said": the name
+            # before an apposition that opens with a determiner or a preposition
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
-            if mention.kind == "role" or apposition and apposition[0].casefold() in rules.determiners:
+            if mention.kind == "role" or apposition and apposition[0].casefold() in rules.determiners | rules.breakers:
                 named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]],
                                    rules)
                 if named.kind == "name":
