@@ -21,7 +21,7 @@ import yaml
 from analysis.paths import DATA
 
 LANGUAGES = DATA / "languages"
-VERB_ROLES = ("neutral", "endorsing", "distancing", "refuting", "factive")
+VERB_ROLES = ("neutral", "endorsing", "distancing", "refuting", "factive", "questioning")
 CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hedge", "distancing", "attitude",
              "negation")
 EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")

@@ -11,8 +11,10 @@ Runs :func:`analysis.extract_quotes` (as shipped, nothing trained here) on a Pol
 - indirect + mixed attributions: precision, recall, F1 against the other Content spans;
 - the share of direct quotations found with speaker ``unknown``;
 - direct precision again with the direct quotations that lie inside one of framelab's mixed
-  quotations left out (PolNeAR counts a quotation inside reported words as part of a mixed
-  attribution; framelab keeps both rows). Recall is unchanged (the same gold spans and found set).
+  quotations left out: framelab keeps such quoted words as their own row (kind ``direct``,
+  ``part_of`` the mixed row, so quote overlap can compare the verbatim words across outlets) and
+  counts the attribution once, as mixed; PolNeAR has only the mixed attribution. This is the
+  figure that matches framelab's counts. Recall is unchanged (the same gold spans and found set).
 
 Overlap rule (token overlap, as GenderGapTracker's "0.3 overlap"): a predicted span is correct when
 at least ``--overlap`` (default 0.3) of its word tokens lie inside one gold span of the same class;

@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
+from analysis.quotes.links import link_mixed, link_parts
 from analysis.quotes.reported import find_reported
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
@@ -31,7 +32,7 @@ _SPACES = " \t\u00a0\u202f\u2009"
 # Pruitt, the attorney general of Oklahoma, said; "…,” Mitch McConnell, R-Ky., said).
 _AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*[\s,]*){0,4}"
                           r"(?:(?<=,)[^,;:!?\n]{1,90},\s*)?")
-_PRIVATE = ["_open", "_close", "_cont", "_continues"]
+_PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside"]
 _LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 _POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
 _STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
@@ -296,10 +297,15 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             speaker_title=(mention.title or speakers.title_of(full)) if kind == "direct" else "",
             cue=text[cue_start:cue_end] if kind == "direct" and cue_start >= 0 else "",
             cue_start=cue_start if kind == "direct" else -1, cue_end=cue_end if kind == "direct" else -1,
-            _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues))
-    _link_parts(rows, text, rules)
-    used = {r["cue_start"] for r in rows if r["kind"] == "direct"}
-    closing = frozenset(r["cue_start"] for r in rows if r["kind"] == "direct" and r["cue_start"] > r["_close"])
+            _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues,
+            _inside=_runs_on(chosen, introduced, after_verb, other, masked, sentences[s], p, rules)))
+    link_parts(rows, text, rules)
+    # A verb whose words run on before the quotation ("Police say they have “adequate
+    # resources”") reports a mixed quotation: find_reported reads it, and the quoted words become
+    # its verbatim part (part_of).
+    used = {r["cue_start"] for r in rows if r["kind"] == "direct" and not r["_inside"]}
+    closing = frozenset(r["cue_start"] for r in rows
+                        if r["kind"] == "direct" and r["cue_start"] > r["_close"] and not r["_inside"])
     for n, r in enumerate(find_reported(text, masked, sentences, verbs.verbs, used, according_to, pairs, rules,
                                         closing)):
         mention, verb = r["mention"], r["verb"].verb if r["verb"] else ""
@@ -314,7 +320,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             resources=rules.resources, speaker_type=speaker_type(speaker, mention, rules),
             speaker_title=mention.title or speakers.title_of(speaker),
             cue=text[r["cue_start"]:r["cue_end"]], cue_start=r["cue_start"], cue_end=r["cue_end"],
-            _open=r["start"], _close=r["end"], _cont=False, _continues=False))
+            _open=r["start"], _close=r["end"], _cont=False, _continues=False, _inside=False))
+    link_mixed(rows)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     warnings = [dict(doc_id=doc_id, outlet=outlet, line=line, column=column, offset=at, mark=mark,
                      message=message)
@@ -322,32 +329,17 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
     return rows, warnings
 
 
-def _link_parts(rows: list[dict], text: str, rules: QuoteRules) -> None:
-    """Link split quotations (“…,” he added, “…”) and paragraph continuations to their first part,
-    and nested quotations to the quotation around them. Parts share speaker and verb."""
-    top = [r for r in rows if r["depth"] == 0]
-    for prev, cur in zip(top, top[1:]):
-        gap = text[prev["_close"] + 1:cur["_open"]]
-        root = prev["part_of"] or prev["quote_id"]
-        comma_first = gap.strip().startswith(",") or text[prev["_open"] + 1:prev["_close"]].rstrip().endswith(",")
-        split = ("\n" not in gap and comma_first and gap.strip().endswith((",", ":"))
-                 and len(gap.split()) <= 7 and rules.verbs.search(gap, "*")
-                 and prev["verb"] and prev["kind"] == "direct")
-        if split or (prev["_continues"] and cur["_cont"]):
-            cur.update(part_of=root, kind="direct")
-            if cur["verb"] == "" or split:
-                cur.update(speaker=prev["speaker"], speaker_mention=prev["speaker_mention"],
-                           verb=prev["verb"], verb_role=prev["verb_role"], source=prev["source"])
-    enclosing: list[dict] = []  # rows whose quotation is still open at the current row
-    for r in rows:
-        while enclosing and enclosing[-1]["_close"] < r["_open"]:
-            enclosing.pop()
-        if r["depth"] > 0:
-            outer = next((o for o in reversed(enclosing) if o["depth"] < r["depth"]
-                          and o["_open"] < r["_open"] and o["_close"] > r["_close"]), None)
-            if outer:
-                r["nested_in"] = outer["quote_id"]
-        enclosing.append(r)
+def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, masked: str,
+             sentence: tuple[int, int], p, rules: QuoteRules) -> bool:
+    """Whether the quoted words are part of reported words around them (a mixed quotation): the
+    verb before them does not introduce them ("Police say they have “adequate resources”"), or
+    the verb after them closes a sentence that opened with the author's words ("Not paying taxes
+    “makes me smart,” Trump said")."""
+    if chosen is None or other:
+        return False
+    if not introduced:
+        return chosen.end <= p.open_at
+    return after_verb and bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
 
 
 def _extract(corpus: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -201,8 +201,9 @@ def count_scare_quotes(quotes: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFra
     ``direct_quotes``, ``per_1k_words`` (scare quotes × 1000 / words), ``examples``
     (distinct scare-quoted texts, "; "-joined)."""
     base = corpus.groupby("outlet").agg(documents=("doc_id", "size"), words=("n_words", "sum"))
-    kinds = quotes.pivot_table(index="outlet", columns="kind", values="quote_id", aggfunc="count",
-                               fill_value=0)
+    whole = quotes[quotes["part_of"].fillna("") == ""]  # a split quotation, or a mixed one's verbatim words, once
+    kinds = whole.pivot_table(index="outlet", columns="kind", values="quote_id", aggfunc="count",
+                              fill_value=0)
     examples = quotes[quotes["kind"] == "scare"].groupby("outlet")["quote_text"].agg(
         lambda t: "; ".join(sorted(set(t))))
     out = base.join(kinds).fillna(0)

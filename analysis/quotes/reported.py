@@ -64,10 +64,15 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules
     if (len(tokenize_words(tail, rules.language)) > TAIL_WORDS or first in rules.conjunctions
             or any(c in QUOTE_MARKS for c in tail)):
         return None  # "Massoud said that … “…”": the words come after the verb
-    comma = masked.rfind(",", max(s_start, verb.start - 120), verb.start)
+    comma = text.rfind(",", max(s_start, verb.start - 120), verb.start)  # also "…smart,” Trump said"
     if comma <= s_start:
         return None
-    return _span(text, s_start, comma)
+    end = comma
+    if masked[comma] != ",":  # the comma closes quoted words: the reported words end with their mark
+        end += 1
+        while end < verb.start and text[end] in QUOTE_MARKS:
+            end += 1
+    return _span(text, s_start, end)
 
 
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -89,6 +94,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
     used_at = sorted(used)
     opens = sorted(p.open_at for p in pairs if p.depth == 0)
     found, taken = [], []
+    verb_starts = [v.start for v in verbs]
     cues = [(v.start, v.end, v, v.mention) for v in verbs if v.start not in closing]
     cues += [(m.start, m.end, None, None) for m in according]
     for start, end, verb, mention in sorted(cues, key=lambda c: c[0]):
@@ -101,6 +107,9 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             mention = mention_after(name, rules)
             span = (_span(text, end + comma + 1, sentence[1]) if comma >= 0 and start - sentence[0] < 3
                     else _span(text, sentence[0], start))
+            k = bisect.bisect_left(verb_starts, span[0])
+            if k < len(verb_starts) and verb_starts[k] < span[1]:
+                continue  # "According to Maariv, Massoud told …": the verb's own speaker reports it
         else:
             span = _before(verb, text, masked, sentence, rules)
             if span and text[span[0]] in QUOTE_MARKS:

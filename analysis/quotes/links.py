@@ -1,0 +1,52 @@
+"""Links between quotation rows of one document: a split quotation's parts and a paragraph's
+continuation to their first part, a nested quotation to the one around it, and the verbatim part
+of a mixed quotation to that quotation (``part_of`` / ``nested_in``)."""
+from __future__ import annotations
+
+import bisect
+
+from analysis.quotes.rules import QuoteRules
+
+
+def link_mixed(rows: list[dict]) -> None:
+    """A direct quotation inside a mixed one is its verbatim part: ``part_of`` the mixed row, and
+    spoken by its speaker where the quotation had none."""
+    mixed = sorted((r for r in rows if r["kind"] == "mixed"), key=lambda m: m["start"])  # disjoint
+    starts = [m["start"] for m in mixed]
+    for r in rows:
+        if r["kind"] != "direct" or r["part_of"] or r["depth"]:
+            continue
+        i = bisect.bisect_right(starts, r["start"]) - 1
+        outer = mixed[i] if i >= 0 and r["end"] <= mixed[i]["end"] else None
+        if outer:
+            r["part_of"] = outer["quote_id"]
+            if r["speaker"] == "unknown":
+                r.update(speaker=outer["speaker"], speaker_mention=outer["speaker_mention"])
+
+
+def link_parts(rows: list[dict], text: str, rules: QuoteRules) -> None:
+    """Link split quotations (“…,” he added, “…”) and paragraph continuations to their first part,
+    and nested quotations to the quotation around them. Parts share speaker and verb."""
+    top = [r for r in rows if r["depth"] == 0]
+    for prev, cur in zip(top, top[1:]):
+        gap = text[prev["_close"] + 1:cur["_open"]]
+        root = prev["part_of"] or prev["quote_id"]
+        comma_first = gap.strip().startswith(",") or text[prev["_open"] + 1:prev["_close"]].rstrip().endswith(",")
+        split = ("\n" not in gap and comma_first and gap.strip().endswith((",", ":"))
+                 and len(gap.split()) <= 7 and rules.verbs.search(gap, "*")
+                 and prev["verb"] and prev["kind"] == "direct")
+        if split or (prev["_continues"] and cur["_cont"]):
+            cur.update(part_of=root, kind="direct")
+            if cur["verb"] == "" or split:
+                cur.update(speaker=prev["speaker"], speaker_mention=prev["speaker_mention"],
+                           verb=prev["verb"], verb_role=prev["verb_role"], source=prev["source"])
+    enclosing: list[dict] = []  # rows whose quotation is still open at the current row
+    for r in rows:
+        while enclosing and enclosing[-1]["_close"] < r["_open"]:
+            enclosing.pop()
+        if r["depth"] > 0:
+            outer = next((o for o in reversed(enclosing) if o["depth"] < r["depth"]
+                          and o["_open"] < r["_open"] and o["_close"] > r["_close"]), None)
+            if outer:
+                r["nested_in"] = outer["quote_id"]
+        enclosing.append(r)
