@@ -334,12 +334,13 @@ def test_seed_massoud_is_one_canonical_speaker(seed_grouped):
     assert massoud["outlet"].nunique() == 4
     assert set(massoud["speaker_id"]) == {"ahmad_massoud"}
     speakers = fl.count_speakers(seed_grouped)
+    # KabulNow spells him both ways ("… are futile, warns Ahmad Massoud"; "Ahmad Masoud")
     assert set(speakers.loc[speakers["speaker_id"] == "ahmad_massoud", "aliases"]) == {
-        "Ahmad Massoud", "Ahmad Masoud", "Masoud"}
+        "Ahmad Massoud", "Ahmad Masoud; Ahmad Massoud", "Masoud"}
 
 
 def test_seed_advancement_of_humanity_is_one_group_across_three_outlets(seed_grouped):
-    humanity = seed_grouped[seed_grouped["match_text"].str.contains("of humanity")]
+    humanity = seed_grouped[(seed_grouped["kind"] == "direct") & seed_grouped["match_text"].str.contains("of humanity")]
     assert humanity["group_id"].nunique() == 1
     assert set(humanity["outlet"]) == {"Al Mayadeen English", "unknown (al-sarira.com)",
                                        "Al-Manar (French)"}

@@ -19,6 +19,7 @@ from analysis.text import tokenize_words
 
 TAIL_WORDS = 6   # words allowed after a verb that closes its sentence ("said in a statement")
 OBJECT_WORDS = 5  # words of the person told ("told the Associated Press that")
+LEAD_WORDS = 12  # words of circumstance before "that" ("said in an interview with the AP last week that")
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
 
@@ -40,7 +41,10 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
         return None
     first = words[0].group().strip(",").casefold()
     if first in rules.breakers and first not in rules.conjunctions:
-        return None  # "said in a statement", "said during the interview"
+        that = next((w for w in words[1:LEAD_WORDS] if w.group().strip(",").casefold() in rules.conjunctions), None)
+        if that is None:
+            return None  # "said in a statement", "said during the interview"
+        return _span(text, at + that.end(), s_end)  # "said in an interview last week that …"
     if verb.mention.kind == "none" and masked[max(0, verb.start - 40):verb.start].rstrip()[-1:] in ("",) + tuple(",") + tuple(QUOTE_MARKS):
         return None  # inverted: "…," said David French of the NRF: the words after name the speaker
     if first in rules.conjunctions:
@@ -57,7 +61,8 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
 
 
 def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules):
-    """The reported words before "…, X said." when the verb closes its sentence."""
+    """The reported words before "…, X said." when the verb closes its sentence, and whether the
+    speaker follows the verb ("…, said Sen. John Smith.")."""
     s_start, s_end = sentence
     tail = text[verb.end:min(s_end, verb.end + 200)]
     first = tail.split(None, 1)[0].casefold() if tail.strip() else ""
@@ -67,12 +72,15 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules
     comma = text.rfind(",", max(s_start, verb.start - 120), verb.start)  # also "…smart,” Trump said"
     if comma <= s_start:
         return None
+    if not masked[comma + 1:verb.start].strip() and mention_after(tail, rules).kind not in ("name", "role"):
+        return None  # "Sanders, who …, said he may campaign": the words come after the verb
+    inverted = not masked[comma + 1:verb.start].strip()  # "…, said Sen. John Smith."
     end = comma
     if masked[comma] != ",":  # the comma closes quoted words: the reported words end with their mark
         end += 1
         while end < verb.start and text[end] in QUOTE_MARKS:
             end += 1
-    return _span(text, s_start, end)
+    return _span(text, s_start, end), inverted
 
 
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -111,10 +119,10 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             if k < len(verb_starts) and verb_starts[k] < span[1]:
                 continue  # "According to Maariv, Massoud told …": the verb's own speaker reports it
         else:
-            span = _before(verb, text, masked, sentence, rules)
+            span, inverted = _before(verb, text, masked, sentence, rules) or (None, False)
             if span and text[span[0]] in QUOTE_MARKS:
                 continue  # the verb closes a direct quotation ("…," he said)
-            if span and mention.kind == "none":
+            if span and (mention.kind == "none" or inverted):
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
@@ -126,7 +134,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             continue  # holds the verb of a direct quotation: that speaker's words, not this one's
         if text[a] in QUOTE_MARKS:
             continue  # a direct quotation, already read
-        if len(tokenize_words(masked[a:b], rules.language)) < rules.indirect_min_words:
+        if len(tokenize_words(text[a:b], rules.language)) < rules.indirect_min_words:  # quoted words count
             continue
         i = bisect.bisect_left(opens, a)
         kind = "mixed" if i < len(opens) and opens[i] < b else "indirect"
