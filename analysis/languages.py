@@ -26,7 +26,7 @@ CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hed
              "negation")
 EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")
 QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "skip_words",
-               "singular_pronouns", "plural_pronouns", "determiners", "role_nouns",
+               "singular_pronouns", "plural_pronouns", "subject_pronouns", "determiners", "role_nouns",
                "name_particles", "phrase_breakers",
                "told_verbs", "document_nouns", "organisation_words", "colon_cues", "apposition_ends", "participles")
 QUOTE_NUMBERS = {"scare_max_words": 3, "name_max_words": 4, "indirect_min_words": 3}

@@ -337,8 +337,8 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, mas
     “makes me smart,” Trump said")."""
     if chosen is None or other:
         return False
-    if not introduced:
-        return chosen.end <= p.open_at
+    if not introduced:  # a verb of the same sentence that does not frame the quoted words
+        return chosen.end <= p.open_at or chosen.start < sentence[1]
     return after_verb and bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
 
 

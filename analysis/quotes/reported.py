@@ -18,7 +18,7 @@ from analysis.quotes.speakers import NO_MENTION, Mention, Verb, mention_after
 from analysis.text import tokenize_words
 
 TAIL_WORDS = 6   # words allowed after a verb that closes its sentence ("said in a statement")
-OBJECT_WORDS = 5  # words of the person told ("told the Associated Press that")
+OBJECT_WORDS = 8  # words of the person told ("told the Associated Press that")
 LEAD_WORDS = 12  # words of circumstance before "that" ("said in an interview with the AP last week that")
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
@@ -32,6 +32,18 @@ def _span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, (a + tail.start() if tail else b)
 
 
+def _content_start(words: list, first: int, last: int, rules: QuoteRules) -> int | None:
+    """Where reported words begin among ``words[first:last]`` (matches in the text after a verb):
+    after a conjunction ("that"), or at a subject pronoun ("he met", "they are"); None if neither."""
+    for w in words[first:last]:
+        folded = w.group().strip(",").casefold()
+        if folded in rules.conjunctions:
+            return w.end()
+        if folded in rules.subjects:
+            return w.start()
+    return None
+
+
 def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) -> tuple[int, int] | None:
     """The reported words after the verb: "said (that) …", "told reporters that …"."""
     at = verb.end
@@ -41,20 +53,19 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
         return None
     first = words[0].group().strip(",").casefold()
     if first in rules.breakers and first not in rules.conjunctions:
-        that = next((w for w in words[1:LEAD_WORDS] if w.group().strip(",").casefold() in rules.conjunctions), None)
-        if that is None:
+        begin = _content_start(words, 1, LEAD_WORDS, rules)
+        if begin is None:
             return None  # "said in a statement", "said during the interview"
-        return _span(text, at + that.end(), s_end)  # "said in an interview last week that …"
+        return _span(text, at + begin, s_end)  # "said in an interview last week that …", "said on Friday he met"
     if verb.mention.kind == "none" and masked[max(0, verb.start - 40):verb.start].rstrip()[-1:] in ("",) + tuple(",") + tuple(QUOTE_MARKS):
         return None  # inverted: "…," said David French of the NRF: the words after name the speaker
     if first in rules.conjunctions:
         at += words[0].end()
     elif rules.told.search(verb.verb, "*") or verb.verb.casefold() in rules.conjunctions:
-        that = next((w for w in words[:OBJECT_WORDS + 1] if w.group().strip(",").casefold() in rules.conjunctions),
-                    None)
-        at += that.end() if that else 0
-        if not that:
+        begin = _content_start(words, 0, OBJECT_WORDS + 1, rules)
+        if begin is None:
             return None
+        at += begin  # "told reporters that …", "told a news conference they are …"
     elif tail[:1] not in (",", ":") and not first[:1].isalpha():
         return None
     return _span(text, at, s_end)

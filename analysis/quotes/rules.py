@@ -26,6 +26,7 @@ class QuoteRules:
     skip: frozenset
     singular: frozenset
     plural: frozenset
+    subjects: frozenset
     determiners: frozenset
     roles: frozenset
     particles: frozenset
@@ -61,6 +62,7 @@ def quote_rules(language: str) -> QuoteRules:
         according_to=list_matcher(res.quote_words("according_to")),
         quoting=low("quoting_verbs"), conjunctions=low("conjunctions"), skip=low("skip_words"),
         singular=low("singular_pronouns"), plural=low("plural_pronouns"),
+        subjects=low("subject_pronouns"),
         determiners=low("determiners"), roles=low("role_nouns"), particles=low("name_particles"),
         breakers=low("phrase_breakers"),
         scare_max_words=res.quotes.get("scare_max_words", QUOTE_NUMBERS["scare_max_words"]),
