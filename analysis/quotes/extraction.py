@@ -339,7 +339,10 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, mas
         return False
     if not introduced:  # a verb of the same sentence that does not frame the quoted words
         return chosen.end <= p.open_at or chosen.start < sentence[1]
-    return after_verb and bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
+    if after_verb:
+        return bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
+    # “…” followed by more of the reported clause: "saying that “race still determines too much” in America"
+    return len(tokenize_words(masked[p.close_at + 1:sentence[1]], rules.language)) >= rules.indirect_min_words
 
 
 def _extract(corpus: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.DataFrame]:
