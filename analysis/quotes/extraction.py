@@ -27,11 +27,11 @@ from analysis.schemas import conform, empty_table, table_columns
 from analysis.text import split_sentences, tokenize_words
 
 _SPACES = " \t\u00a0\u202f\u2009"
-# Between a quotation and the verb after it: a name of up to four words (titles and initials with
+# Between a quotation and the verb after it: a name of up to six words (titles and initials with
 # their periods), then at most one apposition between commas ("…,” Sarandon, 69, told; "…,” Scott
 # Pruitt, the attorney general of Oklahoma, said; "…,” Mitch McConnell, R-Ky., said).
-_AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*[\s,]*){0,4}"
-                          r"(?:(?<=,)[^,;:!?\n]{1,90},\s*)?")
+_AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*\s*){0,6}"
+                          r"(?:,\s*[^,;:!?\n]{1,90},\s*)?")
 _PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside"]
 _LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 _POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
