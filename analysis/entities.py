@@ -8,12 +8,18 @@ documents, then mentions (:func:`discover_entities`); the first ones become targ
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
-from analysis.entities_merge import _key, canonical_names, slug  # noqa: F401  (re-exported)
-from analysis.entities_names import _fold, find_names, split_title  # noqa: F401  (re-exported)
+from analysis.entities_merge import _key, _one_edit, canonical_names, slug  # noqa: F401  (re-exported)
+from analysis.entities_names import _fold, find_names, name_group, split_title  # noqa: F401  (re-exported)
+from analysis.marks import WORD_APOSTROPHES
+
+LEAD_SENTENCES = 3  # a headline (read as sentence 0 when known) and the first two sentences
+_POSSESSIVE_WORD = re.compile("[" + WORD_APOSTROPHES + "]s?(?=\\s|$)")
 
 
 def discover_entities(corpus: pd.DataFrame, top_n: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -21,8 +27,10 @@ def discover_entities(corpus: pd.DataFrame, top_n: int | None = None) -> tuple[p
 
     In: ``doc_id``, ``outlet``, ``language``, ``text`` (and ``title``: a headline counts as a
     sentence of its document when known).
-    Out: ``entities`` (table ``entities``): ``rank`` (1 = most outlets, then documents, then
-    mentions), ``entity_id``, ``canonical``, ``outlets``, ``documents``, ``mentions``,
+    Out: ``entities`` (table ``entities``): ``rank`` (1 = most salient: per document naming it,
+    1, plus 1 when named in its first three sentences (a known headline counts as one), plus log2(1 + mentions
+    there), summed), ``entity_id``, ``canonical``, ``outlets``, ``documents``, ``mentions``,
+    ``lead_documents``, ``salience``,
     ``aliases`` ("; "-joined), ``titles`` (titles written before it, "; "-joined), ``outlet_names``;
     the first ``top_n`` only when given. ``aliases`` (table ``entity_aliases``): ``entity_id``,
     ``alias`` (as written, possessive removed), ``language``, ``documents``, ``mentions``,
@@ -33,13 +41,21 @@ def discover_entities(corpus: pd.DataFrame, top_n: int | None = None) -> tuple[p
         return (pd.DataFrame(columns=ENTITY_COLUMNS).astype(ENTITY_DTYPES),
                 pd.DataFrame(columns=ALIAS_COLUMNS).astype(ALIAS_DTYPES))
     join = lambda values: "; ".join(sorted(set(v for v in values if v)))  # noqa: E731
+    # salience (Dunietz & Gillick 2014: where an entity is first named and how often are the
+    # strongest signs that a news article is about it): per document naming it, 1, plus 1 when
+    # named in the lead (headline included), plus log2(1 + mentions there)
+    per_doc = (names.assign(lead=names["sentence_id"] < LEAD_SENTENCES)
+               .groupby(["entity_id", "doc_id"], sort=True).agg(lead=("lead", "any"), n=("name", "size")))
+    per_doc["salience"] = 1 + per_doc["lead"].astype(int) + np.log2(1 + per_doc["n"])
+    score = per_doc.groupby(level="entity_id").agg(lead_documents=("lead", "sum"), salience=("salience", "sum"))
     entities = (names.groupby(["entity_id", "canonical"], sort=True)
                 .agg(outlets=("outlet", "nunique"), documents=("doc_id", "nunique"),
                      mentions=("name", "size"), aliases=("name", join), titles=("title", join),
                      outlet_names=("outlet", join))
                 .reset_index()
-                .sort_values(["outlets", "documents", "mentions", "entity_id"],
-                             ascending=[False, False, False, True], kind="stable")
+                .join(score, on="entity_id")
+                .assign(salience=lambda t: t["salience"].round(3))
+                .sort_values(["salience", "entity_id"], ascending=[False, True], kind="stable")
                 .reset_index(drop=True))
     entities.insert(0, "rank", range(1, len(entities) + 1))
     if top_n is not None:
@@ -65,9 +81,10 @@ def _with_titles(corpus: pd.DataFrame) -> pd.DataFrame:
     return corpus.assign(text=known + corpus["text"])
 
 
-ENTITY_COLUMNS = ["rank", "entity_id", "canonical", "outlets", "documents", "mentions", "aliases",
-                  "titles", "outlet_names"]
-ENTITY_DTYPES = {"rank": "int64", "outlets": "int64", "documents": "int64", "mentions": "int64"}
+ENTITY_COLUMNS = ["rank", "entity_id", "canonical", "outlets", "documents", "mentions", "lead_documents",
+                  "salience", "aliases", "titles", "outlet_names"]
+ENTITY_DTYPES = {"rank": "int64", "outlets": "int64", "documents": "int64", "mentions": "int64",
+                 "lead_documents": "int64", "salience": "float64"}
 ALIAS_COLUMNS = ["entity_id", "alias", "language", "documents", "mentions", "outlet_names", "doc_ids"]
 ALIAS_DTYPES = {"documents": "int64", "mentions": "int64"}
 
@@ -94,20 +111,74 @@ def _compact(name: str) -> str:
     return "".join(c for c in _fold(name).casefold() if c.isalnum())
 
 
+def _singular(compact: str) -> str:
+    return compact[:-1] if len(compact) > 3 and compact.endswith("s") else compact
+
+
+def name_parts(name: str) -> list[str]:
+    """The names an annotated entity (e.g. a data set's "main entity") refers to: without the
+    lower-case head that follows a name ("Obama's administration" -> "Obama", "Republican
+    lawmakers" -> "Republican", "SB 1062 bill" -> "SB 1062"), one per conjunct ("Nebraska and
+    Oklahoma officials" -> Nebraska, Oklahoma; "Sasha and Malia Obama" -> Sasha Obama, Malia
+    Obama). A name written wholly in lower case is kept whole ("supreme court", "police")."""
+    name = _POSSESSIVE_WORD.sub("", name.strip())
+    words = name.split()
+    if not any(w[:1].isupper() for w in words):
+        return [" ".join(words)] if words else []
+    parts = [" ".join(w for w in part.split() if not w[:1].islower()) for part in re.split(r"\s+and\s+", name)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and " " in parts[-1] and all(" " not in p for p in parts[:-1]):
+        surname = parts[-1].rsplit(" ", 1)[-1]
+        parts = [f"{p} {surname}" for p in parts[:-1]] + parts[-1:]
+    return parts
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two keys of two words or more with one surname and a first name that is a variant: one
+    edit ("Kevil" / "Kevin") or a short form ("Dave" / "David", same first three letters)."""
+    wa, wb = a.split(" "), b.split(" ")
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    fa, fb = wa[0], wb[0]
+    return fa == fb or (min(len(fa), len(fb)) >= 3 and (fa[:3] == fb[:3] or _one_edit(fa, fb)))
+
+
+def _refers_to(part: str, canonical: str, names: list[str], language: str = "en") -> bool:
+    """Whether ``part`` (one of :func:`name_parts`) names the entity called ``canonical`` with
+    aliases ``names``: an alias equal to it (folded, separators dropped, singular or plural:
+    "Wal-Mart" = "Walmart", "Republicans" = "Republican"; same surname and a variant first
+    name), an alias it is the last word of ("Obama" -> "Barack Obama"), or a canonical name
+    that is its last word ("U.S. Congress" -> "Congress"); a group word names the entity the
+    language resources give it ("Senate Democrats", "Democratic" -> "Democratic Party")."""
+    group = name_group(part, language)[0]
+    if group and _compact(group) == _compact(canonical):
+        return True
+    compact, key = _singular(_compact(part)), _key(part)
+    last = key.rsplit(" ", 1)[-1]
+    for alias in [canonical, *names]:
+        alias_key = _key(alias)
+        if _singular(_compact(alias)) == compact or alias_key == key or _same_person(alias_key, key):
+            return True
+        if " " not in key and alias_key.rsplit(" ", 1)[-1] == key:
+            return True
+    return " " in key and _singular(_compact(canonical)) == _singular(last)
+
+
 def find_named(name: str, entities: pd.DataFrame, aliases: pd.DataFrame) -> str:
     """The ``entity_id`` of the discovered entity that ``name`` (a name from elsewhere, e.g. a
-    data set's annotation) refers to, or "": equal after folding and dropping separators
-    ("Wal-Mart" = "Walmart"), or every word of one is a word of the other ("Obama
-    administration" holds "Obama"; "Donald Trump" holds "Trump"). First entity in rank order."""
-    target_words = set(_key(name).split(" ")) - {""}
-    compact = _compact(name)
-    names = [(e, c) for e, c in zip(entities["entity_id"], entities["canonical"])]
-    names += [(e, a) for e, a in zip(aliases["entity_id"], aliases["alias"])]
-    order = {e: i for i, e in enumerate(entities["entity_id"])}
-    for entity_id, alias in sorted(names, key=lambda pair: order.get(pair[0], len(order))):
-        if entity_id not in order:
-            continue
-        words = set(_key(alias).split(" ")) - {""}
-        if _compact(alias) == compact or (words and (words <= target_words or target_words <= words)):
-            return entity_id
-    return ""
+    data set's annotation) refers to, or "": each of its :func:`name_parts` must name an entity
+    of ``entities`` (:func:`_refers_to`; first entity in rank order); the ids of several parts
+    are "; "-joined. A surname alone is never matched to someone else's full name: "Liz
+    Cheney" is not "Mary Cheney"."""
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for entity_id, alias in zip(aliases["entity_id"], aliases["alias"]):
+        by_entity[entity_id].append(alias)
+    languages = sorted(set(aliases["language"])) or ["en"]
+    found = []
+    for part in name_parts(name):
+        match = next((e for e, c in zip(entities["entity_id"], entities["canonical"])
+                      if any(_refers_to(part, c, by_entity[e], lang) for lang in languages)), "")
+        if not match:
+            return ""
+        found.append(match)
+    return "; ".join(dict.fromkeys(found))

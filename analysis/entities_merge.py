@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from analysis.entities_names import _fold, _is_acronym, split_title
+from analysis.entities_names import _fold, _is_acronym, bare_name, name_group
 from analysis.languages import language_resources
 from analysis.matcher import phrase_form
 
@@ -98,7 +98,9 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     """
     if names.empty:
         return names.assign(entity_id=pd.Series(dtype="str"), canonical=pd.Series(dtype="str"))
-    bare = [split_title(str(n), str(lang))[1] or str(n) for n, lang in zip(names["name"], names["language"])]
+    bare = [bare_name(str(n), str(lang)) for n, lang in zip(names["name"], names["language"])]
+    # a group word names its entity ("Americans" -> United States, "GOP" -> Republican Party)
+    bare = [name_group(b, str(lang))[0] or b for b, lang in zip(bare, names["language"])]
     keys = [_key(b) for b in bare]
     docs = names["doc_id"].astype(str).tolist() if "doc_id" in names else ["" for _ in bare]
     doc_count: dict[str, set] = defaultdict(set)
@@ -119,6 +121,10 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
             for k2 in group[i + 1:]:
                 if _variants(k1, k2):
                     clusters.union(k1, k2)
+    for k in distinct:  # "Department of Justice" = "Justice Department"
+        head, of, rest = k.partition(" of ")
+        if of and " " not in head and rest and f"{rest} {head}" in doc_count:
+            clusters.union(k, f"{rest} {head}")
     full = [k for k in distinct if " " in k]
     rank = lambda k: (-len(doc_count[k]), -sum(written[k].values()), k)  # noqa: E731
     by_initials: dict[str, list[str]] = defaultdict(list)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.languages import language_resources
+from analysis.languages import folded_quote_words, language_resources
 from analysis.marks import WORD_APOSTROPHES
 from analysis.matcher import list_matcher
 from analysis.text import SHARED_ABBREVIATIONS, fold_text, split_sentences, word_spans
@@ -45,6 +45,40 @@ def _word_sets(language: str) -> tuple[frozenset, frozenset, frozenset, frozense
     short = frozenset({_fold(t).rstrip(".") for t in resources.titles} | set(resources.abbreviations)
                       | SHARED_ABBREVIATIONS)
     return particles, resources.stopwords, not_names, short
+
+
+def _group_form(word: str) -> str:
+    return "".join(c for c in _fold(word).casefold() if c.isalnum())
+
+
+@lru_cache(maxsize=None)
+def _groups(language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A language's other names and member words (``name_groups.yaml``), compared letters only
+    -> the entity each names."""
+    resources = language_resources(language)
+    names = {_group_form(name): name for name in (*resources.name_groups, *resources.name_members)}
+    names.update({_group_form(w): name for name, words in resources.name_groups.items() for w in words})
+    members = {_group_form(w): name for name, words in resources.name_members.items() for w in words}
+    return names, members
+
+
+def name_group(name: str, language: str) -> tuple[str, bool]:
+    """``(entity, description)`` for a name listed in the language's ``name_groups.yaml``: the
+    entity it names ("America", "Americans" -> "United States"; "House Republicans", a plural
+    member word after other capitalised words -> "Republican Party"), else ``""``;
+    ``description`` is True for a singular member word after other capitalised words
+    ("Missouri Republican"), which describes a person rather than naming anyone."""
+    names, members = _groups(language)
+    form = _group_form(name)
+    whole = names.get(form) or members.get(form, "")
+    words = name.split()
+    if whole or len(words) < 2 or not words[-1][:1].isupper():
+        return whole, False
+    last = _group_form(words[-1])
+    group = members.get(last, "")
+    if not group:
+        return "", False
+    return (group, False) if last.endswith("s") and members.get(last[:-1]) == group else ("", True)
 
 
 def _titles(language: str):
@@ -79,17 +113,36 @@ def split_title(name: str, language: str, inner: bool = True) -> tuple[str, str]
     return name[:title_end].strip(), name[title_end:].strip()
 
 
+def _organisation(word: str, language: str) -> bool:
+    """A single word that heads an organisation's name ("Department", "Committee"): a title before
+    it belongs to the name ("Justice Department", not Justice + Department)."""
+    return _fold(word) in folded_quote_words(language, "organisation_words")
+
+
+def bare_name(name: str, language: str) -> str:
+    """``name`` without its titles (:func:`split_title`), unless what is left is one word heading
+    an organisation's name ("Justice Department")."""
+    title, bare = split_title(name, language)
+    return name if title and " " not in bare and _organisation(bare, language) else (bare or name)
+
+
 def _is_capitalised(word: str) -> bool:
     # "R-Iowa" (party and state) is an affiliation, not a name
     return word[:1].isupper() and not (len(word) > 2 and word[1] == "-")
 
 
-def _title_case(text: str, words: list[tuple[int, int]], stopwords: frozenset) -> bool:
+def _title_case(text: str, words: list[tuple[int, int]], stopwords: frozenset, lowercase: Counter,
+                capitalised: Counter) -> bool:
     """A headline-style line ("Trump Signals He Has Investigators In Hawaii") tells nothing about
     which words are names: its small words (stopwords after the first word) are capitalised."""
     small = [text[s:e] for s, e in words[1:] if _fold(text[s:e]) in stopwords and len(text[s:e]) > 1]
-    capitalised = sum(w[:1].isupper() for w in small)
-    return capitalised >= 2 and 2 * capitalised >= len(small)
+    upper = sum(w[:1].isupper() for w in small)
+    if upper >= 2 and 2 * upper >= len(small):
+        return True
+    # or capitalising words the corpus writes in lower case ("GOP Rep Shows Support For Company")
+    common = [text[s:e] for s, e in words[1:] if text[s:s + 1].isupper()
+              and lowercase[_fold(text[s:e])] > capitalised[_fold(text[s:e])]]
+    return len(common) >= 2 and 3 * len(common) >= len(words) - 1
 
 
 def _is_acronym(word: str) -> bool:
@@ -111,7 +164,7 @@ def _sentence_names(text: str, a: int, b: int, language: str, lowercase: Counter
     """Spans (into ``text``) of the candidate names of sentence ``text[a:b]``."""
     particles, stop, not_names, titles = _word_sets(language)
     words = [(a + s, a + e) for s, e in word_spans(text[a:b], language)]
-    if _title_case(text, words, stop):
+    if _title_case(text, words, stop, lowercase, capitalised):
         return []
     runs, run = [], []
     for i, (s, e) in enumerate(words):
@@ -192,7 +245,7 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
                 if not bare:
                     continue
                 folded = _fold(bare)
-                if title and " " not in bare and lowercase[folded] > capitalised[folded]:
+                if title and " " not in bare and (lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language)):
                     title, bare = "", text[s:e]  # "Justice Department": a title word inside a name
                 if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
                     e, bare = e + 1, bare + "."  # "U.S."
@@ -200,5 +253,7 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
                 name = _POSSESSIVE.sub("", bare) if len(bare) > 2 else bare
                 if name.isupper() and len(name.replace(".", "")) > ACRONYM_MAX:
                     name = name.title()  # "WASHINGTON" in a dateline
+                if name_group(name, doc.language)[1]:
+                    continue
                 rows.append((doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title))
     return pd.DataFrame(rows, columns=NAME_COLUMNS)
