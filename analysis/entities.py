@@ -143,7 +143,7 @@ def _same_person(a: str, b: str) -> bool:
     return fa == fb or (min(len(fa), len(fb)) >= 3 and (fa[:3] == fb[:3] or _one_edit(fa, fb)))
 
 
-def _refers_to(part: str, canonical: str, names: list[str], language: str = "en") -> bool:
+def _refers_to(part: str, canonical: str, names: list[str], language: str = "en", loose: bool = True) -> bool:
     """Whether ``part`` (one of :func:`name_parts`) names the entity called ``canonical`` with
     aliases ``names``: an alias equal to it (folded, separators dropped, singular or plural:
     "Wal-Mart" = "Walmart", "Republicans" = "Republican"; same surname and a variant first
@@ -159,15 +159,16 @@ def _refers_to(part: str, canonical: str, names: list[str], language: str = "en"
         alias_key = _key(alias)
         if _singular(_compact(alias)) == compact or alias_key == key or _same_person(alias_key, key):
             return True
-        if " " not in key and alias_key.rsplit(" ", 1)[-1] == key:
+        if loose and " " not in key and alias_key.rsplit(" ", 1)[-1] == key:
             return True
-    return " " in key and _singular(_compact(canonical)) == _singular(last)
+    return loose and " " in key and _singular(_compact(canonical)) == _singular(last)
 
 
 def find_named(name: str, entities: pd.DataFrame, aliases: pd.DataFrame) -> str:
     """The ``entity_id`` of the discovered entity that ``name`` (a name from elsewhere, e.g. a
     data set's annotation) refers to, or "": each of its :func:`name_parts` must name an entity
-    of ``entities`` (:func:`_refers_to`; first entity in rank order); the ids of several parts
+    of ``entities`` (:func:`_refers_to`; an entity that has it as an alias first, then the first
+    in rank order that has it as a surname or head); the ids of several parts
     are "; "-joined. A surname alone is never matched to someone else's full name: "Liz
     Cheney" is not "Mary Cheney"."""
     by_entity: dict[str, list[str]] = defaultdict(list)
@@ -176,8 +177,8 @@ def find_named(name: str, entities: pd.DataFrame, aliases: pd.DataFrame) -> str:
     languages = sorted(set(aliases["language"])) or ["en"]
     found = []
     for part in name_parts(name):
-        match = next((e for e, c in zip(entities["entity_id"], entities["canonical"])
-                      if any(_refers_to(part, c, by_entity[e], lang) for lang in languages)), "")
+        match = next((e for loose in (False, True) for e, c in zip(entities["entity_id"], entities["canonical"])
+                      if any(_refers_to(part, c, by_entity[e], lang, loose) for lang in languages)), "")
         if not match:
             return ""
         found.append(match)

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from analysis.entities_names import _fold, _is_acronym, bare_name, name_group
+from analysis.entities_names import _fold, _is_acronym, bare_name, group_prefix, name_group
 from analysis.languages import language_resources
 from analysis.matcher import phrase_form
 
@@ -101,7 +101,7 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     bare = [bare_name(str(n), str(lang)) for n, lang in zip(names["name"], names["language"])]
     # a group word names its entity ("Americans" -> United States, "GOP" -> Republican Party)
     bare = [name_group(b, str(lang))[0] or b for b, lang in zip(bare, names["language"])]
-    keys = [_key(b) for b in bare]
+    keys = [_key(group_prefix(b, str(lang))) for b, lang in zip(bare, names["language"])]
     docs = names["doc_id"].astype(str).tolist() if "doc_id" in names else ["" for _ in bare]
     doc_count: dict[str, set] = defaultdict(set)
     written: dict[str, Counter] = defaultdict(Counter)
@@ -129,10 +129,13 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     rank = lambda k: (-len(doc_count[k]), -sum(written[k].values()), k)  # noqa: E731
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_surname: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
     for k in full:
         words = k.split(" ")
         if len(words) <= 3 and not set(words) & particles:  # a person's name, not "Front of Afghanistan"
             by_surname[words[-1]].append(k)
+            if len(words) == 2 and words[1] in doc_count:  # its surname also stands alone: a person
+                by_first[words[0]].append(k)
         initials = _initials(k, particles)
         if len(initials) >= 2:
             by_initials[initials].append(k)
@@ -147,9 +150,12 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
         # a full name used in at least a third as many documents as the word alone: "Syria" is not
         # the surname of "Greater Syria", nor "ISIS" of "British-born ISIS"
         eligible = [f for f in by_surname.get(k, ()) if 3 * len(doc_count[f]) >= len(doc_count[k])]
+        first = [f for f in by_first.get(k, ()) if d in doc_count[f]]
         if k and " " not in k and k not in acronyms and eligible:
             here = [f for f in eligible if d in doc_count[f]]
             resolved.append(clusters.find(min(here or eligible, key=rank)))
+        elif k and " " not in k and k not in acronyms and k not in by_surname and len(first) == 1:
+            resolved.append(clusters.find(first[0]))  # a first name alone: "Malia" = "Malia Obama" here
         else:
             resolved.append(clusters.find(k) if k else "")
     members: dict[str, list[str]] = defaultdict(list)

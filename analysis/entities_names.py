@@ -25,6 +25,9 @@ from analysis.text import SHARED_ABBREVIATIONS, fold_text, split_sentences, word
 
 ACRONYM_MAX = 6         # an all-capitals word up to this length is an acronym (NRF, NATO)
 VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be one name
+# a dateline opening an article's body: "WASHINGTON —", "KANSAS CITY, Mo. --", "DENVER (AP) –"
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z. " + WORD_APOSTROPHES + r"]+(?:, [A-Z][A-Za-z. " + WORD_APOSTROPHES
+                       + r"]+)?[ \t]*(?:\([A-Z]+\))?[ \t]*(?:\u2014|\u2013|--|-)", re.M)
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title"]
 
@@ -79,6 +82,14 @@ def name_group(name: str, language: str) -> tuple[str, bool]:
     if not group:
         return "", False
     return (group, False) if last.endswith("s") and members.get(last[:-1]) == group else ("", True)
+
+
+def group_prefix(name: str, language: str) -> str:
+    """``name`` with a leading other name of an entity written in full ("U.S. Constitution" ->
+    "United States Constitution"), so both spellings compare equal."""
+    first, _, rest = name.partition(" ")
+    entity = _groups(language)[0].get(_group_form(first), "") if rest else ""
+    return f"{entity} {rest}" if entity and entity != first else name
 
 
 def _titles(language: str):
@@ -177,6 +188,8 @@ def _sentence_names(text: str, a: int, b: int, language: str, lowercase: Counter
             if _POSSESSIVE.search(word) and len(word) > 2:  # "Netanyahu's Likud Party": two names
                 runs.append(run)
                 run = []
+        elif run and word.isdigit() and text[run[-1][1]:s] == " " and _is_acronym(text[run[-1][0]:run[-1][1]]):
+            run.append((s, e))  # a bill or a form: "SB 1062", "HR 3590"
         elif run and _fold(word) in particles and text[run[-1][1]:s] == " " \
                 and i + 1 < len(words) and _is_capitalised(text[words[i + 1][0]:words[i + 1][1]]) \
                 and text[e:words[i + 1][0]] == " ":
@@ -239,8 +252,12 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for doc in corpus.itertuples(index=False):
         text = doc.text
+        # where the reporter filed from is not what the article talks about
+        dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -–—")), None)
         for sid, (a, b) in enumerate(split_sentences(text, doc.language)):
             for s, e in _sentence_names(text, a, b, doc.language, lowercase, capitalised):
+                if dateline is not None and dateline.start() <= s < dateline.end():
+                    continue
                 title, bare = split_title(text[s:e], doc.language)
                 if not bare:
                     continue
@@ -251,7 +268,7 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
                     e, bare = e + 1, bare + "."  # "U.S."
                 start = e - len(bare)
                 name = _POSSESSIVE.sub("", bare) if len(bare) > 2 else bare
-                if name.isupper() and len(name.replace(".", "")) > ACRONYM_MAX:
+                if name.isupper() and sum(c.isalpha() for c in name) > ACRONYM_MAX:
                     name = name.title()  # "WASHINGTON" in a dateline
                 if name_group(name, doc.language)[1]:
                     continue

@@ -95,3 +95,69 @@ def test_find_named(name, expected):
                   ("d2", "B", "en", "Obama and Trump spoke about Wal-Mart."))
     entities, aliases = discover_entities(docs)
     assert find_named(name, entities, aliases) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Americans", ("United States", False)), ("America", ("United States", False)),
+    ("U.S.", ("United States", False)), ("GOP", ("Republican Party", False)),
+    ("House Republicans", ("Republican Party", False)), ("Senate Democrats", ("Democratic Party", False)),
+    ("Missourians", ("Missouri", False)), ("Calif", ("California", False)),
+    ("Missouri Republican", ("", True)), ("New York Democrat", ("", True)),   # a person described
+    ("Turning Point USA", ("", False)), ("Bank of America", ("", False)),    # names that end in a place
+    ("Secure America Now", ("", False)), ("Republican National Committee", ("", False)),
+    ("Mass", ("", False)),                                                 # not Massachusetts
+])
+def test_name_group(name, expected):
+    assert fl.entities.name_group(name, "en") == expected
+
+
+def test_name_groups_refuse_a_word_under_two_entities(tmp_path):
+    folder = tmp_path / "xx"
+    folder.mkdir()
+    (folder / "language.yaml").write_text("titles: [Dr.]\n", encoding="utf-8")
+    (folder / "name_groups.yaml").write_text("members:\n  A: [Alpha]\n  B: [alpha]\n", encoding="utf-8")
+    with pytest.raises(fl.languages.LanguageResourceError, match=r"name_groups.yaml, members.B: 'alpha' is also"):
+        fl.languages.read_language(folder)
+
+
+def test_names_leave_out_datelines_descriptions_and_keep_bills_and_departments():
+    docs = corpus(("d1", "A", "en", "KANSAS CITY, Mo. — The Missouri Republican met the Justice Department "
+                                    "about SB 1062 on Friday.\nThe Missouri Republican left."))
+    assert find_names(docs)["name"].tolist() == ["Justice Department", "SB 1062"]
+
+
+def test_aliases_merge_inverted_names_first_names_and_group_words():
+    docs = corpus(("d1", "A", "en", "The Department of Justice wrote to Malia Obama. Obama said Malia "
+                                    "was fine. Americans and Republicans read the Washington Post."),
+                  ("d2", "B", "en", "The Justice Department and the GOP met in the United States. "
+                                    "Washington is far from Washington Post readers."))
+    names = fl.canonical_names(find_names(docs)).set_index("name")["canonical"]
+    assert names["Department of Justice"] == names["Justice Department"]
+    assert names["Malia"] == "Malia Obama"
+    assert names["Americans"] == "United States" and names["Republicans"] == names["GOP"] == "Republican Party"
+    assert names["Washington"] == "Washington"   # "Post" never stands alone: not a person's surname
+
+
+def test_salience_ranks_a_name_of_the_headline_and_lead_first():
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"], "outlet": ["A", "B"], "language": "en",
+                         "title": ["Dan Cathy speaks", "Dan Cathy speaks again"],
+                         "text": ["One. Two. Three. Four. Mike Huckabee came.",
+                                  "One. Two. Three. Four. Mike Huckabee came."]})
+    entities, _ = discover_entities(docs)
+    assert entities["canonical"].tolist() == ["Dan Cathy", "Mike Huckabee"]
+    assert entities["lead_documents"].tolist() == [2, 0]
+    assert entities["salience"].tolist() == [6.0, 4.0]
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    ("Mary Cheney", "mary_cheney"), ("Liz Cheney", ""),          # a surname is not someone else's name
+    ("Cheney", "mary_cheney"), ("Mary Cheney's family", "mary_cheney"),
+    ("Senate Democrats", "democratic_party"), ("Republican lawmakers", ""),
+    ("Sasha and Malia Obama", ""),                                   # both must be found
+    ("Barack and Michelle Obama", "barack_obama; michelle_obama"),
+])
+def test_find_named_is_strict(annotated, expected):
+    docs = corpus(("d1", "A", "en", "Mary Cheney met Barack Obama and Michelle Obama. Democrats came."),
+                  ("d2", "B", "en", "Cheney, Obama and the Senate Democrats spoke. Malia Obama left."))
+    entities, aliases = discover_entities(docs)
+    assert find_named(annotated, entities.head(5), aliases) == expected
