@@ -55,12 +55,21 @@ def _group_form(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _collectives(language: str) -> frozenset[str]:
+    """The folded lower-case nouns that name a group of people (``collectives`` of ``name_groups.yaml``)."""
+    resources = language_resources(language).name_collectives
+    return frozenset(_fold(w) for name, words in resources.items() for w in (name, *words))
+
+
+@lru_cache(maxsize=None)
 def _groups(language: str) -> tuple[dict[str, str], dict[str, str]]:
     """A language's other names and member words (``name_groups.yaml``), compared letters only
     -> the entity each names."""
     resources = language_resources(language)
-    names = {_group_form(name): name for name in (*resources.name_groups, *resources.name_members)}
-    names.update({_group_form(w): name for name, words in resources.name_groups.items() for w in words})
+    names = {_group_form(name): name for name in (*resources.name_groups, *resources.name_members,
+                                                  *resources.name_collectives)}
+    names.update({_group_form(w): name for name, words in (*resources.name_groups.items(),
+                                                            *resources.name_collectives.items()) for w in words})
     members = {_group_form(w): name for name, words in resources.name_members.items() for w in words}
     return names, members
 
@@ -273,4 +282,10 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
                 if name_group(name, doc.language)[1]:
                     continue
                 rows.append((doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title))
+            collectives = _collectives(doc.language)
+            if collectives:  # groups named by a common noun: "protesters", "the police"
+                for k, (s, e) in enumerate(word_spans(text[a:b], doc.language)):
+                    word = text[a + s:a + e]
+                    if (word[:1].islower() or (k == 0 and word[1:].islower())) and _fold(word) in collectives:
+                        rows.append((doc.doc_id, doc.outlet, doc.language, sid, a + s, a + e, word, ""))
     return pd.DataFrame(rows, columns=NAME_COLUMNS)

@@ -56,6 +56,7 @@ class LanguageResources:
     name_conjunctions: tuple = ()                         # words that join two names, not one name
     name_groups: dict = field(default_factory=dict)       # entity name -> other names of it ("America")
     name_members: dict = field(default_factory=dict)      # entity name -> words for its members ("Americans")
+    name_collectives: dict = field(default_factory=dict)  # group -> lower-case nouns naming it ("protesters")
     quotes: dict = field(default_factory=dict)            # rule -> tuple of words, or a number
     sentiment: str = "none"
     valence: dict = field(default_factory=dict)            # positive/negative -> word -> value
@@ -146,25 +147,28 @@ def _stopwords(path: Path) -> frozenset[str]:
 
 def _name_groups(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
     """``name_groups.yaml``: ``names`` (entity name -> its other names: "United States" <-
-    America, U.S.) and ``members`` (entity name -> words for its members: "United States" <-
-    American, Americans). A word listed under two entities is an error."""
+    America, U.S.), ``members`` (entity name -> words for its members: "United States" <-
+    American, Americans) and ``collectives`` (a group -> the lower-case nouns naming it:
+    "protesters" <- protester, protestors). A word listed under two entities is an error."""
+    parts = {"names": "name_groups", "members": "name_members", "collectives": "name_collectives"}
     if not path.is_file():
-        return {"name_groups": {}, "name_members": {}}
+        return {field_name: {} for field_name in parts.values()}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as err:
         raise LanguageResourceError(f"{path}: not valid YAML ({err}); fix the file") from None
-    if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in ("names", "members")):
-        raise LanguageResourceError(f"{path}: expected 'names:' and 'members:' mapping entity names to lists of words")
-    out, owner = {"names": {}, "members": {}}, {}
-    for part in ("names", "members"):
+    if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in parts):
+        raise LanguageResourceError(f"{path}: expected 'names:', 'members:' and 'collectives:' mapping "
+                                    "entity names to lists of words")
+    out, owner = {part: {} for part in parts}, {}
+    for part in parts:
         for name, words in (data.get(part) or {}).items():
             out[part][str(name)] = _words(words, f"{path}, {part}.{name}")
             for word in out[part][str(name)]:
                 if owner.setdefault(word.casefold(), str(name)) != str(name):
                     raise LanguageResourceError(f"{path}, {part}.{name}: {word!r} is also listed under "
                                                 f"{owner[word.casefold()]!r}; list each word once")
-    return {"name_groups": out["names"], "name_members": out["members"]}
+    return {field_name: out[part] for part, field_name in parts.items()}
 
 
 def read_language(folder: Path | str) -> LanguageResources:

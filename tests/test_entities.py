@@ -31,9 +31,10 @@ def test_names_leave_out_titles_stopwords_months_and_sentence_starts():
     docs = corpus(("d1", "A", "en", "On Monday, Sen. Ted Cruz met them. Police said nothing. The police left. "
                                     "Turning Point USA hosted Former President Donald Trump's rally."))
     names = find_names(docs)
-    assert names["name"].tolist() == ["Ted Cruz", "Turning Point USA", "Donald Trump"]
-    assert names["title"].tolist() == ["Sen.", "", "Former President"]
-    row = names.iloc[2]
+    # "Police" opening a sentence is not a name; it is, like "the police", the group (a collective)
+    assert names["name"].tolist() == ["Ted Cruz", "Police", "police", "Turning Point USA", "Donald Trump"]
+    assert names["title"].tolist() == ["Sen.", "", "", "", "Former President"]
+    row = names.iloc[4]
     assert docs.text[0][row.start:row.end] == "Donald Trump's"
 
 
@@ -161,3 +162,13 @@ def test_find_named_is_strict(annotated, expected):
                   ("d2", "B", "en", "Cheney, Obama and the Senate Democrats spoke. Malia Obama left."))
     entities, aliases = discover_entities(docs)
     assert find_named(annotated, entities.head(5), aliases) == expected
+
+
+def test_groups_named_by_a_common_noun_are_entities_with_their_forms():
+    docs = corpus(("d1", "A", "en", "Protesters marched. The police said protestors threw stones at police officers."),
+                  ("d2", "B", "en", "Demonstrators met the police. They watched people and officials."))
+    entities, aliases = discover_entities(docs)
+    top = entities.set_index("canonical")
+    assert top.loc["police", "mentions"] == 3 and top.loc["protesters", "outlets"] == 2
+    assert set(top.loc["protesters", "aliases"].split("; ")) == {"Protesters", "protestors", "Demonstrators"}
+    assert "people" not in top.index and "officials" not in top.index   # generic heads are not listed
