@@ -116,9 +116,12 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     for k in distinct:
         clusters.find(k)
         by_letter[(k[0], k.count(" "))].append(k)
-    for group in by_letter.values():  # spelling variants, same first letter and word count
+    for (_, spaces), group in by_letter.items():  # spelling variants, same first letter and word count
+        group = sorted(group, key=lambda k: (len(k), k))
         for i, k1 in enumerate(group):
             for k2 in group[i + 1:]:
+                if len(k2) - len(k1) > spaces + 1:  # one edit per word at most: longer ones cannot be
+                    break
                 if _variants(k1, k2):
                     clusters.union(k1, k2)
     for k in distinct:  # "Department of Justice" = "Justice Department"

@@ -74,6 +74,7 @@ def _groups(language: str) -> tuple[dict[str, str], dict[str, str]]:
     return names, members
 
 
+@lru_cache(maxsize=65536)
 def name_group(name: str, language: str) -> tuple[str, bool]:
     """``(entity, description)`` for a name listed in the language's ``name_groups.yaml``: the
     entity it names ("America", "Americans" -> "United States"; "House Republicans", a plural
@@ -106,6 +107,7 @@ def _titles(language: str):
     return list_matcher(titles) if titles else None
 
 
+@lru_cache(maxsize=65536)  # a pure function of its arguments, called for every name found
 def split_title(name: str, language: str, inner: bool = True) -> tuple[str, str]:
     """``(title, bare name)``: the leading titles of ``name`` listed in the language resources
     (longest listed form: "Former President Barack Obama" -> ("Former President", "Barack
@@ -179,11 +181,11 @@ def _joinable(gap: str, previous: str, short_words: set[str]) -> bool:
     return short and gap in (".", ". ")
 
 
-def _sentence_names(text: str, a: int, b: int, language: str, lowercase: Counter,
+def _sentence_names(text: str, a: int, words: list[tuple[int, int]], language: str, lowercase: Counter,
                     capitalised: Counter) -> list[tuple[int, int]]:
-    """Spans (into ``text``) of the candidate names of sentence ``text[a:b]``."""
+    """Spans (into ``text``) of the candidate names of the sentence starting at ``a`` whose
+    words (spans into ``text``) are ``words``."""
     particles, stop, not_names, titles = _word_sets(language)
-    words = [(a + s, a + e) for s, e in word_spans(text[a:b], language)]
     if _title_case(text, words, stop, lowercase, capitalised):
         return []
     runs, run = [], []
@@ -235,13 +237,21 @@ def _sentence_names(text: str, a: int, b: int, language: str, lowercase: Counter
     return spans
 
 
-def _case_counts(corpus: pd.DataFrame) -> tuple[Counter, Counter]:
+def _sentence_words(corpus: pd.DataFrame) -> list[list[tuple[int, int, list[tuple[int, int]]]]]:
+    """Per document, per sentence: its span and its words' spans into the text (read once:
+    case counts, names and collectives all walk them)."""
+    return [[(a, b, [(a + s, a + e) for s, e in word_spans(doc.text[a:b], doc.language)])
+             for a, b in split_sentences(doc.text, doc.language)]
+            for doc in corpus.itertuples(index=False)]
+
+
+def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter]:
     """Folded word -> occurrences in lower case, and capitalised not at a sentence start."""
     lowercase, capitalised = Counter(), Counter()
-    for doc in corpus.itertuples(index=False):
-        for a, b in split_sentences(doc.text, doc.language):
-            for k, (s, e) in enumerate(word_spans(doc.text[a:b], doc.language)):
-                word = doc.text[a + s:a + e]
+    for text, doc_sentences in zip(corpus["text"], sentences):
+        for _, _, words in doc_sentences:
+            for k, (s, e) in enumerate(words):
+                word = text[s:e]
                 if word[:1].islower():
                     lowercase[_fold(word)] += 1
                 elif k and word[:1].isupper():
@@ -257,14 +267,15 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     text[start:end] is the name as written, possessive included), ``name`` (possessive removed),
     ``title`` (as written, or empty).
     """
-    lowercase, capitalised = _case_counts(corpus)
+    sentences = _sentence_words(corpus)
+    lowercase, capitalised = _case_counts(corpus, sentences)
     rows = []
-    for doc in corpus.itertuples(index=False):
+    for doc, doc_sentences in zip(corpus.itertuples(index=False), sentences):
         text = doc.text
         # where the reporter filed from is not what the article talks about
-        dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -–—")), None)
-        for sid, (a, b) in enumerate(split_sentences(text, doc.language)):
-            for s, e in _sentence_names(text, a, b, doc.language, lowercase, capitalised):
+        dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -\u2013\u2014")), None)
+        for sid, (a, b, words) in enumerate(doc_sentences):
+            for s, e in _sentence_names(text, a, words, doc.language, lowercase, capitalised):
                 if dateline is not None and dateline.start() <= s < dateline.end():
                     continue
                 title, bare = split_title(text[s:e], doc.language)
@@ -284,8 +295,8 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
                 rows.append((doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title))
             collectives = _collectives(doc.language)
             if collectives:  # groups named by a common noun: "protesters", "the police"
-                for k, (s, e) in enumerate(word_spans(text[a:b], doc.language)):
-                    word = text[a + s:a + e]
+                for k, (s, e) in enumerate(words):
+                    word = text[s:e]
                     if (word[:1].islower() or (k == 0 and word[1:].islower())) and _fold(word) in collectives:
-                        rows.append((doc.doc_id, doc.outlet, doc.language, sid, a + s, a + e, word, ""))
+                        rows.append((doc.doc_id, doc.outlet, doc.language, sid, s, e, word, ""))
     return pd.DataFrame(rows, columns=NAME_COLUMNS)
