@@ -28,6 +28,7 @@ VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be o
 # a dateline opening an article's body: "WASHINGTON —", "KANSAS CITY, Mo. --", "DENVER (AP) –"
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z. " + WORD_APOSTROPHES + r"]+(?:, [A-Z][A-Za-z. " + WORD_APOSTROPHES
                        + r"]+)?[ \t]*(?:\([A-Z]+\))?[ \t]*(?:\u2014|\u2013|--|-)", re.M)
+_ADJECTIVE_COMPOUND = re.compile(r"^\w+-[a-z]+$")  # a capitalised word joined to a lower-case one
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title"]
 
@@ -286,6 +287,9 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
                     title, bare = "", text[s:e]  # "Justice Department": a title word inside a name
                 if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
                     e, bare = e + 1, bare + "."  # "U.S."
+                first, space, rest = bare.partition(" ")
+                if space and _ADJECTIVE_COMPOUND.search(first):
+                    bare = rest  # "Republican-controlled House", "British-born ISIS": the adjective is not the name
                 start = e - len(bare)
                 name = _POSSESSIVE.sub("", bare) if len(bare) > 2 else bare
                 if name.isupper() and sum(c.isalpha() for c in name) > ACRONYM_MAX:

@@ -172,3 +172,12 @@ def test_groups_named_by_a_common_noun_are_entities_with_their_forms():
     assert top.loc["police", "mentions"] == 3 and top.loc["protesters", "outlets"] == 2
     assert set(top.loc["protesters", "aliases"].split("; ")) == {"Protesters", "protestors", "Demonstrators"}
     assert "people" not in top.index and "officials" not in top.index   # generic heads are not listed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Then the Republican-controlled House voted.", ["House"]),
+    ("They found British-born Jihadi John there.", ["Jihadi John"]),
+    ("Then Coca-Cola Company shares fell.", ["Coca-Cola Company"]),      # both parts capitalised: a name
+])
+def test_an_adjective_compound_is_not_part_of_the_name(text, expected):
+    assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == expected
