@@ -54,6 +54,9 @@ class LanguageResources:
     titles: tuple = ()                                    # titles and honorifics kept apart from names
     not_names: tuple = ()                                 # capitalised words that never name an entity
     name_conjunctions: tuple = ()                         # words that join two names, not one name
+    name_groups: dict = field(default_factory=dict)       # entity name -> other names of it ("America")
+    name_members: dict = field(default_factory=dict)      # entity name -> words for its members ("Americans")
+    name_collectives: dict = field(default_factory=dict)  # group -> lower-case nouns naming it ("protesters")
     quotes: dict = field(default_factory=dict)            # rule -> tuple of words, or a number
     sentiment: str = "none"
     valence: dict = field(default_factory=dict)            # positive/negative -> word -> value
@@ -142,6 +145,32 @@ def _stopwords(path: Path) -> frozenset[str]:
     return frozenset(fold_text(w)[0] for w in words if w and not w.startswith("#"))
 
 
+def _name_groups(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    """``name_groups.yaml``: ``names`` (entity name -> its other names: "United States" <-
+    America, U.S.), ``members`` (entity name -> words for its members: "United States" <-
+    American, Americans) and ``collectives`` (a group -> the lower-case nouns naming it:
+    "protesters" <- protester, protestors). A word listed under two entities is an error."""
+    parts = {"names": "name_groups", "members": "name_members", "collectives": "name_collectives"}
+    if not path.is_file():
+        return {field_name: {} for field_name in parts.values()}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise LanguageResourceError(f"{path}: not valid YAML ({err}); fix the file") from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in parts):
+        raise LanguageResourceError(f"{path}: expected 'names:', 'members:' and 'collectives:' mapping "
+                                    "entity names to lists of words")
+    out, owner = {part: {} for part in parts}, {}
+    for part in parts:
+        for name, words in (data.get(part) or {}).items():
+            out[part][str(name)] = _words(words, f"{path}, {part}.{name}")
+            for word in out[part][str(name)]:
+                if owner.setdefault(word.casefold(), str(name)) != str(name):
+                    raise LanguageResourceError(f"{path}, {part}.{name}: {word!r} is also listed under "
+                                                f"{owner[word.casefold()]!r}; list each word once")
+    return {field_name: out[part] for part, field_name in parts.items()}
+
+
 def read_language(folder: Path | str) -> LanguageResources:
     """Read one language folder (``language.yaml`` + optional ``stopwords.txt``); the folder's
     name is the language code. Raises :class:`LanguageResourceError` naming file and field."""
@@ -173,6 +202,7 @@ def read_language(folder: Path | str) -> LanguageResources:
         titles=_words(data.get("titles"), f"{where}, titles"),
         not_names=_words(data.get("not_names"), f"{where}, not_names"),
         name_conjunctions=_words(data.get("name_conjunctions"), f"{where}, name_conjunctions"),
+        **_name_groups(folder / "name_groups.yaml"),
         quotes=_quotes(data, where), sentiment=sentiment,
         valence=_valence(data, where) if sentiment == "valence list" else {},
         stopwords=_stopwords(folder / "stopwords.txt"))

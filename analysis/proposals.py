@@ -8,6 +8,8 @@ stance is ever computed on a proposal.
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 import pandas as pd
 
 from analysis.languages import language_resources
@@ -44,17 +46,23 @@ def propose_claims(corpus: pd.DataFrame, top_n: int = 5) -> pd.DataFrame:
 
     In: ``doc_id``, ``outlet``, ``language``, ``text``, optional ``title``. A proposal needs at
     least two outlets; a candidate whose supporting documents and words an earlier proposal
-    already covers is skipped. Cost: quadratic in the number of candidates (2-3 per document).
+    already covers is skipped. Cost: each candidate is compared with the candidates sharing a
+    word with it (an index of words), not with every other one.
     """
     candidates = _candidates(corpus)
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)  # (language, word) -> candidates
+    for j, (_, _, language, _, words) in enumerate(candidates):
+        for word in words:
+            postings[(language, word)].append(j)
     scored = []
     for i, (doc_id, outlet, language, text, words) in enumerate(candidates):
         support, shared = {doc_id: outlet}, set()
-        for other_doc, other_outlet, other_language, _, other_words in candidates:
-            common = words & other_words
-            if other_doc != doc_id and other_language == language and len(common) >= MIN_SHARED:
+        overlap = Counter(j for word in words for j in postings[(language, word)])
+        for j, count in overlap.items():
+            other_doc, other_outlet, _, _, other_words = candidates[j]
+            if other_doc != doc_id and count >= MIN_SHARED:
                 support[other_doc] = other_outlet
-                shared |= common
+                shared |= words & other_words
         outlets = len(set(support.values()))
         if outlets >= 2:
             scored.append((-outlets, -len(support), -len(shared), doc_id, i, text, outlet, support, shared))

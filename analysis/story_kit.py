@@ -31,11 +31,13 @@ def _quoted(text: str) -> str:
 
 
 def _targets_yaml(entities: pd.DataFrame, aliases: pd.DataFrame) -> str:
-    lines = ["# Targets discovered from the corpus (analysis/entities.py), ranked by outlets, then documents.",
+    lines = ["# Targets discovered from the corpus (analysis/entities.py), ranked by salience (documents naming",
+             "# them, named in a headline or lead, mentions).",
              "# Keep, merge, rename or delete entries; aliases are matched whole-word, any case.", ""]
     for target, entity in zip(entity_targets(entities, aliases, len(entities)), entities.itertuples(index=False)):
         lines.append(f"# rank {entity.rank}: {entity.outlets} outlet(s), {entity.documents} document(s), "
-                     f"{entity.mentions} mention(s); titles: {entity.titles or 'none'}")
+                     f"{entity.mentions} mention(s), named in the lead of {entity.lead_documents}; "
+                     f"titles: {entity.titles or 'none'}")
         lines += [f"- id: {target['id']}", f"  label: {_quoted(target['label'])}", "  aliases:"]
         for language, names in target["aliases"].items():
             lines.append(f"    {language}: [{', '.join(_quoted(n) for n in names)}]")

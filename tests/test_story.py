@@ -21,8 +21,8 @@ from analysis.entities import discover_entities, find_named
 # which no name discovery finds, so it serves the end-to-end run); none mentions the seed story.
 EVENTS = ["005a2961", "08bb9bee", "11c9f251", "450755dd"]
 # Words only the seed story's configuration holds (claims, targets, lexicon, gold).
-SEED_WORDS = ["massoud", "masoud", "nrf", "maariv", "massoud_asked_israel", "occupation entity",
-              "zionist entity", "islamic emirate", "national resistance front", "panjshir"]
+SEED_WORDS = ["massoud", "masoud", "nrf", "maariv", "massoud_asked_israel", "occupation entity", "taliban", "israel",
+              "kabul", "zionist entity", "islamic emirate", "national resistance front", "panjshir"]
 
 
 def seed_words_in(text: str) -> list[str]:

@@ -1,0 +1,179 @@
+"""Aliases merged into entities: the second stage of entity discovery (analysis/entities.py).
+
+Names found by :mod:`analysis.entities_names` are merged across documents and outlets
+(:func:`canonical_names`): spelling variants (one edit in a word of five letters or more:
+Massoud / Masoud), middle initials ("Donald J. Trump"), a surname alone ("Massoud", to the full
+name it ends, preferring one in the same document), and an acronym to the name whose initials it
+spells ("NRF" = National Resistance Front).
+
+Cost: alias merging compares each distinct name with the others of the same first letter.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from analysis.entities_names import _fold, _is_acronym, bare_name, group_prefix, name_group
+from analysis.languages import language_resources
+from analysis.matcher import phrase_form
+
+VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be one name
+_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+def _key(name: str) -> str:
+    """Comparison form: folded, separators as spaces, middle initials dropped; an acronym's
+    letters ("U.S." -> "us")."""
+    if _is_acronym(name.replace(" ", "")):
+        return _fold(name.replace(".", "").replace(" ", "")).casefold()
+    words = phrase_form(name.replace(".", " ")).split(" ")
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return " ".join(w for w in words if w)
+
+
+def _acronym(name: str) -> str:
+    letters = name.replace(".", "").replace(" ", "")
+    return letters if _is_acronym(name.replace(" ", "")) else ""
+
+
+def _initials(key: str, particles: set[str]) -> str:
+    return "".join(w[0] for w in key.split(" ") if w not in particles).upper()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _variants(k1: str, k2: str) -> bool:
+    w1, w2 = k1.split(" "), k2.split(" ")
+    if len(w1) != len(w2) or k1 == k2:
+        return k1 == k2
+    return all(x == y or (min(len(x), len(y)) >= VARIANT_MIN_LETTERS and x[0] == y[0] and _one_edit(x, y))
+               for x, y in zip(w1, w2))
+
+
+class _Clusters:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def slug(name: str) -> str:
+    """A stable id for a name: folded, runs of other characters as ``_``."""
+    return _SLUG.sub("_", _fold(name).casefold()).strip("_") or "name"
+
+
+def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
+    """The same rows plus ``entity_id`` and ``canonical``: names of one entity share both.
+
+    In: ``name``, ``language``; optional ``doc_id`` (a surname alone goes to a full name of
+    the same document first) and ``outlet``. A title in ``name`` is removed first
+    (:func:`split_title`). ``canonical`` is the entity's full name as most often written (most
+    documents, then mentions, then alphabetical); ``entity_id`` is its :func:`slug`.
+    Deterministic: the result depends only on the set of rows, not their order.
+    """
+    if names.empty:
+        return names.assign(entity_id=pd.Series(dtype="str"), canonical=pd.Series(dtype="str"))
+    bare = [bare_name(str(n), str(lang)) for n, lang in zip(names["name"], names["language"])]
+    # a group word names its entity ("Americans" -> United States, "GOP" -> Republican Party)
+    bare = [name_group(b, str(lang))[0] or b for b, lang in zip(bare, names["language"])]
+    keys = [_key(group_prefix(b, str(lang))) for b, lang in zip(bare, names["language"])]
+    docs = names["doc_id"].astype(str).tolist() if "doc_id" in names else ["" for _ in bare]
+    doc_count: dict[str, set] = defaultdict(set)
+    written: dict[str, Counter] = defaultdict(Counter)
+    for b, k, d in zip(bare, keys, docs):
+        doc_count[k].add(d)
+        written[k][b] += 1
+    particles = {_fold(w) for lang in set(names["language"].astype(str))
+                 for w in language_resources(lang).quote_words("name_particles")}
+    clusters = _Clusters()
+    distinct = sorted(k for k in doc_count if k)
+    by_letter: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k in distinct:
+        clusters.find(k)
+        by_letter[(k[0], k.count(" "))].append(k)
+    for (_, spaces), group in by_letter.items():  # spelling variants, same first letter and word count
+        group = sorted(group, key=lambda k: (len(k), k))
+        for i, k1 in enumerate(group):
+            for k2 in group[i + 1:]:
+                if len(k2) - len(k1) > spaces + 1:  # one edit per word at most: longer ones cannot be
+                    break
+                if _variants(k1, k2):
+                    clusters.union(k1, k2)
+    for k in distinct:  # "Department of Justice" = "Justice Department"
+        head, of, rest = k.partition(" of ")
+        if of and " " not in head and rest and f"{rest} {head}" in doc_count:
+            clusters.union(k, f"{rest} {head}")
+    full = [k for k in distinct if " " in k]
+    rank = lambda k: (-len(doc_count[k]), -sum(written[k].values()), k)  # noqa: E731
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for k in full:
+        words = k.split(" ")
+        if len(words) <= 3 and not set(words) & particles:  # a person's name, not "Front of Afghanistan"
+            by_surname[words[-1]].append(k)
+            if len(words) == 2 and words[1] in doc_count:  # its surname also stands alone: a person
+                by_first[words[0]].append(k)
+        initials = _initials(k, particles)
+        if len(initials) >= 2:
+            by_initials[initials].append(k)
+    for k in distinct:  # acronyms spell a full name's initials
+        acronym = next((_acronym(w) for w in written[k] if _acronym(w)), "")
+        if acronym and by_initials.get(acronym):
+            clusters.union(k, min(by_initials[acronym], key=rank))
+    # a surname alone: to the full name it ends in the same document, else the most used one
+    resolved = []
+    acronyms = {k for k in distinct if any(_acronym(w) for w in written[k])}
+    for k, d in zip(keys, docs):
+        # a full name used in at least a third as many documents as the word alone: "Syria" is not
+        # the surname of "Greater Syria", nor "ISIS" of "British-born ISIS"
+        eligible = [f for f in by_surname.get(k, ()) if 3 * len(doc_count[f]) >= len(doc_count[k])]
+        first = [f for f in by_first.get(k, ()) if d in doc_count[f]]
+        if k and " " not in k and k not in acronyms and eligible:
+            here = [f for f in eligible if d in doc_count[f]]
+            resolved.append(clusters.find(min(here or eligible, key=rank)))
+        elif k and " " not in k and k not in acronyms and k not in by_surname and len(first) == 1:
+            resolved.append(clusters.find(first[0]))  # a first name alone: "Malia" = "Malia Obama" here
+        else:
+            resolved.append(clusters.find(k) if k else "")
+    members: dict[str, list[str]] = defaultdict(list)
+    for k in distinct:
+        members[clusters.find(k)].append(k)
+    for k, r in zip(keys, resolved):
+        if k and r != clusters.find(k) and k not in members[r]:
+            members[r].append(k)
+    # the full name's spelling that its surname alone also has wins ("Massoud" over "Masoud")
+    support = lambda k: (-len(doc_count[k] | doc_count.get(k.rsplit(" ", 1)[-1], set())),  # noqa: E731
+                         *rank(k))
+    canonical = {}
+    for root, ks in members.items():
+        best = min([k for k in ks if " " in k] or ks, key=support)
+        form = min(written[best].items(), key=lambda item: (-item[1], item[0]))[0]
+        canonical[root] = form
+    names_out = [canonical.get(r, b) for r, b in zip(resolved, bare)]
+    return names.assign(entity_id=[slug(n) for n in names_out], canonical=names_out)

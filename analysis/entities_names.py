@@ -1,0 +1,306 @@
+"""Candidate names in sentences: the first stage of entity discovery (analysis/entities.py).
+
+A *name* is a run of capitalised words in a sentence ("Ahmad Massoud", "Turning Point USA",
+"Bank of England"; lower-case ``name_particles`` of the language allowed inside), or an acronym
+("NRF", "U.S."). Titles of the language resources (``titles``: "President", "Sen.",
+"Former President") are kept apart from the name; a possessive ("Massoud's") is the name. A
+capitalised word is not a name when it is a stopword, a listed ``not_names`` word (months, days)
+or a word the corpus mostly writes in lower case (a sentence-initial "Police"). Languages
+without letter case (Arabic) yield no names.
+
+Cost: one pass over the words of each sentence plus one title match per candidate.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.languages import folded_quote_words, language_resources
+from analysis.marks import WORD_APOSTROPHES
+from analysis.matcher import list_matcher
+from analysis.text import SHARED_ABBREVIATIONS, fold_text, split_sentences, word_spans
+
+ACRONYM_MAX = 6         # an all-capitals word up to this length is an acronym (NRF, NATO)
+VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be one name
+# a dateline opening an article's body: "WASHINGTON —", "KANSAS CITY, Mo. --", "DENVER (AP) –"
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z. " + WORD_APOSTROPHES + r"]+(?:, [A-Z][A-Za-z. " + WORD_APOSTROPHES
+                       + r"]+)?[ \t]*(?:\([A-Z]+\))?[ \t]*(?:\u2014|\u2013|--|-)", re.M)
+_ADJECTIVE_COMPOUND = re.compile(r"^\w+-[a-z]+$")  # a capitalised word joined to a lower-case one
+_POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s?$")
+NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title"]
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    return fold_text(text)[0]
+
+
+@lru_cache(maxsize=None)
+def _word_sets(language: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """A language's name particles, stopwords, not-names and short words (titles and
+    abbreviations that end in a period inside a name), folded once."""
+    resources = language_resources(language)
+    particles = frozenset({_fold(w) for w in resources.quote_words("name_particles")}
+                          - {_fold(w) for w in resources.name_conjunctions})
+    not_names = frozenset(_fold(w) for w in resources.not_names)
+    short = frozenset({_fold(t).rstrip(".") for t in resources.titles} | set(resources.abbreviations)
+                      | SHARED_ABBREVIATIONS)
+    return particles, resources.stopwords, not_names, short
+
+
+def _group_form(word: str) -> str:
+    return "".join(c for c in _fold(word).casefold() if c.isalnum())
+
+
+@lru_cache(maxsize=None)
+def _collectives(language: str) -> frozenset[str]:
+    """The folded lower-case nouns that name a group of people (``collectives`` of ``name_groups.yaml``)."""
+    resources = language_resources(language).name_collectives
+    return frozenset(_fold(w) for name, words in resources.items() for w in (name, *words))
+
+
+@lru_cache(maxsize=None)
+def _groups(language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A language's other names and member words (``name_groups.yaml``), compared letters only
+    -> the entity each names."""
+    resources = language_resources(language)
+    names = {_group_form(name): name for name in (*resources.name_groups, *resources.name_members,
+                                                  *resources.name_collectives)}
+    names.update({_group_form(w): name for name, words in (*resources.name_groups.items(),
+                                                            *resources.name_collectives.items()) for w in words})
+    members = {_group_form(w): name for name, words in resources.name_members.items() for w in words}
+    return names, members
+
+
+@lru_cache(maxsize=65536)
+def name_group(name: str, language: str) -> tuple[str, bool]:
+    """``(entity, description)`` for a name listed in the language's ``name_groups.yaml``: the
+    entity it names ("America", "Americans" -> "United States"; "House Republicans", a plural
+    member word after other capitalised words -> "Republican Party"), else ``""``;
+    ``description`` is True for a singular member word after other capitalised words
+    ("Missouri Republican"), which describes a person rather than naming anyone."""
+    names, members = _groups(language)
+    form = _group_form(name)
+    whole = names.get(form) or members.get(form, "")
+    words = name.split()
+    if whole or len(words) < 2 or not words[-1][:1].isupper():
+        return whole, False
+    last = _group_form(words[-1])
+    group = members.get(last, "")
+    if not group:
+        return "", False
+    return (group, False) if last.endswith("s") and members.get(last[:-1]) == group else ("", True)
+
+
+def group_prefix(name: str, language: str) -> str:
+    """``name`` with a leading other name of an entity written in full ("U.S. Constitution" ->
+    "United States Constitution"), so both spellings compare equal."""
+    first, _, rest = name.partition(" ")
+    entity = _groups(language)[0].get(_group_form(first), "") if rest else ""
+    return f"{entity} {rest}" if entity and entity != first else name
+
+
+def _titles(language: str):
+    titles = language_resources(language).titles
+    return list_matcher(titles) if titles else None
+
+
+@lru_cache(maxsize=65536)  # a pure function of its arguments, called for every name found
+def split_title(name: str, language: str, inner: bool = True) -> tuple[str, str]:
+    """``(title, bare name)``: the leading titles of ``name`` listed in the language resources
+    (longest listed form: "Former President Barack Obama" -> ("Former President", "Barack
+    Obama")), or a listed title after modifiers ("Arizona Sheriff Joe Arpaio" -> ("Arizona
+    Sheriff", "Joe Arpaio")); ``("", name)`` when it holds none. A name that is only a title
+    gives ``(title, "")``. ``inner=False``: leading titles only."""
+    name = name.strip()
+    matcher = _titles(language)
+    title_end = 0
+    while matcher is not None:
+        rest = name[title_end:]
+        matches = matcher.find(rest, language)
+        lead = len(rest) - len(rest.lstrip())
+        if not matches or matches[0].start != lead:
+            break
+        end = title_end + matches[0].end
+        if end < len(name) and name[end] == ".":
+            end += 1  # "Sen." when the list holds "Sen"
+        title_end = end
+    if matcher is not None and not title_end and inner:
+        # a title after a modifier: "Arizona Sheriff Joe Arpaio", "Supreme Court Justice Anthony Kennedy"
+        inner = [m for m in matcher.find(name, language) if m.start > 0 and name[m.end:].strip()[:1].isupper()]
+        if inner:
+            title_end = inner[-1].end + (name[inner[-1].end:inner[-1].end + 1] == ".")
+    return name[:title_end].strip(), name[title_end:].strip()
+
+
+def _organisation(word: str, language: str) -> bool:
+    """A single word that heads an organisation's name ("Department", "Committee"): a title before
+    it belongs to the name ("Justice Department", not Justice + Department)."""
+    return _fold(word) in folded_quote_words(language, "organisation_words")
+
+
+def bare_name(name: str, language: str) -> str:
+    """``name`` without its titles (:func:`split_title`), unless what is left is one word heading
+    an organisation's name ("Justice Department")."""
+    title, bare = split_title(name, language)
+    return name if title and " " not in bare and _organisation(bare, language) else (bare or name)
+
+
+def _is_capitalised(word: str) -> bool:
+    # "R-Iowa" (party and state) is an affiliation, not a name
+    return word[:1].isupper() and not (len(word) > 2 and word[1] == "-")
+
+
+def _title_case(text: str, words: list[tuple[int, int]], stopwords: frozenset, lowercase: Counter,
+                capitalised: Counter) -> bool:
+    """A headline-style line ("Trump Signals He Has Investigators In Hawaii") tells nothing about
+    which words are names: its small words (stopwords after the first word) are capitalised."""
+    small = [text[s:e] for s, e in words[1:] if _fold(text[s:e]) in stopwords and len(text[s:e]) > 1]
+    upper = sum(w[:1].isupper() for w in small)
+    if upper >= 2 and 2 * upper >= len(small):
+        return True
+    # or capitalising words the corpus writes in lower case ("GOP Rep Shows Support For Company")
+    common = [text[s:e] for s, e in words[1:] if text[s:s + 1].isupper()
+              and lowercase[_fold(text[s:e])] > capitalised[_fold(text[s:e])]]
+    return len(common) >= 2 and 3 * len(common) >= len(words) - 1
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= ACRONYM_MAX and letters.isupper() and letters.isalpha()
+
+
+def _joinable(gap: str, previous: str, short_words: set[str]) -> bool:
+    """Whether two capitalised words separated by ``gap`` belong to one name."""
+    if gap == " ":
+        return True
+    # initials, abbreviated titles and abbreviations: "U.S.", "J. K.", "Sen. Ted Cruz", "St. Louis"
+    short = len(previous) == 1 or _fold(previous) in short_words
+    return short and gap in (".", ". ")
+
+
+def _sentence_names(text: str, a: int, words: list[tuple[int, int]], language: str, lowercase: Counter,
+                    capitalised: Counter) -> list[tuple[int, int]]:
+    """Spans (into ``text``) of the candidate names of the sentence starting at ``a`` whose
+    words (spans into ``text``) are ``words``."""
+    particles, stop, not_names, titles = _word_sets(language)
+    if _title_case(text, words, stop, lowercase, capitalised):
+        return []
+    runs, run = [], []
+    for i, (s, e) in enumerate(words):
+        word = text[s:e]
+        if _is_capitalised(word):
+            if run and not _joinable(text[run[-1][1]:s], text[run[-1][0]:run[-1][1]], titles):
+                runs.append(run)
+                run = []
+            run.append((s, e))
+            if _POSSESSIVE.search(word) and len(word) > 2:  # "Netanyahu's Likud Party": two names
+                runs.append(run)
+                run = []
+        elif run and word.isdigit() and text[run[-1][1]:s] == " " and _is_acronym(text[run[-1][0]:run[-1][1]]):
+            run.append((s, e))  # a bill or a form: "SB 1062", "HR 3590"
+        elif run and _fold(word) in particles and text[run[-1][1]:s] == " " \
+                and i + 1 < len(words) and _is_capitalised(text[words[i + 1][0]:words[i + 1][1]]) \
+                and text[e:words[i + 1][0]] == " ":
+            run.append((s, e))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    spans = []
+    first = words[0][0] if words else a
+    for run in runs:
+        def common(k: int, end: bool = False) -> bool:
+            word = text[run[k][0]:run[k][1]]
+            folded = _fold(re.split("[" + WORD_APOSTROPHES + "]", word)[0])  # "I'm", "Obama's"
+            if _is_acronym(word) and folded not in not_names:
+                return False
+            # a stopword ends a name only alone: "National Resistance Front" keeps "Front"
+            if folded in particles or (folded in stop and (not end or len(run) == 1)) \
+                    or (k == 0 and folded in not_names):
+                return True
+            # a word the corpus mostly writes in lower case is not a name ("Police said"),
+            # unless it stands inside a longer name mid-sentence ("White House")
+            alone = len(run) == 1 or (k == 0 and run[0][0] == first)
+            return alone and lowercase[folded] > capitalised[folded]
+        while run and common(0) and not split_title(text[run[0][0]:run[-1][1]], language, inner=False)[0]:
+            run = run[1:]
+        while run and common(len(run) - 1, end=True):
+            run = run[:-1]
+        if len(run) == 1 and _fold(text[run[0][0]:run[0][1]]) in not_names:
+            run = []
+        if run:
+            spans.append((run[0][0], run[-1][1]))
+    return spans
+
+
+def _sentence_words(corpus: pd.DataFrame) -> list[list[tuple[int, int, list[tuple[int, int]]]]]:
+    """Per document, per sentence: its span and its words' spans into the text (read once:
+    case counts, names and collectives all walk them)."""
+    return [[(a, b, [(a + s, a + e) for s, e in word_spans(doc.text[a:b], doc.language)])
+             for a, b in split_sentences(doc.text, doc.language)]
+            for doc in corpus.itertuples(index=False)]
+
+
+def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter]:
+    """Folded word -> occurrences in lower case, and capitalised not at a sentence start."""
+    lowercase, capitalised = Counter(), Counter()
+    for text, doc_sentences in zip(corpus["text"], sentences):
+        for _, _, words in doc_sentences:
+            for k, (s, e) in enumerate(words):
+                word = text[s:e]
+                if word[:1].islower():
+                    lowercase[_fold(word)] += 1
+                elif k and word[:1].isupper():
+                    capitalised[_fold(_POSSESSIVE.sub("", word))] += 1
+    return lowercase, capitalised
+
+
+def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Table ``entity_names``: every candidate name in every sentence.
+
+    In: ``doc_id``, ``outlet``, ``language``, ``text``. Out: ``doc_id``, ``outlet``,
+    ``language``, ``sentence_id``, ``start``, ``end`` (the name, title excluded:
+    text[start:end] is the name as written, possessive included), ``name`` (possessive removed),
+    ``title`` (as written, or empty).
+    """
+    sentences = _sentence_words(corpus)
+    lowercase, capitalised = _case_counts(corpus, sentences)
+    rows = []
+    for doc, doc_sentences in zip(corpus.itertuples(index=False), sentences):
+        text = doc.text
+        # where the reporter filed from is not what the article talks about
+        dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -\u2013\u2014")), None)
+        for sid, (a, b, words) in enumerate(doc_sentences):
+            for s, e in _sentence_names(text, a, words, doc.language, lowercase, capitalised):
+                if dateline is not None and dateline.start() <= s < dateline.end():
+                    continue
+                title, bare = split_title(text[s:e], doc.language)
+                if not bare:
+                    continue
+                folded = _fold(bare)
+                if title and " " not in bare and (lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language)):
+                    title, bare = "", text[s:e]  # "Justice Department": a title word inside a name
+                if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
+                    e, bare = e + 1, bare + "."  # "U.S."
+                first, space, rest = bare.partition(" ")
+                if space and _ADJECTIVE_COMPOUND.search(first):
+                    bare = rest  # "Republican-controlled House", "British-born ISIS": the adjective is not the name
+                start = e - len(bare)
+                name = _POSSESSIVE.sub("", bare) if len(bare) > 2 else bare
+                if name.isupper() and sum(c.isalpha() for c in name) > ACRONYM_MAX:
+                    name = name.title()  # "WASHINGTON" in a dateline
+                if name_group(name, doc.language)[1]:
+                    continue
+                rows.append((doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title))
+            collectives = _collectives(doc.language)
+            if collectives:  # groups named by a common noun: "protesters", "the police"
+                for k, (s, e) in enumerate(words):
+                    word = text[s:e]
+                    if (word[:1].islower() or (k == 0 and word[1:].islower())) and _fold(word) in collectives:
+                        rows.append((doc.doc_id, doc.outlet, doc.language, sid, s, e, word, ""))
+    return pd.DataFrame(rows, columns=NAME_COLUMNS)
