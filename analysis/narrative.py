@@ -363,32 +363,6 @@ def describe_claim_stance(stance: pd.DataFrame, evidence: pd.DataFrame, claims: 
     return HTML("".join(parts) + (f"<p><em>Voice: {escape(note)}.</em></p>" if note else ""))
 
 
-def describe_framing(summary: pd.DataFrame, target_stance: pd.DataFrame) -> HTML:
-    """A lead sentence grouping outlets by claim stance, then a paragraph per outlet, generated
-    from the summary and target-stance tables (every value escaped)."""
-    by_stance = summary.groupby("claim_stance", sort=True)["outlet"].apply(list)
-    lead = "; ".join(f"<em>{escape(stance or 'no claim')}</em>: "
-                     + ", ".join(escape(o) for o in outlets) for stance, outlets in by_stance.items())
-    paragraphs = [f"<p>Claim stance by outlet — {lead}.</p>"]
-    for row in summary.itertuples(index=False):
-        stances = target_stance[(target_stance["outlet"] == row.outlet)
-                                & (target_stance["label"] != "neutral")].sort_values("target")
-        leaning = (", ".join(f"{escape(r.label)} {escape(r.target)} ({r.score:+.2f}, 95% interval "
-                             f"{r.low:+.2f} to {r.high:+.2f}, {r.n_sentences} sentence(s))"
-                             for r in stances.itertuples())
-                   or "neutral toward every target")
-        text = (f"<strong>{escape(row.outlet)}</strong> ({row.documents} document(s), {row.words:,} "
-                f"words): claim stance <em>{escape(row.claim_stance or 'none')}</em>; {leaning}. ")
-        if row.top_loaded_terms:
-            text += f"Loaded terms: {escape(row.top_loaded_terms)}. "
-        text += (f"Quotations: {escape(row.quotes_carried)}; {row.scare_quotes} scare quote(s); "
-                 f"{row.hedges_per_1k_words:.2f} hedge cues per 1,000 words.")
-        if row.sources_cited:
-            text += f" Sources cited most: {escape(row.sources_cited)}."
-        paragraphs.append(f"<p>{text}</p>")
-    return HTML("\n".join(paragraphs))
-
-
 def show_saved_figure(name: str, out: Path | str, alt: str, report: str) -> HTML:
     """Embed a figure a detail notebook saved, with alt text and a link to that report."""
     folder = figures_dir(out)
