@@ -132,7 +132,20 @@ def show_table(table: pd.DataFrame, caption: str = "",
             style="table-layout:auto;width:auto;margin:0;caption-side:top",
             # itables drops the search box when the rows fit the first lengthMenu entry; 5 (less
             # than STATIC_TABLE_ROWS) keeps it on every interactive table.
-            pageLength=25, lengthMenu=[5, 10, 25, 100, -1]))
+            pageLength=25, lengthMenu=[5, 10, 25, 100, -1],
+            # a column of sentences gets room to read (the template's CSS) instead of 30-line cells
+            columnDefs=[{"targets": _long_text_columns(table), "className": "framelab-long"}]))
+
+
+# A text column whose values run this long (median characters) is prose: a sentence, evidence.
+LONG_TEXT = 60
+
+
+def _long_text_columns(table: pd.DataFrame) -> list[int]:
+    """Positions of the columns holding prose (sentences, evidence), which need a wide cell."""
+    return [i for i, column in enumerate(table.columns)
+            if table[column].dtype == object or pd.api.types.is_string_dtype(table[column])
+            if table[column].astype(str).str.len().median() >= LONG_TEXT]
 
 
 NUM = ' class="num"'
