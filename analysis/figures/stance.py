@@ -175,14 +175,14 @@ def plot_claim_stance(claim_stance: pd.DataFrame, claims: dict[str, str] | None 
             if label in part:
                 ax.barh(range(len(outlets)), part[label], left=left, color=color, label=label, height=0.7)
                 left = left + part[label]
-        ax.set_yticks(range(len(outlets)), outlets, fontsize=12)
+        ax.set_yticks(range(len(outlets)), outlets, fontsize=13)
         ax.invert_yaxis()
-        ax.tick_params(axis="x", labelsize=12)
+        ax.tick_params(axis="x", labelsize=13)
         ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.set_title(_wrap((claims or {}).get(claim, claim)), fontsize=12, loc="left")
-    axes[-1, 0].set_xlabel("documents", fontsize=12)
+        ax.set_title(_wrap((claims or {}).get(claim, claim)), fontsize=13, loc="left")
+    axes[-1, 0].set_xlabel("documents", fontsize=13)
     handles, names = axes[0, 0].get_legend_handles_labels()
-    fig.legend(handles, names, fontsize=12, ncols=2, loc="upper left", bbox_to_anchor=(0.0, 0.0),
+    fig.legend(handles, names, fontsize=13, ncols=2, loc="upper left", bbox_to_anchor=(0.0, 0.0),
                frameon=False, handlelength=1, columnspacing=1)
     return fig, data.reset_index(drop=True)
 

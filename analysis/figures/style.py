@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,9 @@ matplotlib.use("Agg")  # noqa: E402  (no display here; the notebook shows the sa
 import matplotlib.pyplot as plt
 import pandas as pd
 from cycler import cycler
+from matplotlib.category import StrCategoryFormatter
 from matplotlib.text import Text
+from matplotlib.ticker import FixedFormatter, FuncFormatter
 from PIL import Image
 
 from analysis.paths import figures_dir
@@ -115,6 +118,7 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, alt: str,
     """
     folder = figures_dir(out)
     folder.mkdir(parents=True, exist_ok=True)
+    wrap_long_labels(fig)
     paths = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv", alt)
     fig.savefig(paths.svg, format="svg", metadata={"Date": None, "Creator": None},
                 bbox_inches="tight")
@@ -123,6 +127,28 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, alt: str,
     plt.close(fig)
     write_table(data, paths.csv)
     return paths
+
+
+LABEL_WIDTH = 24  # characters per line of a tick or legend label; longer ones wrap, never cut
+
+
+def wrap_long_labels(fig: plt.Figure, width: int = LABEL_WIDTH) -> None:
+    """Wrap tick and legend labels longer than ``width`` characters onto several lines, whole:
+    one long outlet name would otherwise widen the figure and shrink all its text on the page."""
+    def wrapped(text: str) -> str:
+        return text if len(text) <= width or "\n" in text else "\n".join(
+            textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False))
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            named = axis.get_major_formatter()
+            if isinstance(named, (FixedFormatter, FuncFormatter, StrCategoryFormatter)):  # names
+                # the tick labels keep their size and rotation; only their text is wrapped
+                axis.set_major_formatter(FuncFormatter(lambda x, pos, f=named: wrapped(f(x, pos))))
+        legends = [ax.get_legend()] if ax.get_legend() else []
+        for legend in legends + list(fig.legends):
+            for text in legend.get_texts():
+                text.set_text(wrapped(text.get_text()))
 
 
 def write_table(table: pd.DataFrame, path: Path | str, sort: bool = True,

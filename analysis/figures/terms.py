@@ -47,6 +47,7 @@ def plot_term_rates(counts: pd.DataFrame, all_outlets=None) -> tuple[plt.Figure,
                     color="white" if dark else ("#999" if pd.isna(value) else "black"))
     colors = outlet_colors(outlets if all_outlets is None else all_outlets)
     for j, outlet in enumerate(outlets):
+        colors.setdefault(outlet, "#bbbbbb")  # the summed "all others" column
         ax.add_patch(plt.Rectangle((j - 0.5, -0.95), 1, 0.4, color=colors[outlet], clip_on=False))
     ax.set_xticks(range(len(outlets)), outlets, rotation=25 if len(outlets) <= 8 else 60, ha="right")
     ax.set_yticks(range(len(rates.index)),
