@@ -154,8 +154,11 @@ from analysis.story_kit import story_coverage, write_story_kit
 from analysis.summary_page import (
     compact_table,
     describe_framing,
+    describe_groups,
     describe_question,
     detail_table,
+    labelled_summary,
+    outlet_groups,
     show_details,
     show_summary,
     target_labels,

@@ -15,6 +15,7 @@ from urllib.parse import quote
 import pandas as pd
 from IPython.display import HTML
 
+from analysis.corpus import DOCUMENT_COLUMNS
 from analysis.story import Story, story_claims, story_targets
 
 MAX_SUMMARY_OUTLETS = 12  # outlets in the compact table and in the paragraphs
@@ -46,7 +47,7 @@ SUMMARY_CSS = (
     "{ float: none; width: auto; margin: 0 0 0 1.2em; } "
     ".framelab-first { display: flex; gap: 1.2em; align-items: flex-start; } "
     ".jp-OutputArea-output .framelab-first dl { flex: 1 1 0; min-width: 0; width: auto; margin: 0; } "
-    ".framelab-side { flex: 0 0 42%; } .framelab-side figure { margin: 0; } "
+    ".framelab-side { flex: 0 0 45%; } .framelab-side figure { margin: 0; } "
     ".framelab-side figcaption { display: none; } "
     ".stance-against { color: #9c2a00; } .stance-favour { color: #005a8c; } .weak { color: #777; }")
 
@@ -272,3 +273,52 @@ def show_details(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: pd
     """The detail table of the outlets the compact table shows (its cells link here)."""
     shown = top_outlets(outlets)
     return HTML(f"<style>{SUMMARY_CSS}</style>" + detail_table(summary, target_stance, labels, shown))
+
+
+def outlet_groups(documents: pd.DataFrame, column: str) -> pd.Series:
+    """Outlet -> its value of the corpus metadata ``column`` (e.g. ``leaning``), from the
+    analysed documents; an outlet whose documents disagree gets their values joined with " / ",
+    one without a value "unknown". Raises ``ValueError`` naming the columns the corpus has."""
+    if column not in documents.columns:
+        extra = [c for c in documents.columns if c not in DOCUMENT_COLUMNS]
+        raise ValueError(f"group_by={column!r}: the corpus has no metadata column {column!r}; "
+                         f"its extra columns: {', '.join(extra) or 'none'} (add the column to "
+                         "metadata.csv, the CSV or the JSON records)")
+    rows = documents[documents["status"] == "analysed"]
+    return (rows.groupby("outlet")[column]
+            .agg(lambda v: " / ".join(sorted(set(v) - {""})) or "unknown").rename("group"))
+
+
+def describe_groups(summary: pd.DataFrame, claim_stance: pd.DataFrame, target_stance: pd.DataFrame,
+                    groups: pd.Series, labels: dict[str, str], column: str) -> HTML:
+    """One row per group of outlets: its outlets (the three with most documents named), documents,
+    the claim labels of its documents and, per target, its outlets' mean score with how many are
+    labelled against / favour (escaped HTML)."""
+    targets = sorted(target_stance["target"].unique(), key=lambda t: labels.get(t, t).lower())[:MAX_TARGET_COLUMNS]
+    rows = []
+    for group, members in groups.groupby(groups, sort=True):
+        outlets = summary[summary["outlet"].isin(members.index)].sort_values(
+            ["documents", "words", "outlet"], ascending=[False, False, True])
+        claims = claim_stance[claim_stance["outlet"].isin(members.index)]["label"].value_counts().sort_index()
+        cells = [f"<strong>{escape(group)}</strong>",
+                 f"{plural(len(outlets), 'outlet')}: " + _names(list(outlets["outlet"]), 3),
+                 f'<span class="num">{int(outlets["documents"].sum()):,}</span>',
+                 escape(", ".join(f"{label} {n}" for label, n in claims.items()) or "no claim")]
+        for t in targets:
+            part = target_stance[(target_stance["target"] == t) & target_stance["outlet"].isin(members.index)
+                                 & (target_stance["n_units"] > 0)]
+            cells.append(f"{part['score'].mean():+.2f}<br><small>against {int((part['label'] == 'against').sum())}, "
+                         f"favour {int((part['label'] == 'favour').sum())} of {len(part)}</small>"
+                         if len(part) else '<span class="weak">not mentioned</span>')
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = ([escape(column), "Outlets", "Documents", _link(evidence_href("claim"), "Claim stance of its documents")]
+            + [_link(evidence_href("target"), f"toward {escape(labels.get(t, t))}: mean score") for t in targets])
+    return HTML(f"<style>{SUMMARY_CSS}</style><p><strong>Outlets grouped by {escape(column)}</strong> "
+                "(a column of the corpus's metadata):</p><table class=\"framelab-compact\"><thead><tr>"
+                + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>" + "".join(rows)
+                + "</tbody></table>")
+
+
+def labelled_summary(summary: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The summary table with its ``stance: TARGET`` columns named ``toward LABEL`` (for display)."""
+    return summary.rename(columns=lambda c: f"toward {labels.get(c[8:], c[8:])}" if c.startswith("stance: ") else c)
