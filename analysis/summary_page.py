@@ -19,6 +19,7 @@ from analysis.corpus import DOCUMENT_COLUMNS
 from analysis.story import Story, story_claims, story_targets
 
 MAX_SUMMARY_OUTLETS = 12  # outlets in the compact table and in the paragraphs
+MAX_NAMED_OUTLETS = 5  # outlets named in the story's first lines when there are too many to list
 MAX_TARGET_COLUMNS = 4  # more targets are counted in one cell and listed in the detail table
 WEAK_EVIDENCE = 2  # a target label resting on this many sentences or fewer is flagged weak
 
@@ -109,13 +110,18 @@ def describe_question(story: Story, outlets: pd.DataFrame, claim_stance: pd.Data
             if len(dated) else "no publication date known")
     undated = int(outlets["undated"].sum())
     shown = top_outlets(outlets)
-    names = "; ".join(f"{escape(o)} ({_dates(outlets.set_index('outlet').loc[o])})" for o in shown)
     rest = len(outlets) - len(shown)
+    if rest:  # the compact table below lists these with their dates
+        shown = shown[:MAX_NAMED_OUTLETS]
+        rest = len(outlets) - len(shown)
+        names = "; ".join(escape(o) for o in shown)
+    else:
+        names = "; ".join(f"{escape(o)} ({_dates(outlets.set_index('outlet').loc[o])})" for o in shown)
     corpus = (f"{plural(int(outlets['documents'].sum()), 'document')} ({int(outlets['words'].sum()):,} words) "
               f"from {plural(len(outlets), 'outlet')}, {span}"
               + (f"; {plural(undated, 'document')} undated" if undated else "") + ". "
               + ("Outlets with most documents: " if rest else "Outlets: ") + names
-              + (f"; and {plural(rest, 'other outlet')} (table below)." if rest else "."))
+              + (f"; and {plural(rest, 'other outlet')} (tables below)." if rest else "."))
     shown_figure = figure is not None and len(claim_stance) > 0  # no claim: the sentence says so
     side = f'<div class="framelab-side">{figure._repr_html_()}</div>' if shown_figure else ""
     return HTML(f"<style>{SUMMARY_CSS}</style><div class=\"framelab-first\"><dl class=\"framelab-story\">"
