@@ -118,6 +118,7 @@ def show_table(table: pd.DataFrame, caption: str = "",
     safe_caption = escape(caption)
     if len(table) < static_rows:
         return HTML(f"<style>{STATIC_TABLE_CSS}</style>{static_table(table, caption)}")
+    table = _blank_missing(table)
     if not _page["library_written"]:
         # Displays the DataTables bundle (JS + CSS, base64) inline, ahead of this cell's result.
         itables.init_notebook_mode(all_interactive=False, connected=False)
@@ -149,6 +150,15 @@ def _long_text_columns(table: pd.DataFrame) -> list[int]:
 
 
 NUM = ' class="num"'
+
+
+def _blank_missing(table: pd.DataFrame) -> pd.DataFrame:
+    """Missing values shown blank, as in the static tables, never as ``NaN`` (a number column
+    with gaps becomes text: DataTables still sorts it as numbers)."""
+    gaps = [c for c in table.columns if table[c].isna().any()]
+    if not gaps:
+        return table
+    return table.assign(**{c: table[c].map(lambda v: "" if pd.isna(v) else v).astype(object) for c in gaps})
 
 
 def _index_as_columns(table: pd.DataFrame) -> pd.DataFrame:
