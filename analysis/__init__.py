@@ -29,6 +29,7 @@ from analysis.figures import (
     plot_naming_matrix,
     plot_source_graph,
     plot_target_stance,
+    plot_claim_stance,
     save_figure,
     write_table,
 )
@@ -107,13 +108,12 @@ from analysis.framing import (
     naming_matrix,
     sources_cited,
 )
-from analysis.summary import SummaryError, load_report_tables, summarise_framing
+from analysis.summary import SummaryError, load_report_tables, rank_terms, summarise_framing
 from analysis.narrative import (
     MissingFigureError,
     describe_claim_stance,
     describe_corpus,
     describe_counts,
-    describe_framing,
     describe_keyness,
     describe_languages,
     describe_quotes,
@@ -151,4 +151,17 @@ from analysis.story import (
     story_terms,
 )
 from analysis.story_kit import story_coverage, write_story_kit
+from analysis.summary_page import (
+    compact_table,
+    describe_framing,
+    describe_groups,
+    describe_question,
+    detail_table,
+    labelled_summary,
+    outlet_groups,
+    show_details,
+    show_summary,
+    target_labels,
+    top_outlets,
+)
 from analysis.narrative_story import describe_gold, describe_no_claims, describe_not_found, describe_story_html, display

@@ -5,6 +5,7 @@ import html
 from pathlib import Path
 
 from analysis.paths import reports_dir, tables_dir
+from analysis.schemas import TABLES
 
 INDEX_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #222;
@@ -43,6 +44,7 @@ def write_index(out: Path, runs: list, run_info: dict) -> Path:
         for r in runs)
     table_rows = "\n".join(
         f'<tr><td><a href="tables/{html.escape(t.name)}">{html.escape(t.name)}</a></td>'
+        f"<td>{html.escape(TABLES[t.stem].meaning if t.stem in TABLES else 'not declared in analysis/schemas.py')}</td>"
         f'<td class="num">{_count_rows(t)}</td></tr>' for t in tables)
     total = sum(r.seconds for r in runs)
     page = f"""<!DOCTYPE html>
@@ -62,8 +64,9 @@ def write_index(out: Path, runs: list, run_info: dict) -> Path:
 <p>{len(runs)} notebook(s); {total:.1f} s of notebook time. Each report opens offline: figures are
 embedded, long tables can be searched and sorted without a network.</p>
 <h2 id="tables">Tables</h2>
-<p>Every table the reports show, in full, as CSV (documented in the README).</p>
-<table><thead><tr><th>table</th><th class="num">rows</th></tr></thead>
+<p>Every table the reports show, in full, as CSV: what one row is (from <code>analysis/schemas.py</code>;
+every column is described in the README's table dictionary).</p>
+<table><thead><tr><th>table</th><th>contents</th><th class="num">rows</th></tr></thead>
 <tbody>
 {table_rows}
 </tbody></table></body></html>

@@ -118,6 +118,7 @@ def show_table(table: pd.DataFrame, caption: str = "",
     safe_caption = escape(caption)
     if len(table) < static_rows:
         return HTML(f"<style>{STATIC_TABLE_CSS}</style>{static_table(table, caption)}")
+    table = _blank_missing(table)
     if not _page["library_written"]:
         # Displays the DataTables bundle (JS + CSS, base64) inline, ahead of this cell's result.
         itables.init_notebook_mode(all_interactive=False, connected=False)
@@ -132,10 +133,32 @@ def show_table(table: pd.DataFrame, caption: str = "",
             style="table-layout:auto;width:auto;margin:0;caption-side:top",
             # itables drops the search box when the rows fit the first lengthMenu entry; 5 (less
             # than STATIC_TABLE_ROWS) keeps it on every interactive table.
-            pageLength=25, lengthMenu=[5, 10, 25, 100, -1]))
+            pageLength=25, lengthMenu=[5, 10, 25, 100, -1],
+            # a column of sentences gets room to read (the template's CSS) instead of 30-line cells
+            columnDefs=[{"targets": _long_text_columns(table), "className": "framelab-long"}]))
+
+
+# A text column whose values run this long (median characters) is prose: a sentence, evidence.
+LONG_TEXT = 60
+
+
+def _long_text_columns(table: pd.DataFrame) -> list[int]:
+    """Positions of the columns holding prose (sentences, evidence), which need a wide cell."""
+    return [i for i, column in enumerate(table.columns)
+            if table[column].dtype == object or pd.api.types.is_string_dtype(table[column])
+            if table[column].astype(str).str.len().median() >= LONG_TEXT]
 
 
 NUM = ' class="num"'
+
+
+def _blank_missing(table: pd.DataFrame) -> pd.DataFrame:
+    """Missing values shown blank, as in the static tables, never as ``NaN`` (a number column
+    with gaps becomes text: DataTables still sorts it as numbers)."""
+    gaps = [c for c in table.columns if table[c].isna().any()]
+    if not gaps:
+        return table
+    return table.assign(**{c: table[c].map(lambda v: "" if pd.isna(v) else v).astype(object) for c in gaps})
 
 
 def _index_as_columns(table: pd.DataFrame) -> pd.DataFrame:
@@ -361,32 +384,6 @@ def describe_claim_stance(stance: pd.DataFrame, evidence: pd.DataFrame, claims: 
                      + (f"<ul>{items}</ul>" if items else ""))
     note = stance["voice"].iloc[0] if len(stance) and stance["voice"].iloc[0] else ""
     return HTML("".join(parts) + (f"<p><em>Voice: {escape(note)}.</em></p>" if note else ""))
-
-
-def describe_framing(summary: pd.DataFrame, target_stance: pd.DataFrame) -> HTML:
-    """A lead sentence grouping outlets by claim stance, then a paragraph per outlet, generated
-    from the summary and target-stance tables (every value escaped)."""
-    by_stance = summary.groupby("claim_stance", sort=True)["outlet"].apply(list)
-    lead = "; ".join(f"<em>{escape(stance or 'no claim')}</em>: "
-                     + ", ".join(escape(o) for o in outlets) for stance, outlets in by_stance.items())
-    paragraphs = [f"<p>Claim stance by outlet — {lead}.</p>"]
-    for row in summary.itertuples(index=False):
-        stances = target_stance[(target_stance["outlet"] == row.outlet)
-                                & (target_stance["label"] != "neutral")].sort_values("target")
-        leaning = (", ".join(f"{escape(r.label)} {escape(r.target)} ({r.score:+.2f}, 95% interval "
-                             f"{r.low:+.2f} to {r.high:+.2f}, {r.n_sentences} sentence(s))"
-                             for r in stances.itertuples())
-                   or "neutral toward every target")
-        text = (f"<strong>{escape(row.outlet)}</strong> ({row.documents} document(s), {row.words:,} "
-                f"words): claim stance <em>{escape(row.claim_stance or 'none')}</em>; {leaning}. ")
-        if row.top_loaded_terms:
-            text += f"Loaded terms: {escape(row.top_loaded_terms)}. "
-        text += (f"Quotations: {escape(row.quotes_carried)}; {row.scare_quotes} scare quote(s); "
-                 f"{row.hedges_per_1k_words:.2f} hedge cues per 1,000 words.")
-        if row.sources_cited:
-            text += f" Sources cited most: {escape(row.sources_cited)}."
-        paragraphs.append(f"<p>{text}</p>")
-    return HTML("\n".join(paragraphs))
 
 
 def show_saved_figure(name: str, out: Path | str, alt: str, report: str) -> HTML:

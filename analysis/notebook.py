@@ -41,6 +41,13 @@ def _fraction(name: str, value) -> float:
     return float(value)
 
 
+def _column_name(name: str, value) -> str:
+    if not isinstance(value, str) or (value and not value.replace("_", "").isalnum()):
+        raise ValueError(f"parameter {name} must be a metadata column name (letters, digits, _) "
+                         f"or \"\", got {value!r}")
+    return value
+
+
 # The suite's parameter vocabulary: name -> check returning the resolved value. A notebook's
 # parameters cell may only use names listed here; add a name here when a notebook needs one.
 PARAMETER_CHECKS = {
@@ -60,6 +67,8 @@ PARAMETER_CHECKS = {
     "neutral_words": _optional_path,
     "gold": _optional_path,
     "stance_threshold": _fraction,
+    # a metadata column of the corpus grouping outlets (leaning, country…); "" for none
+    "group_by": _column_name,
 }
 
 

@@ -152,8 +152,12 @@ def export_html(executed: Path, target: Path, run_info: dict, failure: str = "")
     nb = nbformat.read(executed, as_version=4)
     title = notebook_title(nb, executed.stem)
     nb.metadata["title"] = title
+    pages = run_info.get("pages", [])
+    at = [stem for stem, _ in pages].index(executed.stem) if executed.stem in dict(pages) else -1
     nb.metadata["framelab"] = {**run_info, "title": title, "notebook": executed.stem,
-                               "failure": failure}
+                               "failure": failure, "toc": page_contents(nb),
+                               "previous": pages[at - 1] if at > 0 else None,
+                               "next": pages[at + 1] if 0 <= at < len(pages) - 1 else None}
     nb.cells = [c for c in nb.cells if not _is_error_banner(c)]
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -167,6 +171,19 @@ def export_html(executed: Path, target: Path, run_info: dict, failure: str = "")
     body, _ = exporter.from_notebook_node(nb)
     target.write_text(body, encoding="utf-8")
     return title
+
+
+def page_contents(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
+    """(anchor, heading) of every H2 of the notebook's markdown, for the page's table of
+    contents; the anchor is the one nbconvert gives the heading (spaces become hyphens)."""
+    headings = [line[3:].strip() for cell in nb.cells if cell.cell_type == "markdown"
+                for line in cell.source.splitlines() if line.startswith("## ")]
+    return [(h.replace(" ", "-"), h) for h in headings]
+
+
+def page_titles(notebooks: list[Path]) -> list[tuple[str, str]]:
+    """(stem, title) of every notebook of a run, in run order: the previous/next links."""
+    return [(nb.stem, notebook_title(nbformat.read(nb, as_version=4), nb.stem)) for nb in notebooks]
 
 
 def _is_error_banner(cell) -> bool:
@@ -325,7 +342,8 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
     try:
         corpus = str(parameters.get("corpus", "")) or str(SEEDS)
         run_info = {"date": report_date(), "corpus": corpus,
-                    "corpus_summary": summarise_corpus_source(corpus)}
+                    "corpus_summary": summarise_corpus_source(corpus),
+                    "pages": page_titles(discover_notebooks(notebooks[0].parent) if notebooks else [])}
         reused = {nb: reuse_unchanged(nb, out, per_notebook[nb], kernel) if skip_unchanged
                   else None for nb in notebooks}
         changed = True

@@ -254,8 +254,11 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("claim_stance", "str", "FNC-1 label of each document toward each claim, with its count (claim_stance.csv)"),
            ("stance: TARGET", "str", "one column per target: favour / against / neutral, score (-1..1), 95% "
             "bootstrap interval, n evidence units (target_stance.csv)"),
-           ("top_loaded_terms", "str", "most frequent lexicon terms with counts, hedges left to their own "
-            "column (term_frequencies.csv)"),
+           ("top_loaded_terms", "str", "lexicon terms in the outlet's own words (outside quotations), most "
+            "frequent first, then those fewest other outlets use; terms tied at the cut are all listed; hedges "
+            "left to their own column (loaded_terms.csv)"),
+           ("quoted_loaded_terms", "str", "lexicon terms inside direct quotations (someone else's words), "
+            "ranked the same way (loaded_terms.csv, quotes.csv)"),
            ("naming", "str", "the name used most often for each target, with count (framing_devices.csv, naming)"),
            ("quotes_carried", "str", "direct quotations; how many belong to a group other outlets also carry "
             "(quotes.csv, quote_groups.csv)"),

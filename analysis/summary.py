@@ -57,6 +57,35 @@ def _ranked(rows: pd.DataFrame, column: str) -> list[tuple[str, int]]:
     return list(totals.itertuples(index=False, name=None))
 
 
+def _inside_quotes(matches: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
+    """For each loaded-term match, whether it lies inside a direct quotation's span
+    of the same document: then the words are the speaker's, not the outlet's."""
+    spans = quotes[(quotes["kind"] == "direct") & (quotes["start"] >= 0)]
+    by_doc = {doc: list(zip(part["start"], part["end"])) for doc, part in spans.groupby("doc_id")}
+    return pd.Series([any(s <= m.start and m.end <= e for s, e in by_doc.get(m.doc_id, ()))
+                      for m in matches.itertuples(index=False)], index=matches.index, dtype=bool)
+
+
+def rank_terms(matches: pd.DataFrame, top_n: int) -> dict[str, str]:
+    """Outlet -> its loaded terms as ``term ×count``: most frequent first (the rate per 1,000
+    words orders an outlet's terms as the count does), then the most distinctive (fewest other
+    outlets using the term), then by name; every term tied with the ``top_n``-th is listed, so a
+    tie is never broken by the alphabet."""
+    if matches.empty:
+        return {}
+    counts = matches.groupby(["outlet", "term"]).size().rename("count").reset_index()
+    counts["others"] = counts["term"].map(counts.groupby("term")["outlet"].nunique()) - 1
+    ranked = {}
+    for outlet, part in counts.groupby("outlet"):
+        part = part.sort_values(["count", "others", "term"], ascending=[False, True, True])
+        if len(part) > top_n:
+            cut = part.iloc[top_n - 1]
+            part = part[(part["count"] > cut["count"])
+                        | ((part["count"] == cut["count"]) & (part["others"] <= cut["others"]))]
+        ranked[outlet] = "; ".join(f"{t} ×{c}" for t, c in zip(part["term"], part["count"]))
+    return ranked
+
+
 def _claim_cell(rows: pd.DataFrame) -> str:
     counts = rows.groupby(["claim_id", "label"]).size().reset_index(name="n")
     return "; ".join(f"{r.label} ×{r.n}" if counts["claim_id"].nunique() == 1
@@ -84,13 +113,16 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
     """One row per outlet condensing every detail table; columns in ``SUMMARY_COLUMNS`` (with one
     ``stance: TARGET`` column per target in the target-stance table, sorted by target id).
 
-    In: :func:`load_report_tables` output. Lists are the ``top_n`` most frequent items, ties
-    broken by name, so the table is deterministic.
+    In: :func:`load_report_tables` output. Loaded terms are ranked by :func:`rank_terms`, apart
+    inside and outside quotations; other lists are the ``top_n`` most frequent items, ties broken
+    by name, so the table is deterministic.
     """
     outlets = tables["outlets"].sort_values("outlet")
-    terms = tables["term_frequencies"]
-    terms = terms[(terms["count"] > 0) & (terms["category"] != "hedge")]  # hedges have their own column
+    matches = tables["loaded_terms"]
+    matches = matches[matches["category"] != "hedge"]  # hedges have their own column
     quotes = tables["quotes"]
+    quoted = _inside_quotes(matches, quotes)
+    own_terms, quoted_terms = rank_terms(matches[~quoted], top_n), rank_terms(matches[quoted], top_n)
     shared = set(tables["quote_groups"].loc[tables["quote_groups"]["n_outlets"] > 1, "group_id"])
     devices = tables["framing_devices"]
     sources = tables["sources_cited"]
@@ -107,7 +139,8 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
             "words": int(info["words"]),
             "claim_stance": _claim_cell(tables["claim_stance"][tables["claim_stance"]["outlet"] == outlet]),
             **_target_cells(tables["target_stance"], outlet, targets),
-            "top_loaded_terms": _joined(_ranked(terms[terms["outlet"] == outlet], "term"), top_n),
+            "top_loaded_terms": own_terms.get(outlet, ""),
+            "quoted_loaded_terms": quoted_terms.get(outlet, ""),
             "naming": _naming_cell(devices[(devices["outlet"] == outlet) & (devices["device"] == "naming")]),
             "quotes_carried": f"{len(direct)} direct, {int(direct['group_id'].isin(shared).sum())} "
                               "shared with other outlets",

@@ -61,7 +61,12 @@ def check(load) -> pd.DataFrame | None:
         documents = load()
     except fl.CorpusError:
         return None
-    assert list(documents.columns) == DOCUMENT_COLUMNS
+    # ours first, then any other metadata field the corpus carries (named, as text)
+    assert list(documents.columns[:len(DOCUMENT_COLUMNS)]) == DOCUMENT_COLUMNS
+    extra = list(documents.columns[len(DOCUMENT_COLUMNS):])
+    assert all(isinstance(c, str) and c.strip() for c in extra), extra
+    for column in extra:
+        documents[column].str.encode("utf-8")
     assert set(documents["status"]) <= {"analysed", "skipped"}
     skipped = documents[documents["status"] == "skipped"]
     assert (skipped["reason"] != "").all() and (skipped["n_words"] == 0).all()

@@ -103,3 +103,10 @@ def test_a_long_table_shows_its_first_rows_and_says_how_many():
     html = fl.show_table(table, caption="Every document (documents.csv)", max_rows=1000).data
     assert "the first 1,000 of 3,000 rows; every row is in the CSV" in html
     assert "d00999" in html and "d01000" not in html
+
+
+def test_interactive_tables_show_missing_values_blank():
+    table = pd.DataFrame({"outlet": [f"o{i}" for i in range(10)], "low": [0.5] * 9 + [float("nan")]})
+    html = fl.show_table(table).data
+    assert "NaN" not in html                      # itables alone writes NaN in the cell and the data
+    assert 'o9\\", \\"\\"]' in html                  # the row is there, its gap blank

@@ -289,3 +289,28 @@ def test_a_single_document_corpus_runs_every_notebook(tmp_path):
     assert "03_quote_overlap: ok" in result.stdout and "00_summary: ok" in result.stdout
     summary = pd.read_csv(tmp_path / "out" / "reports" / "tables" / "framing_summary.csv")
     assert list(summary["outlet"]) == ["Outlet One"]
+
+
+@pytest.mark.slow
+def test_pages_have_contents_previous_next_and_described_tables(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    params = new_code_cell("corpus = ''\nout_dir = ''", metadata={"tags": ["parameters"]})
+    write = ("import pandas as pd, analysis as fl\n"
+             "fl.write_table(pd.DataFrame({'outlet': ['a']}), fl.tables_dir(out_dir) / 'outlets.csv')")
+    _notebook(folder / "01_first.ipynb", [new_markdown_cell("# First <i>page</i>\n\n## Who, and why?"),
+                                          params, new_markdown_cell("## Second part")])
+    _notebook(folder / "02_second.ipynb", [new_markdown_cell("# Second page"), params])
+    _notebook(folder / "03_third.ipynb", [new_markdown_cell("# Third page"), params,
+                                          new_code_cell(write)])
+    run_report(tmp_path / "out", {"corpus": str(fl.SEEDS)}, discover_notebooks(folder), jobs=1,
+               echo=lambda _: None)
+    first, second = ((tmp_path / "out" / "reports" / f"{n}.html").read_text(encoding="utf-8")
+                     for n in ("01_first", "02_second"))
+    assert '<a href="#Who%2C-and-why%3F">Who, and why?</a>' in first
+    assert 'id="Who,-and-why?"' in first                      # the anchor nbconvert gives the heading
+    assert 'rel="next">Second page →' in first and 'rel="prev"' not in first
+    assert 'href="01_first.html" rel="prev">← First &lt;i&gt;page&lt;/i&gt;' in second
+    assert 'href="03_third.html" rel="next">Third page →' in second
+    index = (tmp_path / "out" / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "<td>one row per outlet</td>" in index               # from analysis/schemas.py

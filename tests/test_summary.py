@@ -30,9 +30,14 @@ def _partial_tables() -> dict[str, pd.DataFrame]:
             "outlet": ["A", "A", "A", "B <b>"], "term": ["rebels", "martyrs", "illegitimate", "rebels"],
             "category": ["x"] * 4, "count": [2, 2, 0, 1], "words": [500, 500, 500, 1000],
             "per_1k_words": [4.0, 4.0, 0.0, 1.0]}),
-        "loaded_terms": pd.DataFrame(columns=["doc_id", "outlet", "term"]),
+        "loaded_terms": pd.DataFrame({
+            "doc_id": ["1"] * 6 + ["2"], "outlet": ["A"] * 6 + ["B <b>"],
+            "term": ["rebels", "martyrs", "rebels", "martyrs", "illegitimate", "allegedly", "rebels"],
+            "category": ["x"] * 5 + ["hedge", "x"], "start": [10, 20, 50, 60, 200, 300, 5],
+            "end": [16, 27, 56, 67, 212, 309, 11]}),
         "quotes": pd.DataFrame({
             "quote_id": ["1:q0", "1:q1", "2:q0", "3:q0"], "outlet": ["A", "A", "B <b>", "B <b>"],
+            "doc_id": ["1", "1", "2", "3"], "start": [190, 15, 100, 0], "end": [220, 30, 120, 10],
             "kind": ["direct", "scare", "direct", "direct"], "group_id": ["g1", "", "g1", "g2"],
             "via_translation": [False, False, True, False]}),
         "quote_groups": pd.DataFrame({"group_id": ["g1", "g2"], "n_outlets": [2, 1]}),
@@ -61,7 +66,11 @@ def test_summary_has_one_row_per_outlet_with_every_column():
     assert list(summary.columns[:5]) == ["documents", "words", "claim_stance", "stance: israel",
                                          "stance: taliban"]
     assert b["stance: taliban"] == "not mentioned"
-    assert a["top_loaded_terms"] == "martyrs ×2; rebels ×2"      # ties broken by name, zero counts left out
+    # own words, most frequent first, then the term fewer other outlets use (martyrs: none)
+    assert a["top_loaded_terms"] == "martyrs ×2; rebels ×2"
+    # a term inside a direct quotation is the speaker's: listed apart; a scare quote is not a quotation
+    assert a["quoted_loaded_terms"] == "illegitimate ×1" and b["quoted_loaded_terms"] == ""
+    assert b["top_loaded_terms"] == "rebels ×1"
     assert a["naming"] == "israel: 'Israel' ×3"
     assert a["quotes_carried"] == "1 direct, 1 shared with other outlets"
     assert b["quotes_carried"] == "2 direct, 1 shared with other outlets"
@@ -71,11 +80,28 @@ def test_summary_has_one_row_per_outlet_with_every_column():
     assert b["sources_cited"] == ""
 
 
+@pytest.mark.parametrize("top_n, expected", [
+    (1, "martyrs ×2"),                # rebels ties on count but B uses it too: less distinctive
+    (2, "martyrs ×2; rebels ×2"),
+])
+def test_loaded_terms_ranked_by_rate_then_distinctiveness(top_n, expected):
+    summary = fl.summarise_framing(tables(), top_n=top_n).set_index("outlet")
+    assert summary.loc["A", "top_loaded_terms"] == expected
+
+
+def test_terms_tied_at_the_cut_are_all_listed():
+    matches = pd.DataFrame({"outlet": ["A", "A", "A", "A"], "term": ["b", "a", "c", "c"]})
+    assert fl.rank_terms(matches, 2) == {"A": "c ×2; a ×1; b ×1"}   # a and b tie: both shown
+    assert fl.rank_terms(matches, 1) == {"A": "c ×2"}
+
+
 def test_summary_narrative_escapes_outlet_names():
     data = tables()
-    html = fl.describe_framing(fl.summarise_framing(data), data["target_stance"]).data
-    assert "B &lt;b&gt;" in html and "<b>" not in html
-    assert "against israel (-0.30, 95% interval -0.50 to -0.10, 5 sentence(s))" in html
+    html = fl.describe_framing(fl.summarise_framing(data), data["target_stance"], {"israel": "Israel <i>"}).data
+    assert "B &lt;b&gt;" in html and "<b>" not in html and "<i>" not in html
+    assert "against Israel &lt;i&gt; (-0.30, 95% interval -0.50 to -0.10, 5 sentences)" in html
+    assert "(1 document, 500 words)" in html and "(2 documents, 1,000 words)" in html
+    assert "(s)" not in html
     assert "neutral toward every target" in html
     assert "Claim stance by outlet — <em>agree ×2</em>: B &lt;b&gt;; <em>discuss ×1</em>: A." in html
 

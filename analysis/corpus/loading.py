@@ -96,6 +96,10 @@ def _table_text(raw: str, where: str) -> tuple[str, list[str]]:
     return unicodedata.normalize("NFC", text), notes
 
 
+# fields of an input record that become our columns under another form (never kept as extras)
+_INPUT_FIELDS = {"file", "text", "translation", "translation_by"}
+
+
 def _document(source: Source, rules: list[FurnitureRule], max_size: int) -> dict:
     """Build one documents-table row from a source's metadata and raw text."""
     record, raw, where = source.record, source.raw, source.where
@@ -124,6 +128,12 @@ def _document(source: Source, rules: list[FurnitureRule], max_size: int) -> dict
         except ValueError as err:
             reason = str(err)
     row["notes"] = "; ".join(notes)
+    # metadata the corpus carries beyond ours (an outlet's leaning, country, …) is kept as given,
+    # for grouping outlets; a field that would overwrite one of ours is not
+    for key, value in record.items():
+        name = _clean(key) if isinstance(key, str) else ""
+        if name and name not in row and name not in _INPUT_FIELDS and not name.startswith("_"):
+            row[name] = _clean(value)
     if reason:
         row["reason"] = _unmark(reason)
         row["text"] = row["furniture"] = ""
@@ -303,7 +313,9 @@ def load_documents(path: Path | str, columns: dict[str, str] | None = None,
     ``furniture``, ``translation`` (an English pivot supplied by the corpus, or ""),
     ``translation_by`` (whose translation it is: a ``translation_by`` field, the translator named
     in ``translations/translations.csv``, or "corpus"), ``n_words``,
-    ``status`` (``analysed`` / ``skipped``), ``reason`` and ``notes`` (repairs made, e.g. BOM).
+    ``status`` (``analysed`` / ``skipped``), ``reason`` and ``notes`` (repairs made, e.g. BOM),
+    then any other metadata field of the corpus (e.g. ``leaning``) as a string column, "" where
+    a record lacks it, so outlets can be grouped by it.
     Rows keep input order. Raises ``CorpusError`` only when the corpus as a whole is unreadable
     (no such path, unsupported layout, no metadata, an unreadable header or furniture rule).
     """
@@ -332,7 +344,9 @@ def load_documents(path: Path | str, columns: dict[str, str] | None = None,
     rules = furniture_rules if furniture_rules is not None else load_furniture_rules(
         FURNITURE_RULES, own_rules)
     rows = [_document(source, rules, max_size) for source in records]
-    documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    extra = sorted({k for row in rows for k in row} - set(DOCUMENT_COLUMNS))
+    documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS + extra)
+    documents[extra] = documents[extra].fillna("")
     return _skip_duplicate_ids(documents)
 
 

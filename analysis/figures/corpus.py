@@ -27,7 +27,7 @@ def plot_document_lengths(corpus: pd.DataFrame) -> tuple[plt.Figure, pd.DataFram
     ax.set_xlabel("words (article text, furniture excluded)")
     ax.set_title("Length of each document")
     for y, n in enumerate(data["n_words"]):
-        ax.text(n, y, f" {n}", va="center", fontsize=8)
+        ax.text(n, y, f" {n}", va="center", fontsize=9)
     return fig, data
 
 

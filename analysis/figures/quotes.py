@@ -1,10 +1,12 @@
 """Figures of the quotations: shared groups, who carries which quotation, speakers, scare quotes."""
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.figures.style import others_label, outlet_colors, top_items
+from analysis.figures.style import MAX_PANELS, others_label, outlet_colors, top_items
 
 MAX_OUTLETS_PER_SPEAKER = 5
 
@@ -17,7 +19,7 @@ def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> t
     most groups are drawn. Out: the figure and the plotted values (``outlet_a``, ``outlet_b``,
     ``shared_groups``, both orders and the diagonal).
     """
-    outlets = top_items(groups_per_outlet)
+    outlets = top_items(groups_per_outlet, MAX_PANELS)
     overlap = overlap[overlap["outlet_a"].isin(outlets) & overlap["outlet_b"].isin(outlets)]
     both = pd.concat([overlap[["outlet_a", "outlet_b", "shared_groups"]],
                       overlap.rename(columns={"outlet_a": "outlet_b", "outlet_b": "outlet_a"})
@@ -29,7 +31,7 @@ def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> t
     matrix = data.pivot(index="outlet_a", columns="outlet_b", values="shared_groups") \
         .reindex(index=outlets, columns=outlets).fillna(0).astype(int)
     n = len(outlets)
-    fig, ax = plt.subplots(figsize=(1.3 * n + 3, n + 2) if n <= 8 else (0.5 * n + 9.4, 0.4 * n + 6.8))
+    fig, ax = plt.subplots(figsize=(0.6 * n + 4, 0.5 * n + 2.5))
     ax.set_title("Quotations shared by each pair of outlets")
     if not outlets:
         ax.text(0.5, 0.5, "no direct quotation in the corpus", ha="center", transform=ax.transAxes)
@@ -42,14 +44,14 @@ def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> t
     for i in range(len(outlets)):
         for j in range(len(outlets)):
             value = int(matrix.iat[i, j])
-            ax.text(j, i, str(value), ha="center", va="center", fontsize=None if n <= 12 else 7,
+            ax.text(j, i, str(value), ha="center", va="center", fontsize=9,
                     color="white" if value > top / 2 else "black")
     fig.colorbar(image, ax=ax, label="quotation groups")
     return fig, data
 
 
 def plot_quote_presence(grouped: pd.DataFrame, groups: pd.DataFrame,
-                        width: int = 60) -> tuple[plt.Figure, pd.DataFrame]:
+                        width: int = 45, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Dot matrix: which outlet carries which quotation group (groups carried by ≥ 2 outlets).
 
     In: grouped quotes (``group_id``, ``outlet``, ``via_translation``) and the group summary
@@ -63,22 +65,24 @@ def plot_quote_presence(grouped: pd.DataFrame, groups: pd.DataFrame,
         .sort_values("group_id")
     g = grouped[grouped["group_id"].isin(shared["group_id"])]
     outlets = top_items(grouped[grouped["group_id"] != ""].groupby("outlet")["group_id"].nunique()
-                        .reindex(grouped["outlet"].unique(), fill_value=0))
+                        .reindex(grouped["outlet"].unique(), fill_value=0), MAX_PANELS)
     g = g[g["outlet"].isin(outlets)]
     data = (g.groupby(["group_id", "outlet"]).agg(versions=("quote_id", "size"),
                                                  via_translation=("via_translation", "any"))
             .reset_index().sort_values(["group_id", "outlet"]).reset_index(drop=True))
-    colors = outlet_colors(grouped["outlet"])
+    colors = outlet_colors(grouped["outlet"] if all_outlets is None else all_outlets)
     n = len(outlets)
-    fig, ax = plt.subplots(figsize=(1.3 * n + 5 if n <= 8 else 0.5 * n + 11.4, 0.5 * max(len(shared), 1) + 2))
+    # the whole quotation, wrapped: a cut label would hide the words the outlets share
+    labels = [f"{gid} · " + "\n".join(textwrap.wrap(text, width)) for gid, text
+              in zip(shared["group_id"], shared["canonical_text"])]
+    lines = [label.count("\n") + 1 for label in labels]
+    fig, ax = plt.subplots(figsize=(0.42 * n + 1.5, 0.19 * sum(lines) + 0.25 * len(lines) + 2))
     rows = list(shared["group_id"])
     for r in data.itertuples(index=False):
         y, x = rows.index(r.group_id), outlets.index(r.outlet)
         ax.scatter(x, y, s=140, color="white" if r.via_translation else colors[r.outlet],
                    edgecolors=colors[r.outlet], linewidths=2, zorder=3)
-    labels = [f"{gid} · {text[:width]}{'…' if len(text) > width else ''}"
-              for gid, text in zip(shared["group_id"], shared["canonical_text"])]
-    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.set_yticks(range(len(rows)), labels, fontsize=9)
     ax.set_xticks(range(len(outlets)), outlets, rotation=30 if len(outlets) <= 8 else 60, ha="right")
     ax.set_xlim(-0.5, max(len(outlets), 1) - 0.5)
     ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
@@ -88,12 +92,13 @@ def plot_quote_presence(grouped: pd.DataFrame, groups: pd.DataFrame,
     return fig, data
 
 
-def plot_speakers(speakers: pd.DataFrame, top_n: int = 10) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_speakers(speakers: pd.DataFrame, top_n: int = 10, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Horizontal bars: direct quotations per speaker, one bar per outlet and speaker.
 
     In: ``outlet``, ``speaker``, ``quotes`` (from ``count_speakers``); the ``top_n`` speakers
     with most quotations overall, each with the ``MAX_OUTLETS_PER_SPEAKER`` outlets quoting them
-    most. Out: the figure and the plotted values.
+    most. ``all_outlets``: every outlet of the corpus, so colours match the other figures.
+    Out: the figure and the plotted values.
     """
     totals = speakers.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="mergesort")
     keep = sorted(totals.index[:top_n], key=lambda s: (-totals[s], s))
@@ -101,7 +106,7 @@ def plot_speakers(speakers: pd.DataFrame, top_n: int = 10) -> tuple[plt.Figure, 
     data = (data.sort_values(["speaker", "quotes", "outlet"], ascending=[True, False, True])
             .groupby("speaker").head(MAX_OUTLETS_PER_SPEAKER)
             .sort_values(["speaker", "outlet"]).reset_index(drop=True))
-    colors = outlet_colors(speakers["outlet"])
+    colors = outlet_colors(speakers["outlet"] if all_outlets is None else all_outlets)
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.5))
     labels = [f"{s} · {o}" for s, o in zip(data["speaker"], data["outlet"])]
     order = sorted(range(len(data)), key=lambda i: (keep.index(data["speaker"][i]), data["outlet"][i]))
@@ -132,7 +137,7 @@ def plot_scare_quotes(scare: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     ax.barh(data["outlet"], data["scare_quotes"], color=[colors[o] for o in data["outlet"]])
     ax.invert_yaxis()
     for y, (n, rate) in enumerate(zip(data["scare_quotes"], data["per_1k_words"])):
-        ax.text(n, y, f" {n} ({rate:.2f} per 1,000 words)", va="center", fontsize=8)
+        ax.text(n, y, f" {n} ({rate:.2f} per 1,000 words)", va="center", fontsize=9)
     ax.set_xlabel("scare quotes (short quoted names or terms, no attribution)")
     ax.set_title("Scare quotes per outlet")
     return fig, data

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import html
+import io
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +22,20 @@ matplotlib.use("Agg")  # noqa: E402  (no display here; the notebook shows the sa
 import matplotlib.pyplot as plt
 import pandas as pd
 from cycler import cycler
+from matplotlib.category import StrCategoryFormatter
+from matplotlib.text import Text
+from matplotlib.ticker import FixedFormatter, FuncFormatter
+from PIL import Image
 
 from analysis.paths import figures_dir
 from analysis.schemas import conform
 
 # Okabe & Ito (2008) colour-blind-safe palette, black last.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Outlets past the eighth take these (Paul Tol's muted and light schemes): 20 outlets of a run get
+# 20 different colours before any repeats; figures name outlets on an axis, colour only helps.
+OUTLET_PALETTE = PALETTE + ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77",
+                            "#CC6677", "#882255", "#AA4499", "#77AADD", "#EE8866", "#BBCC33"]
 FLOAT_FORMAT = "%.6g"
 STYLE = {
     "figure.dpi": 100,
@@ -55,13 +65,13 @@ def apply_style() -> None:
 
 
 def outlet_colors(outlets) -> dict[str, str]:
-    """A colour for each outlet, the same in every figure: outlets sorted by name take the
-    palette in order (it repeats past eight outlets).
+    """A colour for each outlet, the same in every figure: outlets sorted by name take
+    ``OUTLET_PALETTE`` in order (it repeats past twenty outlets).
 
     Pass every outlet of the corpus (``corpus["outlet"]``), not only those a figure plots:
     the colours depend on the whole set, so a subset would shift them.
     """
-    return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(sorted(set(outlets)))}
+    return {o: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, o in enumerate(sorted(set(outlets)))}
 
 
 @dataclass(frozen=True)
@@ -74,10 +84,28 @@ class SavedFigure:
     alt: str
 
     def _repr_html_(self) -> str:
-        data = base64.b64encode(self.png.read_bytes()).decode("ascii")
+        png = self.png.read_bytes()
+        data = base64.b64encode(png).decode("ascii")
+        with Image.open(io.BytesIO(png)) as image:
+            # the smallest text, in points at the saved dpi: the browser test turns it into the
+            # size a reader sees at the rendered width
+            smallest = image.info.get(MIN_FONT_KEY, "")
+            dpi = round(image.info.get("dpi", (plt.rcParams["savefig.dpi"],))[0])
+        size = f' data-min-font-pt="{html.escape(smallest)}" data-dpi="{dpi}"' if smallest else ""
         return (f'<figure class="framelab-figure"><img src="data:image/png;base64,{data}" '
-                f'alt="{html.escape(self.alt)}" style="max-width:100%;height:auto"/>'
+                f'alt="{html.escape(self.alt)}"{size} style="max-width:100%;height:auto"/>'
                 f"<figcaption>{html.escape(self.alt)}</figcaption></figure>")
+
+
+MIN_FONT_KEY = "framelab:min-font-pt"  # PNG text chunk: the figure's smallest text size
+
+
+def smallest_text(fig: plt.Figure) -> float:
+    """The size (pt) of the smallest visible, non-empty text of a figure (ticks, labels,
+    annotations, legends); 0 for a figure without text."""
+    sizes = [t.get_fontsize() for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes, default=0))
 
 
 def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, alt: str,
@@ -90,13 +118,37 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, alt: str,
     """
     folder = figures_dir(out)
     folder.mkdir(parents=True, exist_ok=True)
+    wrap_long_labels(fig)
     paths = SavedFigure(folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv", alt)
     fig.savefig(paths.svg, format="svg", metadata={"Date": None, "Creator": None},
                 bbox_inches="tight")
-    fig.savefig(paths.png, format="png", metadata={"Software": None}, bbox_inches="tight")
+    fig.savefig(paths.png, format="png", bbox_inches="tight",
+                metadata={"Software": None, MIN_FONT_KEY: f"{smallest_text(fig):g}"})
     plt.close(fig)
     write_table(data, paths.csv)
     return paths
+
+
+LABEL_WIDTH = 24  # characters per line of a tick or legend label; longer ones wrap, never cut
+
+
+def wrap_long_labels(fig: plt.Figure, width: int = LABEL_WIDTH) -> None:
+    """Wrap tick and legend labels longer than ``width`` characters onto several lines, whole:
+    one long outlet name would otherwise widen the figure and shrink all its text on the page."""
+    def wrapped(text: str) -> str:
+        return text if len(text) <= width or "\n" in text else "\n".join(
+            textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False))
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            named = axis.get_major_formatter()
+            if isinstance(named, (FixedFormatter, FuncFormatter, StrCategoryFormatter)):  # names
+                # the tick labels keep their size and rotation; only their text is wrapped
+                axis.set_major_formatter(FuncFormatter(lambda x, pos, f=named: wrapped(f(x, pos))))
+        legends = [ax.get_legend()] if ax.get_legend() else []
+        for legend in legends + list(fig.legends):
+            for text in legend.get_texts():
+                text.set_text(wrapped(text.get_text()))
 
 
 def write_table(table: pd.DataFrame, path: Path | str, sort: bool = True,

@@ -8,7 +8,7 @@ import pandas as pd
 from analysis.figures.style import MAX_PANELS, others_label, outlet_colors, top_items
 
 
-def plot_term_rates(counts: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_term_rates(counts: pd.DataFrame, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Heatmap: loaded terms (rows) × outlets (columns), colour = rate per 1,000 words, each cell
     annotated with the count; "n/a" where the lexicon has no variant in the outlet's language.
 
@@ -30,8 +30,7 @@ def plot_term_rates(counts: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     n = data.pivot(index="term", columns="outlet", values="count").reindex(
         index=terms["term"], columns=outlets)
     columns = len(outlets)
-    fig, ax = plt.subplots(figsize=(1.5 * columns + 4 if columns <= 8 else 0.55 * columns + 11.6,
-                                    0.38 * len(terms) + 2))
+    fig, ax = plt.subplots(figsize=(0.5 * columns + 4.5, 0.3 * len(terms) + 2))
     if data.empty:
         ax.text(0.5, 0.5, "no loaded term of the lexicon occurs in the corpus", ha="center")
         ax.set_axis_off()
@@ -44,10 +43,11 @@ def plot_term_rates(counts: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
             value, count = rates.iat[i, j], n.iat[i, j]
             label = "n/a" if pd.isna(value) else f"{int(count)}"
             dark = not pd.isna(value) and top > 0 and value > 0.6 * top
-            ax.text(j, i, label, ha="center", va="center", fontsize=8,
+            ax.text(j, i, label, ha="center", va="center", fontsize=9,
                     color="white" if dark else ("#999" if pd.isna(value) else "black"))
-    colors = outlet_colors(outlets)
+    colors = outlet_colors(outlets if all_outlets is None else all_outlets)
     for j, outlet in enumerate(outlets):
+        colors.setdefault(outlet, "#bbbbbb")  # the summed "all others" column
         ax.add_patch(plt.Rectangle((j - 0.5, -0.95), 1, 0.4, color=colors[outlet], clip_on=False))
     ax.set_xticks(range(len(outlets)), outlets, rotation=25 if len(outlets) <= 8 else 60, ha="right")
     ax.set_yticks(range(len(rates.index)),
@@ -75,7 +75,7 @@ def plot_keyness(top: pd.DataFrame, all_outlets=None,
     colors = outlet_colors(outlets if all_outlets is None else all_outlets)
     rows = max(1, -(-len(outlets) // columns))
     per_panel = max([int((data["outlet"] == o).sum()) for o in outlets] or [1])
-    fig, axes = plt.subplots(rows, columns, figsize=(5.2 * columns, 0.3 * per_panel * rows + 1.2 * rows),
+    fig, axes = plt.subplots(rows, columns, figsize=(4.6 * columns, 0.3 * per_panel * rows + 1.2 * rows),
                              squeeze=False, sharex=True)
     for ax, outlet in zip(axes.flat, outlets):
         part = data[data["outlet"] == outlet]
@@ -83,14 +83,14 @@ def plot_keyness(top: pd.DataFrame, all_outlets=None,
         ax.set_yticks(range(len(part)), part["term"])
         ax.set_ylim(per_panel - 0.5, -0.5)
         for y, (z, a, b) in enumerate(zip(part["z"], part["count_outlet"], part["count_rest"])):
-            ax.text(z, y, f" {a}/{b}", va="center", fontsize=7)
+            ax.text(z, y, f" {a}/{b}", va="center", fontsize=9)
         ax.set_title(outlet, fontsize=10)
         ax.axvline(1.96, color="#999", linewidth=0.8, linestyle="--")
     for ax in list(axes.flat)[len(outlets):]:
         ax.set_visible(False)
     for ax in axes[-1]:
         ax.set_xlabel("z (log-odds, informative Dirichlet prior)")
-    fig.suptitle("Words and word pairs each outlet over-uses against the others of its language "
+    fig.suptitle("Words and word pairs each outlet over-uses against the others of its language\n"
                  "(label: count in outlet / in rest; dashed: z = 1.96)", fontsize=10)
     fig.tight_layout()
     return fig, data
@@ -107,7 +107,7 @@ def _limit_term_counts(counts: pd.DataFrame) -> pd.DataFrame:
     totals = counts.groupby("term")["count"].sum()
     counts = counts[counts["term"].isin(top_items(totals, MAX_TERMS))]
     words = counts.groupby("outlet")["words"].first()
-    kept = top_items(words)
+    kept = top_items(words, MAX_PANELS)
     rest = counts[~counts["outlet"].isin(kept)]
     if rest.empty:
         return counts
