@@ -41,6 +41,15 @@ def _fraction(name: str, value) -> float:
     return float(value)
 
 
+def _scheduler(name: str, value) -> str:
+    if value in ("", None):
+        return ""
+    if not isinstance(value, str) or "://" not in value:
+        raise ValueError(f"parameter {name} must be a dask scheduler address such as "
+                         f"tcp://host:8786, or \"\" to run here; got {value!r}")
+    return value
+
+
 # The suite's parameter vocabulary: name -> check returning the resolved value. A notebook's
 # parameters cell may only use names listed here; add a name here when a notebook needs one.
 PARAMETER_CHECKS = {
@@ -60,6 +69,8 @@ PARAMETER_CHECKS = {
     "neutral_words": _optional_path,
     "gold": _optional_path,
     "stance_threshold": _fraction,
+    # a dask.distributed scheduler address for the document-local stages; "" runs them here
+    "scheduler": _scheduler,
 }
 
 

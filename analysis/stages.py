@@ -7,11 +7,18 @@ or the corpus table's contents) and of the code (every module of ``analysis`` an
 resource), so a changed corpus, rule or word list is never served from an old cache. Writes go
 to a temporary file renamed into place, so two notebooks racing on one stage never read half a
 file. The cache is disposable: delete ``reports/cache`` at will.
+
+Document-local stages (sentences, loaded terms, quotations) go through :func:`document_stage`:
+in this process, chunk by chunk with a progress line after each (:mod:`analysis.progress`), or,
+given a ``dask.distributed`` scheduler address, on the cluster's workers, each reading its own
+partition of the corpus written once as Parquet under the cache (:mod:`analysis.scale`). Either
+way the result equals one call on the whole corpus, row for row.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -19,6 +26,7 @@ from typing import Callable
 import pandas as pd
 
 from analysis.paths import DATA, reports_dir
+from analysis.progress import report_progress
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -78,13 +86,90 @@ def corpus_documents(corpus: Path | str, out: Path | str | None = None, **option
     skipped), from the cache when the corpus files and the code are unchanged."""
     from analysis.corpus import load_documents
 
-    key = source_fingerprint(corpus, **options)
+    from analysis.corpus import MAX_SIZE_VARIABLE
+
+    key = source_fingerprint(corpus, **options, max_size_variable=os.environ.get(MAX_SIZE_VARIABLE, ""))
     return cached("documents", key, lambda: load_documents(corpus, **options), out)
 
 
-def corpus_sentences(articles: pd.DataFrame, out: Path | str | None = None) -> pd.DataFrame:
+CHUNK = 500  # documents per progress step in this process
+PARTITION = 2000  # documents per Parquet partition on a cluster
+
+
+def document_stage(name: str, stage: Callable[[pd.DataFrame], pd.DataFrame], articles: pd.DataFrame,
+                   out: Path | str | None = None, scheduler: str = "", options: str = "") -> pd.DataFrame:
+    """A document-local ``stage`` (corpus table in, occurrence table out, each document's rows
+    depending on that document alone) over ``articles``, once per run: cached as ``name``,
+    keyed by the whole corpus table, ``options`` (a fingerprint of the stage's other inputs,
+    e.g. the lexicon) and the code.
+
+    ``scheduler``: "" runs here in chunks of ``CHUNK`` documents, printing progress; a
+    ``dask.distributed`` scheduler address (``tcp://host:8786``) runs it on the workers, each
+    reading its partition of the corpus (written once under the cache; workers must see that
+    folder). ``stage`` must be picklable (a module-level function or a ``functools.partial``).
+    The result equals ``stage(articles)`` with a fresh index, row for row.
+    """
+    corpus_key = table_fingerprint(articles, list(articles.columns))
+    key = hashlib.sha256(f"{corpus_key}|{options}".encode()).hexdigest()[:16]
+
+    def compute() -> pd.DataFrame:
+        if scheduler:
+            return _on_cluster(name, stage, articles, corpus_key, out, scheduler)
+        started, parts = time.perf_counter(), []
+        for begin in range(0, max(len(articles), 1), CHUNK):
+            parts.append(stage(articles.iloc[begin:begin + CHUNK]))
+            report_progress(name, min(begin + CHUNK, len(articles)), len(articles), started)
+        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
+
+    return cached(name, key, compute, out)
+
+
+def _on_cluster(name: str, stage, articles: pd.DataFrame, corpus_key: str, out, scheduler: str) -> pd.DataFrame:
+    """``stage`` on the workers of ``scheduler``, progress reported as partitions finish."""
+    from dask import delayed
+    from dask.distributed import Client, as_completed
+
+    from analysis.scale import _run_partition, partition_files, write_partitions
+
+    folder = reports_dir(out) / "cache" / f"corpus-{corpus_key}"
+    if not partition_files(folder):
+        partial = folder.with_name(f".{folder.name}.{os.getpid()}")
+        write_partitions(articles, partial, partitions=max(1, -(-len(articles) // PARTITION)))
+        os.replace(partial, folder)
+    files = partition_files(folder)
+    sizes = [len(pd.read_parquet(f, columns=["doc_id"])) for f in files]
+    started, done = time.perf_counter(), 0
+    with Client(scheduler) as client:
+        futures = client.compute([delayed(_run_partition)(str(f), stage) for f in files])
+        position = {f.key: i for i, f in enumerate(futures)}
+        results = [None] * len(futures)
+        for future in as_completed(futures):
+            results[position[future.key]] = future.result()
+            done += sizes[position[future.key]]
+            report_progress(name, done, len(articles), started)
+    return pd.concat(results, ignore_index=True) if results else stage(articles).reset_index(drop=True)
+
+
+def corpus_sentences(articles: pd.DataFrame, out: Path | str | None = None, scheduler: str = "") -> pd.DataFrame:
     """:func:`analysis.text.split_corpus_sentences` once per run (table ``sentences``)."""
     from analysis.text import split_corpus_sentences
 
-    key = table_fingerprint(articles, ["doc_id", "outlet", "language", "text"])
-    return cached("sentences", key, lambda: split_corpus_sentences(articles), out)
+    return document_stage("sentences", split_corpus_sentences, articles, out, scheduler)
+
+
+def corpus_terms(articles: pd.DataFrame, lexicon: pd.DataFrame, out: Path | str | None = None,
+                 scheduler: str = "") -> pd.DataFrame:
+    """:func:`analysis.terms.match_terms` once per run (table ``loaded_terms``)."""
+    from functools import partial
+
+    from analysis.terms import match_terms
+
+    return document_stage("loaded_terms", partial(match_terms, lexicon=lexicon), articles, out, scheduler,
+                          options=table_fingerprint(lexicon, list(lexicon.columns)))
+
+
+def corpus_quotes(articles: pd.DataFrame, out: Path | str | None = None, scheduler: str = "") -> pd.DataFrame:
+    """:func:`analysis.quotes.extract_quotes` once per run (table ``quotes``, every kind)."""
+    from analysis.quotes import extract_quotes
+
+    return document_stage("quotes", extract_quotes, articles, out, scheduler)
