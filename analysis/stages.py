@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -135,7 +136,10 @@ def _on_cluster(name: str, stage, articles: pd.DataFrame, corpus_key: str, out, 
     if not partition_files(folder):
         partial = folder.with_name(f".{folder.name}.{os.getpid()}")
         write_partitions(articles, partial, partitions=max(1, -(-len(articles) // PARTITION)))
-        os.replace(partial, folder)
+        try:
+            os.replace(partial, folder)
+        except OSError:  # another notebook wrote the same partitions first: use those
+            shutil.rmtree(partial, ignore_errors=True)
     files = partition_files(folder)
     sizes = [len(pd.read_parquet(f, columns=["doc_id"])) for f in files]
     started, done = time.perf_counter(), 0
