@@ -237,7 +237,9 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
     direct = (quotes[quotes["kind"] == "direct"] if quotes is not None and len(quotes)
               else pd.DataFrame(columns=["doc_id", "speaker", "source", "start", "end"]))
     rows = []
-    quotes_of = direct.groupby("doc_id", sort=False).indices  # one pass, not one filter per document
+    quotes_of: dict = {}  # one pass over plain tuples, not a filter (and a namedtuple class) per document
+    for q in zip(direct["doc_id"], direct["speaker"], direct["source"], direct["start"], direct["end"]):
+        quotes_of.setdefault(q[0], []).append(q[1:])
     for doc in corpus.itertuples(index=False):
         text, lang = doc.text, doc.language
         links = {m.group("adj").casefold(): m.group("name") for p in DESCRIPTION_LINKS.get(lang, [])
@@ -253,8 +255,8 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
         for name, pattern in SOURCE_PATTERNS.get(lang, []):
             for m in re.finditer(pattern, text):
                 add(m.group("source"), name, m.start("source"), m.start("source") + len(m.group("source").strip()))
-        quoted = direct.iloc[quotes_of.get(doc.doc_id, [])]
-        starts = np.sort(quoted["start"].to_numpy(dtype="int64"))
+        quoted = quotes_of.get(doc.doc_id, [])
+        starts = np.sort(np.array([start for _, _, start, _ in quoted], dtype="int64"))
         for m in list_matcher(language_resources(lang).verbs(*INDIRECT_SPEECH_ROLES)).find(text, "*"):
             # A verb that opens a quotation leaves its speaker to the quotation (read more fully).
             after = np.searchsorted(starts, m.end, side="right")
@@ -262,10 +264,10 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
             span = _speaker_before(text, m.start, lang) if _introduces_words(text, m, lang) and not opens else None
             if span:
                 add(text[span[0]:span[1]], "speaker of a reporting verb", *span)
-        for q in quoted.itertuples(index=False):
-            add(str(q.speaker or ""), "quotation speaker", int(q.start), int(q.end))
-            if isinstance(q.source, str) and q.source:
-                add(q.source, "quotation credited to", int(q.start), int(q.end) - 1)
+        for speaker, source, start, end in quoted:
+            add(str(speaker or ""), "quotation speaker", int(start), int(end))
+            if isinstance(source, str) and source:
+                add(source, "quotation credited to", int(start), int(end) - 1)
     found = pd.DataFrame(rows, columns=["doc_id", "outlet", "source", "name", "pattern", "start", "end"])
     found = locate_sentences(_surnames_merged(found.drop_duplicates(["doc_id", "start", "name"])), sentences)
     return found.drop_duplicates(["doc_id", "sentence_id", "source"]).reset_index(drop=True)
