@@ -181,6 +181,7 @@ def main() -> None:
                 for stage, seconds in time_stages(corpus).items():
                     stage_rows.append({"articles": n, "stage": stage, "seconds": round(seconds, 2),
                                        "ms_per_article": round(1000 * seconds / n, 3)})
+                    print(stage_rows[-1], flush=True)
     report = pd.DataFrame(rows)
     print("\nper notebook (one at a time) and the whole report:")
     print(report.pivot_table(index="notebook", columns="articles", values=["wall_s", "peak_mb"]).to_string())
