@@ -125,6 +125,7 @@ from analysis.narrative import (
     static_table,
 )
 from analysis.scale import map_documents, map_partitions, write_partitions
+from analysis.stages import corpus_documents, corpus_quotes, corpus_sentences, corpus_terms, document_stage
 from analysis.claim_model import ClaimModel
 from analysis.claim_labels import ClaimPairsError, label_claims, load_pairs
 from analysis.entities import (

@@ -6,6 +6,7 @@ import ast
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.corpus import MAX_SIZE_VARIABLE
@@ -56,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--max-size", type=_positive, metavar="BYTES",
                         help="skip (with its reason) any document above this size, so one huge "
                              "article cannot stall the run (default 32,000,000)")
+    cluster = report.add_mutually_exclusive_group()
+    cluster.add_argument("--workers", type=_positive, metavar="N",
+                         help="run the document-local stages on a local dask cluster of N worker "
+                              "processes (results equal a run without it)")
+    cluster.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run the document-local stages on a dask.distributed cluster "
+                              "(tcp://host:8786); its workers must see --out and have analysis installed")
     report.add_argument("-p", "--parameter", type=_parse_assignment, action="append", default=[],
                         metavar="NAME=VALUE", help="any other notebook parameter (repeatable)")
     commands.add_parser("tables", help="print the table dictionary (markdown) the README holds")
@@ -107,6 +115,20 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+@contextmanager
+def dask_cluster(workers: int | None, scheduler: str | None):
+    """The scheduler address the notebooks use: ``scheduler`` as given, a LocalCluster of
+    ``workers`` processes (one thread each) for the duration of the run, or "" (no cluster)."""
+    if not workers:
+        yield scheduler or ""
+        return
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as local:
+        yield local.scheduler_address
+
+
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "tables":
@@ -135,8 +157,9 @@ def _main(argv: list[str] | None) -> int:
     started = time.perf_counter()
     try:
         notebooks = discover_notebooks(names=args.notebooks)
-        runs = run_report(args.out, parameters, notebooks, jobs=args.jobs,
-                          skip_unchanged=args.skip_unchanged)
+        with dask_cluster(args.workers, args.scheduler) as scheduler:
+            runs = run_report(args.out, parameters, notebooks, jobs=args.jobs,
+                              skip_unchanged=args.skip_unchanged, scheduler=scheduler)
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

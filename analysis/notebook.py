@@ -48,6 +48,15 @@ def _column_name(name: str, value) -> str:
     return value
 
 
+def _scheduler(name: str, value) -> str:
+    if value in ("", None):
+        return ""
+    if not isinstance(value, str) or "://" not in value:
+        raise ValueError(f"parameter {name} must be a dask scheduler address such as "
+                         f"tcp://host:8786, or \"\" to run here; got {value!r}")
+    return value
+
+
 # The suite's parameter vocabulary: name -> check returning the resolved value. A notebook's
 # parameters cell may only use names listed here; add a name here when a notebook needs one.
 PARAMETER_CHECKS = {
@@ -69,6 +78,8 @@ PARAMETER_CHECKS = {
     "stance_threshold": _fraction,
     # a metadata column of the corpus grouping outlets (leaning, country…); "" for none
     "group_by": _column_name,
+    # a dask.distributed scheduler address for the document-local stages; "" runs them here
+    "scheduler": _scheduler,
 }
 
 

@@ -41,6 +41,10 @@ from analysis.outputs import (
     release_lock,
 )
 from analysis.paths import DATA, NOTEBOOKS, ROOT, SEEDS, reports_dir
+from analysis.progress import NOTEBOOK, PROGRESS_FILE, latest_lines
+from analysis.stages import corpus_documents
+
+PROGRESS_EVERY = 15  # seconds between progress lines while notebooks run
 
 KERNEL = "framelab"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -117,12 +121,15 @@ def report_date() -> str:
     return when.date().isoformat()
 
 
-def summarise_corpus_source(corpus: Path | str) -> str:
+def summarise_corpus_source(corpus: Path | str, out: Path | str | None = None) -> str:
     """One line for the report header: documents analysed and skipped, outlets, languages and
-    date range of the corpus at ``corpus`` ("" means the seeds). Never raises: a corpus that
+    date range of the corpus at ``corpus`` ("" means the seeds). With ``out`` (the run's
+    staging folder), the documents table goes to the run's cache, so the notebooks read it
+    instead of loading the corpus again. Never raises: a corpus that
     cannot be read says so (the notebooks then fail with the full message)."""
     try:
-        documents = load_documents(corpus or SEEDS)
+        documents = (corpus_documents(corpus or SEEDS, out) if out is not None
+                     else load_documents(corpus or SEEDS))
     except Exception as err:  # noqa: BLE001 - the header reports it, the notebooks fail loudly
         return f"could not be read: {err}"
     articles = analysed(documents)
@@ -214,11 +221,14 @@ def _describe_failure(err: Exception, executed: Path) -> str:
 
 
 def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
-                 kernel: str = KERNEL, staging: Path | None = None) -> NotebookRun:
+                 kernel: str = KERNEL, staging: Path | None = None, scheduler: str = "") -> NotebookRun:
     """Execute one notebook with papermill into ``staging`` (default ``out``) and export it;
     never raises for a failing cell. The notebook writes its tables and figures into the
     staging folder (its ``out_dir``, when it declares one); ``parameters`` as the user gave them
     go to the fingerprint and the page header. The fingerprint is written last, only on success.
+    ``scheduler`` (a dask.distributed address) goes to a notebook that declares it, not to the
+    page or the fingerprint: results are the same with or without a cluster. The kernel writes
+    its progress to ``staging/.progress/<notebook>.log`` (:mod:`analysis.progress`).
     """
     staging = staging or out
     executed_dir = reports_dir(staging) / "notebooks"
@@ -232,6 +242,10 @@ def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
     given = dict(parameters)
     if "out_dir" in notebook_parameters(notebook):
         given["out_dir"] = str(staging)
+    if scheduler and "scheduler" in notebook_parameters(notebook):
+        given["scheduler"] = scheduler
+    os.environ[PROGRESS_FILE] = str(staging / ".progress" / f"{notebook.stem}.log")  # the kernel inherits it
+    os.environ[NOTEBOOK] = notebook.stem
     try:
         papermill.execute_notebook(str(notebook), str(executed), parameters=given,
                                    kernel_name=kernel, cwd=str(notebook.parent),
@@ -322,7 +336,7 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
 
 def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None = None,
                jobs: int = 1, kernel: str = KERNEL, echo=print,
-               skip_unchanged: bool = False) -> list[NotebookRun]:
+               skip_unchanged: bool = False, scheduler: str = "") -> list[NotebookRun]:
     """Run notebooks (in parallel when ``jobs`` > 1), export HTML, write the index.
 
     ``parameters`` go to every notebook that declares them; unknown ones raise ``ReportError``.
@@ -332,7 +346,10 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
     staging folder under ``out`` that replaces ``out/reports`` and ``out/figures`` only when
     the run has finished; a second run into the same ``out`` raises ``ReportError``, Ctrl-C
     raises ``RunInterrupted`` and leaves the previous outputs untouched. Returns one
-    ``NotebookRun`` per notebook, in run order; ``echo`` receives progress lines.
+    ``NotebookRun`` per notebook, in run order; ``echo`` receives progress lines (every
+    ``PROGRESS_EVERY`` seconds, the newest stage progress of each running notebook).
+    ``scheduler``: a dask.distributed scheduler address the notebooks run their document-local
+    stages on (:func:`analysis.stages.document_stage`).
     """
     out = Path(out).resolve()
     notebooks = notebooks if notebooks is not None else discover_notebooks()
@@ -341,9 +358,6 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
     staging = None
     try:
         corpus = str(parameters.get("corpus", "")) or str(SEEDS)
-        run_info = {"date": report_date(), "corpus": corpus,
-                    "corpus_summary": summarise_corpus_source(corpus),
-                    "pages": page_titles(discover_notebooks(notebooks[0].parent) if notebooks else [])}
         reused = {nb: reuse_unchanged(nb, out, per_notebook[nb], kernel) if skip_unchanged
                   else None for nb in notebooks}
         changed = True
@@ -355,12 +369,15 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
         partial = bool(notebooks) and set(notebooks) != set(discover_notebooks(notebooks[0].parent))
         staging = make_staging(out, _corpus_digest(corpus),
                                keep_previous=partial or any(reused.values()))
+        run_info = {"date": report_date(), "corpus": corpus,
+                    "corpus_summary": summarise_corpus_source(corpus, staging),
+                    "pages": page_titles(discover_notebooks(notebooks[0].parent) if notebooks else [])}
         echo(f"running {len(notebooks)} notebook(s) on {max(1, jobs)} process(es): "
              + ", ".join(nb.stem for nb in notebooks))
         for done, run in enumerate((r for r in reused.values() if r), start=1):
             echo(f"[{done}/{len(notebooks)}] {run.name}: unchanged, not rerun")
         finished = _run_queue([nb for nb in notebooks if reused[nb] is None], len(notebooks),
-                              out, staging, per_notebook, run_info, jobs, kernel, echo)
+                              out, staging, per_notebook, run_info, jobs, kernel, echo, scheduler)
         runs = [reused[nb] or finished[nb] for nb in notebooks]
         write_log(reports_dir(staging) / "report.log", runs)
         write_index(staging, runs, run_info)
@@ -377,13 +394,14 @@ def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None =
 
 
 def _run_queue(to_run: list[Path], total: int, out: Path, staging: Path, per_notebook: dict,
-               run_info: dict, jobs: int, kernel: str, echo) -> dict[Path, NotebookRun]:
+               run_info: dict, jobs: int, kernel: str, echo, scheduler: str = "") -> dict[Path, NotebookRun]:
     """Run ``to_run`` on a process pool, each once the notebooks it needs are done; on Ctrl-C
     cancel the queue, kill the workers and their kernels and raise ``RunInterrupted``."""
     stems = {nb.stem for nb in to_run}
     # a needed notebook that is not part of this run (not selected, or reused) counts as done
     waiting = {nb: set(notebook_needs(nb)) & stems for nb in to_run}
     finished: dict[Path, NotebookRun] = {}
+    seen: dict = {}
     pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_ignore_sigint)
     running = {}
     try:
@@ -392,11 +410,13 @@ def _run_queue(to_run: list[Path], total: int, out: Path, staging: Path, per_not
             for nb in [nb for nb, needs in waiting.items() if needs <= done_stems]:
                 del waiting[nb]
                 running[pool.submit(run_notebook, nb, out, per_notebook[nb], run_info,
-                                    kernel, staging)] = nb
+                                    kernel, staging, scheduler)] = nb
             if not running:
                 raise ReportError("notebooks that need each other: "
                                   + ", ".join(nb.stem for nb in waiting))
-            completed, _ = wait(running, return_when=FIRST_COMPLETED)
+            completed, _ = wait(running, timeout=PROGRESS_EVERY, return_when=FIRST_COMPLETED)
+            for line in latest_lines(staging / ".progress", seen):
+                echo(f"  {line}")
             for future in completed:
                 run = finished[running.pop(future)] = future.result()
                 status = "ok" if run.ok else f"FAILED in {run.error}"

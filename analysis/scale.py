@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import dask
 import dask.bag as db
-import dask.dataframe as dd
+from dask import delayed
 import numpy as np
 import pandas as pd
 
@@ -41,26 +42,40 @@ def map_documents(corpus: pd.DataFrame, stage: Callable[[pd.DataFrame], pd.DataF
 def write_partitions(corpus: pd.DataFrame, folder: Path | str, partitions: int = 8) -> Path:
     """Write a corpus table as partitioned Parquet (``part.N.parquet``, documents in corpus order),
     once, so that cluster workers read their own partitions instead of receiving texts from the
-    client. Returns the folder."""
+    client. Written by pandas, so a worker reads back exactly the table a single process holds
+    (same dtypes, same missing values). Returns the folder."""
     folder = Path(folder)
-    dd.from_pandas(corpus.reset_index(drop=True), npartitions=max(1, min(partitions, len(corpus) or 1)),
-                   sort=False).to_parquet(folder, write_index=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    table = corpus.reset_index(drop=True)
+    for i, idx in enumerate(np.array_split(np.arange(len(table)), max(1, min(partitions, len(table) or 1)))):
+        table.iloc[idx].to_parquet(folder / f"part.{i}.parquet", index=False)
     return folder
 
 
-def map_partitions(folder: Path | str, stage: Callable[[pd.DataFrame], pd.DataFrame], meta: pd.DataFrame,
-                   client=None) -> pd.DataFrame:
+def partition_files(folder: Path | str) -> list[Path]:
+    """The ``part.N.parquet`` files of a partitioned corpus, in corpus order (N numerically)."""
+    return sorted(Path(folder).glob("part.*.parquet"), key=lambda p: int(p.stem.split(".")[1]))
+
+
+def _run_partition(file: str, stage: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
+    return stage(pd.read_parquet(file))
+
+
+def map_partitions(folder: Path | str, stage: Callable[[pd.DataFrame], pd.DataFrame],
+                   meta: pd.DataFrame | None = None, client=None) -> pd.DataFrame:
     """Run a document-local ``stage`` where the data is: each worker reads its partition of the
     Parquet corpus at ``folder`` and applies ``stage``; the results come back concatenated in
     corpus order, equal row for row to ``stage`` on the whole corpus.
 
-    ``meta``: an empty table with the stage's output columns and types
-    (:func:`analysis.schemas.empty_table`). ``client``: a ``dask.distributed.Client`` (a
-    ``LocalCluster`` or a remote scheduler, ``Client("tcp://host:8786")``); None runs in this
-    process. Workers must see ``folder`` (a shared file system or object store) and have
-    ``analysis`` installed.
+    ``meta``: the result for a folder without partitions (default: an empty table).
+    ``client``: a ``dask.distributed.Client`` (a ``LocalCluster`` or a remote scheduler,
+    ``Client("tcp://host:8786")``); None runs in this process. Workers must see ``folder`` (a
+    shared file system) and have ``analysis`` installed; only the file name and the (picklable)
+    stage travel to them, and only the results travel back.
     """
-    corpus = dd.read_parquet(str(folder))
-    result = corpus.map_partitions(stage, meta=meta)
-    frame = result.compute(**({"scheduler": client} if client is not None else {"scheduler": "synchronous"}))
-    return frame.reset_index(drop=True)
+    tasks = [delayed(_run_partition)(str(f), stage) for f in partition_files(folder)]
+    if not tasks:
+        return meta if meta is not None else pd.DataFrame()
+    results = client.gather(client.compute(tasks)) if client is not None else dask.compute(
+        *tasks, scheduler="synchronous")
+    return pd.concat(results, ignore_index=True)

@@ -88,10 +88,12 @@ class PeakMemory:
         return self.peak
 
 
-def run_report(corpus: Path, out: Path, notebooks: list[str] | None = None, jobs: int = 2) -> tuple[float, int, str]:
+def run_report(corpus: Path, out: Path, notebooks: list[str] | None = None, jobs: int = 2,
+               workers: int = 0) -> tuple[float, int, str]:
     """Wall seconds, peak resident bytes of the largest process, and the runner's output."""
     command = [sys.executable, "-m", "analysis", "report", "--corpus", str(corpus), "--out", str(out),
                "--jobs", str(jobs)] + (["--notebooks", *notebooks] if notebooks else [])
+    command += ["--workers", str(workers)] if workers else []
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     memory = PeakMemory(process.pid)
@@ -123,7 +125,8 @@ def time_stages(corpus_path: Path) -> dict[str, float]:
     timed("claim labels", lambda: fl.claim_stance(articles, evidence, claims))
     mentions = timed("mentions", fl.find_mentions, sentences, targets)
     timed("target stance", lambda: fl.target_stance(fl.target_evidence(
-        articles, targets, fl.load_lexicons(fl.SEEDS / "story" / "lexicons"), quotes, loaded_terms=terms)))
+        articles, targets, fl.load_lexicons(fl.SEEDS / "story" / "lexicons"), quotes, loaded_terms=terms,
+        sentences=sentences, mentions=mentions)))  # as notebook 04 calls it
     timed("framing", lambda: (fl.hedge_devices(sentences, articles),
                               fl.attribution_verbs(mentions, quotes=quotes, corpus=articles),
                               fl.sources_cited(fl.find_sources(articles, sentences))))
@@ -145,6 +148,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 10000, 20000, 40000])
     parser.add_argument("--shape", choices=["long", "short"], default="long")
     parser.add_argument("--no-stages", action="store_true", help="skip the in-process stage timings")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="also run the whole report with --workers N (a dask LocalCluster)")
     args = parser.parse_args()
     rows, stage_rows = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -162,16 +167,25 @@ def main() -> None:
             rows.append({"articles": n, "notebook": "whole report (2 jobs)", "wall_s": round(wall, 1),
                          "peak_mb": round(peak / 1e6), "ok": "notebooks ran" in output})
             print(rows[-1], flush=True)
+            if args.workers:
+                wall, peak, output = run_report(corpus, Path(tmp) / f"cluster_{n}", workers=args.workers)
+                rows.append({"articles": n, "notebook": f"whole report (2 jobs, {args.workers} dask workers)",
+                             "wall_s": round(wall, 1), "peak_mb": round(peak / 1e6), "ok": "notebooks ran" in output})
+                print(rows[-1], flush=True)
+                same = all((Path(tmp) / f"cluster_{n}" / "reports" / "tables" / t.name).read_bytes() == t.read_bytes()
+                           for t in (Path(tmp) / f"parallel_{n}" / "reports" / "tables").glob("*.csv"))
+                print(f"cluster tables identical to the single run: {same}", flush=True)
             table, mb, figure, size = largest_outputs(Path(tmp) / f"parallel_{n}")
             print(f"largest table: {table} {mb:.1f} MB; largest figure: {figure} {size[0]}x{size[1]} px", flush=True)
             if not args.no_stages:
                 for stage, seconds in time_stages(corpus).items():
                     stage_rows.append({"articles": n, "stage": stage, "seconds": round(seconds, 2),
                                        "ms_per_article": round(1000 * seconds / n, 3)})
+                    print(stage_rows[-1], flush=True)
     report = pd.DataFrame(rows)
     print("\nper notebook (one at a time) and the whole report:")
     print(report.pivot_table(index="notebook", columns="articles", values=["wall_s", "peak_mb"]).to_string())
-    whole = report[report["notebook"].str.startswith("whole")].set_index("articles")["wall_s"]
+    whole = report[report["notebook"] == "whole report (2 jobs)"].set_index("articles")["wall_s"]
     print("\nseconds per 1,000 articles, whole report:",
           {n: round(1000 * s / n, 2) for n, s in whole.items()},
           f"(ratio largest / smallest size: {(whole.iloc[-1] / whole.index[-1]) / (whole.iloc[0] / whole.index[0]):.2f})")

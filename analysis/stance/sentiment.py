@@ -50,20 +50,24 @@ def sentence_sentiment(texts: pd.Series, languages: pd.Series,
                        neutral_words: dict[str, list[str]] | None = None) -> tuple[list[float], list[str]]:
     """Sentiment of each text in -1..1 and the method used (``vader``, ``valence list (xx)`` or
     ``none``). ``neutral_words`` (language -> words; a story's topic words such as "help") are
-    removed from the lexicons first."""
+    removed from the lexicons first. Each distinct (text, language) is scored once."""
     neutral_words = neutral_words or {}
+    known: dict[tuple[str, str], tuple[float, str]] = {}  # a text repeated (one per target) is scored once
     scores, methods = [], []
     for text, lang in zip(texts, languages):
-        method = language_resources(lang).sentiment
-        if method == "vader":
-            analyzer = _vader(tuple(neutral_words.get(lang, ())))
-            scores.append(analyzer.polarity_scores(text)["compound"])
-            methods.append("vader")
-        elif method == "valence list":
-            neutral = frozenset(fold_text(w)[0] for w in neutral_words.get(lang, ()))
-            scores.append(_valence_score(text, lang, neutral))
-            methods.append(f"valence list ({lang})")
-        else:
-            scores.append(0.0)
-            methods.append("none")
+        if (text, lang) not in known:
+            known[(text, lang)] = _score(text, lang, neutral_words)
+        score, method = known[(text, lang)]
+        scores.append(score)
+        methods.append(method)
     return scores, methods
+
+
+def _score(text: str, lang: str, neutral_words: dict[str, list[str]]) -> tuple[float, str]:
+    method = language_resources(lang).sentiment
+    if method == "vader":
+        return _vader(tuple(neutral_words.get(lang, ()))).polarity_scores(text)["compound"], "vader"
+    if method == "valence list":
+        neutral = frozenset(fold_text(w)[0] for w in neutral_words.get(lang, ()))
+        return _valence_score(text, lang, neutral), f"valence list ({lang})"
+    return 0.0, "none"

@@ -100,20 +100,20 @@ def _units_of(sentences: pd.DataFrame, mentions: pd.DataFrame, evaluating: pd.Da
 
 
 def _score_sentence(text: str, language: str, target: str, here: list, terms_here: list,
-                    quoted: list, reported: tuple[int, int] | None, sentiment: float) -> dict:
+                    quoted: list, reported: tuple[int, int] | None, sentiment: float, cues: list) -> dict:
     """Score one sentence toward one target from its parts, each with the reason behind it.
 
     ``quoted``: direct-quotation spans (the speaker's words: nothing in them counts);
     ``reported``: the span of reported speech (its sentiment, evaluative words and loaded
     terms are the speaker's, but the evaluative names, distancing words and scare quotes in it
-    are the author's wording and count)."""
+    are the author's wording and count); ``cues``: :func:`sentence_cues` of the sentence."""
     def worded(offset: int) -> bool:  # the author's wording: outside direct quotations
         return not any(a <= offset < b for a, b in quoted)
 
     def in_author(offset: int) -> bool:  # the author's own judgement: not reported either
         return worded(offset) and (reported is None or not reported[0] <= offset < reported[1])
 
-    why, cues = [], sentence_cues(text, language)
+    why = []
     distancing = [c for c in cues if c.kind == "distancing" and worded(c.start)]
     named = {m.target for m in here} or {target}
     occupied = [(m.rel_start, m.rel_end) for m in here if m.evaluation] + [(a, b) for a, b, _, _ in terms_here]
@@ -211,19 +211,22 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
         # sentence names the target only by a pronoun ("he has propagated false information").
         evaluating = loaded_terms[loaded_terms["target"].isin(mentions["target"].unique())]
     units = _units_of(sentences, mentions, evaluating)
-    by_sentence = {k: list(g.assign(rel_start=g["start"] - g["sentence_start"],
-                                    rel_end=g["end"] - g["sentence_start"]).itertuples(index=False))
-                   for k, g in mentions.groupby(["doc_id", "sentence_id"], sort=False)}
+    by_sentence: dict = {}  # one pass, not a pandas group per sentence
+    for m in mentions.assign(rel_start=mentions["start"] - mentions["sentence_start"],
+                             rel_end=mentions["end"] - mentions["sentence_start"]).itertuples(index=False):
+        by_sentence.setdefault((m.doc_id, m.sentence_id), []).append(m)
     starts = dict(zip(zip(sentences["doc_id"], sentences["sentence_id"]), sentences["start"]))
     terms_of: dict = {}
     for r in evaluating.itertuples(index=False):
         base = starts.get((r.doc_id, r.sentence_id), 0)
         terms_of.setdefault((r.doc_id, r.sentence_id), []).append(
             (r.start - base, r.end - base, r.target, r.direction))
-    voices, author, other = [], [], []
+    voices, author, other, cues_of = [], [], [], {}
     for u in units.itertuples(index=False):
         quoted = list(spans_of.get((u.doc_id, u.sentence_id), []))
-        reported = reported_span(sentence_cues(u.sentence, u.language), quoted, u.sentence)
+        if (u.sentence, u.language) not in cues_of:  # one sentence is a unit for each target it names
+            cues_of[(u.sentence, u.language)] = sentence_cues(u.sentence, u.language)
+        reported = reported_span(cues_of[(u.sentence, u.language)], quoted, u.sentence)
         spans = quoted + ([reported] if reported is not None else [])
         voices.append((quoted, reported))
         author.append(blank(u.sentence, spans))
@@ -234,7 +237,8 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
     for i, u in enumerate(units.itertuples(index=False)):
         key = (u.doc_id, u.sentence_id)
         part = _score_sentence(u.sentence, u.language, u.target, by_sentence.get(key, []),
-                               terms_of.get(key, []), *voices[i], sentiment[i])
+                               terms_of.get(key, []), *voices[i], sentiment[i],
+                               cues_of[(u.sentence, u.language)])
         score = (sentiment_weight * part["sentiment"] + part["naming"] + part["terms"]
                  + part["evaluative"] + part["distancing"])
         why = [f"sentiment {part['sentiment']:+.2f} ({methods[i]}, author voice)"] + part.pop("why")
@@ -279,14 +283,17 @@ def _quote_units(mentions: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.Data
 def target_evidence(articles: pd.DataFrame, targets: list[dict], lexicon: pd.DataFrame,
                     quotes: pd.DataFrame, translated_quotes: pd.DataFrame | None = None,
                     loaded_terms: pd.DataFrame | None = None,
-                    neutral_words: dict[str, list[str]] | None = None) -> pd.DataFrame:
+                    neutral_words: dict[str, list[str]] | None = None,
+                    sentences: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Target-stance evidence units of a corpus, read as the reports read it: one call.
 
     Documents with an English pivot translation are read in it (:func:`english_pivot`), with the
     quotations found in the translation (``translated_quotes``, table ``translated_quotes``) and
     the lexicon matched again on it; the others with their own ``quotes`` and ``loaded_terms``
     (tables ``quotes`` and ``loaded_terms`` as notebooks 02 and 03 wrote them; matched here when
-    None). Out: table ``target_units``.
+    None). ``sentences`` and ``mentions`` (tables of the same names, of ``articles``) are reused
+    for the documents read in their own text instead of being computed again; only translated
+    documents are split and searched here. Out: table ``target_units``.
     """
     from analysis.terms import match_terms
     from analysis.text import split_corpus_sentences
@@ -306,6 +313,21 @@ def target_evidence(articles: pd.DataFrame, targets: list[dict], lexicon: pd.Dat
     if translated:
         terms = pd.concat([terms, match_terms(pivot[pivot["doc_id"].isin(translated)], lexicon)],
                           ignore_index=True)
-    sentences = split_corpus_sentences(pivot)
-    return target_sentences(sentences, find_mentions(sentences, targets), neutral_words,
-                            quotes=read_quotes, loaded_terms=terms)
+    if sentences is None:
+        sentences = split_corpus_sentences(pivot)
+        mentions = find_mentions(sentences, targets)
+    else:
+        own = sentences[sentences["doc_id"].isin(set(original["doc_id"]))]
+        mentions = find_mentions(own, targets) if mentions is None else mentions[mentions["doc_id"].isin(set(own["doc_id"]))]
+        if translated:
+            fresh = split_corpus_sentences(pivot[pivot["doc_id"].isin(translated)])
+            own = pd.concat([own, fresh], ignore_index=True)
+            mentions = pd.concat([mentions, find_mentions(fresh, targets)], ignore_index=True)
+        sentences, mentions = _in_corpus_order(own, order), _in_corpus_order(mentions, order)
+    return target_sentences(sentences, mentions, neutral_words, quotes=read_quotes, loaded_terms=terms)
+
+
+def _in_corpus_order(table: pd.DataFrame, order: dict) -> pd.DataFrame:
+    """Rows sorted by their document's corpus position, keeping the order within a document."""
+    position = table["doc_id"].map(order).to_numpy()
+    return table.iloc[np.argsort(position, kind="stable")].reset_index(drop=True)
