@@ -322,11 +322,17 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             cue=text[r["cue_start"]:r["cue_end"]], cue_start=r["cue_start"], cue_end=r["cue_end"],
             _open=r["start"], _close=r["end"], _cont=False, _continues=False, _inside=False))
     link_mixed(rows)
+    return rows, _warning_rows(doc_id, outlet, text, mark_warnings)
+
+
+def _warning_rows(doc_id: str, outlet: str, text: str, mark_warnings: list) -> list[dict]:
+    """Rows of table ``quote_warnings`` for one text's unbalanced marks, with line and column."""
+    if not mark_warnings:
+        return []
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    warnings = [dict(doc_id=doc_id, outlet=outlet, line=line, column=column, offset=at, mark=mark,
-                     message=message)
-                for at, mark, message in mark_warnings for line, column in [_line_column(line_starts, at)]]
-    return rows, warnings
+    return [dict(doc_id=doc_id, outlet=outlet, line=line, column=column, offset=at, mark=mark,
+                 message=message)
+            for at, mark, message in mark_warnings for line, column in [_line_column(line_starts, at)]]
 
 
 def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, masked: str,
@@ -373,8 +379,14 @@ def extract_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def quote_warnings(corpus: pd.DataFrame, column: str = "text") -> pd.DataFrame:
-    """Unbalanced quotation marks: table ``quote_warnings``. The rest of each document is read."""
-    return _extract(corpus, column)[1]
+    """Unbalanced quotation marks: table ``quote_warnings`` (the marks scanned, nothing else
+    extracted). The rest of each document is read."""
+    rows = []
+    for doc in corpus.itertuples(index=False):
+        text = getattr(doc, column)
+        if isinstance(text, str) and text:
+            rows += _warning_rows(doc.doc_id, doc.outlet, text, scan_quote_marks(text)[1])
+    return pd.DataFrame(rows, columns=table_columns("quote_warnings"))
 
 
 def extract_translated_quotes(corpus: pd.DataFrame,
