@@ -42,33 +42,50 @@ def stance_label(score: float, low: float, high: float, n_units: int, threshold:
     return "neutral"
 
 
-def _evidence(g: pd.DataFrame, n_evidence: int) -> str:
-    top = g.assign(a=g["score"].abs()).sort_values(["a", "doc_id", "sentence_id"],
-                                                   ascending=[False, True, True]).head(n_evidence)
-    shown = " | ".join(f"[{r.score:+.2f}] {r.sentence}" for r in top.itertuples())
-    return f"{shown} ({len(top)} of {len(g)} units; every unit in target_evidence.csv)"
+def _evidence(score: np.ndarray, doc_id: list, sentence_id: list, sentence: list, n_evidence: int) -> str:
+    """The ``n_evidence`` units of largest |score| (then by document and sentence), and how many in all."""
+    order = sorted(range(len(score)), key=lambda i: (bool(np.isnan(score[i])), -abs(score[i]) if not np.isnan(score[i])
+                                                    else 0.0, doc_id[i], sentence_id[i]))[:n_evidence]
+    shown = " | ".join(f"[{score[i]:+.2f}] {sentence[i]}" for i in order)
+    return f"{shown} ({len(order)} of {len(score)} units; every unit in target_evidence.csv)"
 
 
 MIN_WEIGHT = 0.2  # a unit weighs in a label only from this |score| on: faint sentiment is no evidence
 
 
+def _nan_mean(values: np.ndarray) -> float:
+    """The mean of the values that are not NaN, summed as pandas does (NaN as 0, then / count)."""
+    missing = np.isnan(values)
+    return float(np.where(missing, 0.0, values).sum() / (len(values) - missing.sum()))
+
+
 def _stance_rows(units: pd.DataFrame, keys: list[str], threshold: float, n_boot: int, seed: int,
                  n_evidence: int, min_units: int, min_weight: float) -> list[dict]:
+    """One row per group of ``keys``: columns taken out of the table once and each group read by
+    its row positions (a pandas group per document and target cost ~10 ms: 20 s on 2,000 articles)."""
+    score = units["score"].to_numpy(dtype=float)
+    quoted = units["quoted_sentiment"].to_numpy(dtype=float)
+    columns = {c: units[c].tolist() for c in ("unit", "sentiment_method", "voice", "doc_id", "sentence_id", "sentence")}
+    groups = units.groupby(keys, sort=True).indices
     rows = []
-    for values, g in units.groupby(keys, sort=True):
-        weighing = g.loc[g["score"].abs() >= min_weight, "score"]
-        score = float(weighing.mean()) if len(weighing) else 0.0
+    for values in sorted(groups):
+        at = groups[values]
+        s = score[at]
+        weighing = s[np.abs(s) >= min_weight]
+        mean = float(weighing.mean()) if len(weighing) else 0.0
         low, high = bootstrap_interval(weighing, n_boot, seed) if len(weighing) else (0.0, 0.0)
-        rows.append({**dict(zip(keys, values)),
-                     "label": stance_label(score, low, high, len(weighing), threshold, min_units),
-                     "score": round(score, 4), "low": round(low, 4), "high": round(high, 4),
+        pick = lambda c: [columns[c][i] for i in at]  # noqa: E731
+        q = quoted[at]
+        rows.append({**dict(zip(keys, values if isinstance(values, tuple) else (values,))),
+                     "label": stance_label(mean, low, high, len(weighing), threshold, min_units),
+                     "score": round(mean, 4), "low": round(low, 4), "high": round(high, 4),
                      "n_weighing": len(weighing),
-                     "n_units": len(g), "n_sentences": int((g["unit"] == "sentence").sum()),
-                     "n_quotes": int((g["unit"] == "quote").sum()),
-                     "quoted_score": round(float(g["quoted_sentiment"].mean()), 4)
-                     if g["quoted_sentiment"].notna().any() else np.nan,
-                     "sentiment_method": ";".join(sorted(set(g["sentiment_method"]))),
-                     "evidence": _evidence(g, n_evidence), "voice": ";".join(sorted(set(g["voice"])))})
+                     "n_units": len(at), "n_sentences": pick("unit").count("sentence"),
+                     "n_quotes": pick("unit").count("quote"),
+                     "quoted_score": round(_nan_mean(q), 4) if (~np.isnan(q)).any() else np.nan,
+                     "sentiment_method": ";".join(sorted(set(pick("sentiment_method")))),
+                     "evidence": _evidence(s, pick("doc_id"), pick("sentence_id"), pick("sentence"), n_evidence),
+                     "voice": ";".join(sorted(set(pick("voice"))))})
     return rows
 
 
