@@ -67,21 +67,26 @@ def _inside_quotes(matches: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
 
 
 def rank_terms(matches: pd.DataFrame, top_n: int) -> dict[str, str]:
-    """Outlet -> its loaded terms as ``term ×count``: most frequent first (the rate per 1,000
-    words orders an outlet's terms as the count does), then the most distinctive (fewest other
-    outlets using the term), then by name; every term tied with the ``top_n``-th is listed, so a
-    tie is never broken by the alphabet."""
+    """Outlet -> its loaded terms as ``term ×count``: labels before intensifiers (a degree
+    adverb such as "so" or "most" is common in any text), then most frequent first (the rate per
+    1,000 words orders an outlet's terms as the count does), then the most distinctive (fewest
+    other outlets using the term), then by name; every term tied with the ``top_n``-th is listed,
+    so a tie is never broken by the alphabet."""
     if matches.empty:
         return {}
     counts = matches.groupby(["outlet", "term"]).size().rename("count").reset_index()
     counts["others"] = counts["term"].map(counts.groupby("term")["outlet"].nunique()) - 1
+    intensifiers = set(matches.loc[matches["category"] == "intensifier", "term"]) if "category" in matches else set()
+    counts["minor"] = counts["term"].isin(intensifiers)  # "so", "most", "even": after the labels
     ranked = {}
     for outlet, part in counts.groupby("outlet"):
-        part = part.sort_values(["count", "others", "term"], ascending=[False, True, True])
+        part = part.sort_values(["minor", "count", "others", "term"], ascending=[True, False, True, True])
         if len(part) > top_n:
             cut = part.iloc[top_n - 1]
-            part = part[(part["count"] > cut["count"])
-                        | ((part["count"] == cut["count"]) & (part["others"] <= cut["others"]))]
+            part = part[(part["minor"] < cut["minor"])
+                        | ((part["minor"] == cut["minor"]) & (part["count"] > cut["count"]))
+                        | ((part["minor"] == cut["minor"]) & (part["count"] == cut["count"])
+                           & (part["others"] <= cut["others"]))]
         ranked[outlet] = "; ".join(f"{t} ×{c}" for t, c in zip(part["term"], part["count"]))
     return ranked
 
