@@ -81,12 +81,9 @@ def rank_terms(matches: pd.DataFrame, top_n: int) -> dict[str, str]:
     ranked = {}
     for outlet, part in counts.groupby("outlet"):
         part = part.sort_values(["minor", "count", "others", "term"], ascending=[True, False, True, True])
-        if len(part) > top_n:
-            cut = part.iloc[top_n - 1]
-            part = part[(part["minor"] < cut["minor"])
-                        | ((part["minor"] == cut["minor"]) & (part["count"] > cut["count"]))
-                        | ((part["minor"] == cut["minor"]) & (part["count"] == cut["count"])
-                           & (part["others"] <= cut["others"]))]
+        if len(part) > top_n:  # keep every term ranked no lower than the top_n-th (ties kept)
+            rank = list(zip(part["minor"], -part["count"], part["others"]))
+            part = part[[r <= rank[top_n - 1] for r in rank]]
         ranked[outlet] = "; ".join(f"{t} ×{c}" for t, c in zip(part["term"], part["count"]))
     return ranked
 

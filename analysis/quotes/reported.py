@@ -71,21 +71,22 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     return _span(text, at, s_end)
 
 
-def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules):
-    """The reported words before "…, X said." when the verb closes its sentence, and whether the
-    speaker follows the verb ("…, said Sen. John Smith.")."""
+def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
+            rules: QuoteRules) -> tuple[tuple[int, int] | None, bool]:
+    """The reported words before "…, X said." when the verb closes its sentence (None when it
+    does not), and whether the speaker follows the verb ("…, said Sen. John Smith.")."""
     s_start, s_end = sentence
     tail = text[verb.end:min(s_end, verb.end + 200)]
     first = tail.split(None, 1)[0].casefold() if tail.strip() else ""
     if (len(tokenize_words(tail, rules.language)) > TAIL_WORDS or first in rules.conjunctions
             or any(c in QUOTE_MARKS for c in tail)):
-        return None  # "Massoud said that … “…”": the words come after the verb
+        return None, False  # "Massoud said that … “…”": the words come after the verb
     comma = text.rfind(",", max(s_start, verb.start - 120), verb.start)  # also "…smart,” Trump said"
     if comma <= s_start:
-        return None
-    if not masked[comma + 1:verb.start].strip() and mention_after(tail, rules).kind not in ("name", "role"):
-        return None  # "Sanders, who …, said he may campaign": the words come after the verb
+        return None, False
     inverted = not masked[comma + 1:verb.start].strip()  # "…, said Sen. John Smith."
+    if inverted and mention_after(tail, rules).kind not in ("name", "role"):
+        return None, False  # "Sanders, who …, said he may campaign": the words come after the verb
     end = comma
     if masked[comma] != ",":  # the comma closes quoted words: the reported words end with their mark
         end += 1
@@ -130,7 +131,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             if k < len(verb_starts) and verb_starts[k] < span[1]:
                 continue  # "According to Maariv, Massoud told …": the verb's own speaker reports it
         else:
-            span, inverted = _before(verb, text, masked, sentence, rules) or (None, False)
+            span, inverted = _before(verb, text, masked, sentence, rules)
             if span and text[span[0]] in QUOTE_MARKS:
                 continue  # the verb closes a direct quotation ("…," he said)
             if span and (mention.kind == "none" or inverted):

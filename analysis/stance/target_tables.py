@@ -44,8 +44,11 @@ def stance_label(score: float, low: float, high: float, n_units: int, threshold:
 
 def _evidence(score: np.ndarray, doc_id: list, sentence_id: list, sentence: list, n_evidence: int) -> str:
     """The ``n_evidence`` units of largest |score| (then by document and sentence), and how many in all."""
-    order = sorted(range(len(score)), key=lambda i: (bool(np.isnan(score[i])), -abs(score[i]) if not np.isnan(score[i])
-                                                    else 0.0, doc_id[i], sentence_id[i]))[:n_evidence]
+    def strongest_first(i: int) -> tuple:  # a unit without a score last, as pandas sorts NaN
+        missing = bool(np.isnan(score[i]))
+        return missing, 0.0 if missing else -abs(score[i]), doc_id[i], sentence_id[i]
+
+    order = sorted(range(len(score)), key=strongest_first)[:n_evidence]
     shown = " | ".join(f"[{score[i]:+.2f}] {sentence[i]}" for i in order)
     return f"{shown} ({len(order)} of {len(score)} units; every unit in target_evidence.csv)"
 
@@ -75,13 +78,14 @@ def _stance_rows(units: pd.DataFrame, keys: list[str], threshold: float, n_boot:
         mean = float(weighing.mean()) if len(weighing) else 0.0
         low, high = bootstrap_interval(weighing, n_boot, seed) if len(weighing) else (0.0, 0.0)
         pick = lambda c: [columns[c][i] for i in at]  # noqa: E731
+        kinds = pick("unit")
         q = quoted[at]
         rows.append({**dict(zip(keys, values if isinstance(values, tuple) else (values,))),
                      "label": stance_label(mean, low, high, len(weighing), threshold, min_units),
                      "score": round(mean, 4), "low": round(low, 4), "high": round(high, 4),
                      "n_weighing": len(weighing),
-                     "n_units": len(at), "n_sentences": pick("unit").count("sentence"),
-                     "n_quotes": pick("unit").count("quote"),
+                     "n_units": len(at), "n_sentences": kinds.count("sentence"),
+                     "n_quotes": kinds.count("quote"),
                      "quoted_score": round(_nan_mean(q), 4) if (~np.isnan(q)).any() else np.nan,
                      "sentiment_method": ";".join(sorted(set(pick("sentiment_method")))),
                      "evidence": _evidence(s, pick("doc_id"), pick("sentence_id"), pick("sentence"), n_evidence),
