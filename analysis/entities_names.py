@@ -21,7 +21,7 @@ import pandas as pd
 from analysis.languages import folded_quote_words, language_resources
 from analysis.marks import WORD_APOSTROPHES
 from analysis.matcher import list_matcher
-from analysis.text import SHARED_ABBREVIATIONS, fold_text, split_sentences, word_spans
+from analysis.text import SHARED_ABBREVIATIONS, fold_word, split_sentences, word_spans
 
 ACRONYM_MAX = 6         # an all-capitals word up to this length is an acronym (NRF, NATO)
 VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be one name
@@ -35,7 +35,7 @@ NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "
 
 @lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    return fold_text(text)[0]
+    return fold_word(text)
 
 
 @lru_cache(maxsize=None)

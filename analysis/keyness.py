@@ -32,6 +32,7 @@ stopword, and a bigram whose two words are both stopwords, get no row (they stil
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -52,28 +53,32 @@ def load_stopwords(folder: Path | str = LANGUAGES) -> dict[str, frozenset[str]]:
     return {code: language_resources(code, folder).stopwords for code in available_languages(folder)}
 
 
-def _ngrams(text: str, language: str, max_n: int) -> Counter:
-    counts: Counter = Counter()
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _ngrams(text: str, language: str, max_n: int, counts: Counter) -> None:
+    """Add the n-grams (1 … ``max_n``) of ``text``'s sentences to ``counts``: keys are words for
+    unigrams and word tuples for longer n-grams (joined once per distinct n-gram, not per use)."""
     for a, b in split_sentences(text, language):
-        tokens = [t for t in tokenize_words(fold_text(text[a:b])[0], language)
-                  if any(c.isalpha() for c in t)]
-        for n in range(1, max_n + 1):
-            counts.update((n, " ".join(tokens[k:k + n])) for k in range(len(tokens) - n + 1))
-    return counts
+        tokens = [t for t in tokenize_words(fold_text(text[a:b])[0], language) if _HAS_LETTER.search(t)]
+        counts.update(tokens)
+        for n in range(2, max_n + 1):
+            counts.update(zip(*(tokens[k:] for k in range(n))))
 
 
 def count_ngrams(corpus: pd.DataFrame, max_n: int = 2) -> pd.DataFrame:
     """N-gram counts per outlet: ``outlet``, ``language``, ``ngram`` (1 or 2 …), ``term``, ``count``.
 
     In: corpus with ``outlet``, ``language``, ``text``. Cost: one sentence split and fold per
-    document (pure Python; fine for thousands of articles, not millions).
+    document; counting is C (``Counter.update``) over words and word tuples.
     """
     rows = []
     for (outlet, language), docs in corpus.groupby(["outlet", "language"], sort=True):
         counts: Counter = Counter()
         for text in docs["text"]:
-            counts.update(_ngrams(text, language, max_n))
-        rows += [(outlet, language, n, term, c) for (n, term), c in counts.items()]
+            _ngrams(text, language, max_n, counts)
+        rows += [(outlet, language, 1, key, c) if isinstance(key, str)
+                 else (outlet, language, len(key), " ".join(key), c) for key, c in counts.items()]
     return pd.DataFrame(rows, columns=["outlet", "language", "ngram", "term", "count"])
 
 
@@ -137,11 +142,20 @@ def score_keyness(corpus: pd.DataFrame, stopwords: dict[str, frozenset[str]] | N
         keep = (term_totals >= min_count) & ~np.fromiter((_is_stop(t, ngram, stop) for t in terms),
                                                          dtype=bool, count=len(terms))
         matrix, terms, term_totals = matrix[keep], np.asarray(terms)[keep], term_totals[keep]
+        matrix = sparse.csc_matrix(matrix)
+        matrix.sort_indices()
+        # A term an outlet never uses scores by its corpus total alone: score each distinct total
+        # once per outlet and spread it, then overwrite the outlet's own terms.
+        distinct_totals, total_of_term = np.unique(term_totals, return_inverse=True)
         for j, outlet in enumerate(outlets):
-            y_i = matrix[:, j].toarray().ravel()
-            y_j = term_totals - y_i
+            used = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]]
             n_i, n_j = totals[j], totals.sum() - totals[j]
-            delta, z = log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha0)
+            delta_unused, z_unused = log_odds_dirichlet(0.0, n_i, distinct_totals, n_j, alpha0)
+            y_i = np.zeros(len(terms))
+            y_i[used] = matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
+            delta, z = delta_unused[total_of_term], z_unused[total_of_term]
+            delta[used], z[used] = log_odds_dirichlet(y_i[used], n_i, term_totals[used] - y_i[used], n_j, alpha0)
+            y_j = term_totals - y_i
             chosen = _kept(z, keep_top, significance)
             parts.append(pd.DataFrame({
                 "outlet": outlet, "language": language, "ngram": ngram, "term": terms[chosen],
@@ -156,12 +170,16 @@ def score_keyness(corpus: pd.DataFrame, stopwords: dict[str, frozenset[str]] | N
 
 def _kept(z: np.ndarray, keep_top: int | None, significance: float) -> np.ndarray:
     """Indices of the scores kept: |z| ≥ ``significance`` or among the ``keep_top`` largest |z|
-    (ties by position, i.e. by term), in term order."""
+    (ties by position, i.e. by term), in term order. A partition, not a sort: linear in terms."""
     if keep_top is None or keep_top >= len(z):
         return np.arange(len(z))
     strength = np.abs(z)
-    top = np.argsort(-strength, kind="stable")[:keep_top]
-    return np.union1d(top, np.flatnonzero(strength >= significance))
+    if keep_top <= 0:
+        return np.flatnonzero(strength >= significance)
+    cut = np.partition(strength, len(z) - keep_top)[len(z) - keep_top]  # the keep_top-th largest
+    above = np.flatnonzero(strength > cut)
+    at_cut = np.flatnonzero(strength == cut)[:keep_top - len(above)]
+    return np.union1d(np.union1d(above, at_cut), np.flatnonzero(strength >= significance))
 
 
 def top_keyness(table: pd.DataFrame, top_n: int = 10) -> pd.DataFrame:

@@ -72,8 +72,20 @@ class FoldedText:
 
     @classmethod
     def of(cls, text: str) -> "FoldedText":
+        if len(text) <= SHORT_TEXT:
+            return _short_folded(text)
         normal, offsets = normalise(text)
         return cls(text, normal, offsets)
+
+
+SHORT_TEXT = 64  # names, titles and phrases recur across a corpus: fold them once
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_folded(text: str) -> FoldedText:
+    normal, offsets = normalise(text)
+    offsets.flags.writeable = False  # shared by every caller
+    return FoldedText(text, normal, offsets)
 
 
 def phrase_form(phrase: str) -> str:

@@ -298,16 +298,31 @@ def describe_keyness(table: pd.DataFrame, top: pd.DataFrame, corpus: pd.DataFram
     return HTML("".join(parts))
 
 
-def fidelity_html(fidelity: pd.DataFrame) -> HTML:
+def fidelity_html(fidelity: pd.DataFrame, max_groups: int = 30) -> HTML:
     """Side-by-side comparison of each version with its group's canonical text, as escaped HTML:
-    words of the canonical missing from the version in <del>, words added in <ins>."""
+    words of the canonical missing from the version in <del>, words added in <ins>.
+
+    Shows the ``max_groups`` groups carried by the most outlets (then by group id), so the page
+    stays readable and bounded on a large corpus; a sentence says how many are shown and every
+    version stays in ``quote_fidelity.csv``."""
+    if fidelity.empty:
+        return HTML("<p>No quotation is carried by more than one outlet.</p>")
+    reach = fidelity.groupby("group_id")["outlet"].nunique()
+    shown = sorted(reach.index, key=lambda g: (-reach[g], g))[:max_groups]
+    tokens_of: dict[str, list] = {}  # wire copies repeat a text across outlets: tokenise once
+
+    def tokens(text: str) -> list:
+        if text not in tokens_of:
+            tokens_of[text] = _display_tokens(text, "en")
+        return tokens_of[text]
+
     blocks = []
-    for group_id, versions in fidelity.groupby("group_id", sort=True):
-        canon_text = versions["canonical_text"].iloc[0]
+    selected = fidelity[fidelity["group_id"].isin(shown)]
+    for group_id, versions in selected.groupby("group_id", sort=True):
+        c_tokens = tokens(versions["canonical_text"].iloc[0])
         rows = []
         for v in versions.itertuples(index=False):
-            c_tokens = _display_tokens(canon_text, "en")
-            v_tokens = _display_tokens(v.version_text, "en")
+            v_tokens = tokens(v.version_text)
             pieces = []
             for tag, i1, i2, j1, j2 in _diff(c_tokens, v_tokens):
                 if tag == "equal":
@@ -329,10 +344,12 @@ def fidelity_html(fidelity: pd.DataFrame) -> HTML:
         blocks.append(f"<h4>{html.escape(group_id)}</h4><table><tr><th>outlet · quote</th>"
                       f"<th>version against the canonical (longest) text</th><th>notes</th></tr>"
                       + "".join(rows) + "</table>")
-    if not blocks:
-        return HTML("<p>No quotation is carried by more than one outlet.</p>")
+    intro = ""
+    if len(reach) > len(shown):
+        intro = (f"<p>The {len(shown)} groups carried by the most outlets, of {len(reach):,}; "
+                 f"every version of every group is in <code>quote_fidelity.csv</code>.</p>")
     return HTML("<style>del{background:#fdd}ins{background:#dfd;text-decoration:none}</style>"
-                + "".join(blocks))
+                + intro + "".join(blocks))
 
 
 def describe_quotes(grouped: pd.DataFrame, translated: pd.DataFrame,

@@ -96,6 +96,12 @@ def fold_text(text: str) -> tuple[str, np.ndarray]:
     return "".join(pieces), offsets
 
 
+@lru_cache(maxsize=1 << 17)
+def fold_word(word: str) -> str:
+    """``fold_text(word)[0]``, cached: words and names are folded again and again over a corpus."""
+    return fold_text(word)[0]
+
+
 def original_span(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     """Map a span ``[start, end)`` of folded text back to the original text."""
     if end <= start:
@@ -171,10 +177,16 @@ def word_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
     apostrophes ("anti-Taliban", "won’t"); French elisions ("l’aide", "qu’il") split off the
     elided article as a word of its own. Any script; punctuation and quote marks are not words."""
     elisions = language_resources(language).elisions
+    if not elisions:
+        return [match.span() for match in _WORD.finditer(text)]
     spans = []
     for match in _WORD.finditer(text):
         start, end = match.span()
-        word = match.group().casefold()
+        word = match.group()
+        if not any(mark in word for mark in WORD_APOSTROPHES):
+            spans.append((start, end))
+            continue
+        word = word.casefold()
         for prefix in elisions:
             if len(word) > len(prefix) + 1 and word.startswith(prefix) and word[len(prefix)] in WORD_APOSTROPHES:
                 spans.append((start, start + len(prefix) + 1))
@@ -186,11 +198,15 @@ def word_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
 
 def tokenize_words(text: str, language: str = "en") -> list[str]:
     """The words of ``text`` (see :func:`word_spans`), as they appear."""
+    if not language_resources(language).elisions:
+        return _WORD.findall(text)
     return [text[a:b] for a, b in word_spans(text, language)]
 
 
 def count_words(text: str, language: str = "en") -> int:
     """Number of words in ``text`` (see :func:`word_spans`)."""
+    if not language_resources(language).elisions:
+        return sum(1 for _ in _WORD.finditer(text))
     return len(word_spans(text, language))
 
 

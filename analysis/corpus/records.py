@@ -74,7 +74,8 @@ def _next_csv_record(lines: list[str], i: int, max_size: int) -> tuple[list[str]
     consumed = [0, 0]  # lines, characters
 
     def feed():
-        for line in lines[i:]:
+        for j in range(i, len(lines)):  # not lines[i:]: a copy of the rest per record is quadratic
+            line = lines[j]
             consumed[0] += 1
             consumed[1] += len(line)
             if consumed[1] > 2 * max_size + 65536:  # bounds the rescan after a stray quote

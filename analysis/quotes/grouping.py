@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from analysis.schemas import check_table, table_columns
 from analysis.text import fold_text, tokenize_words
@@ -185,15 +186,22 @@ def summarise_quote_groups(grouped: pd.DataFrame) -> pd.DataFrame:
 
 def quote_overlap(grouped: pd.DataFrame) -> pd.DataFrame:
     """Shared quotation groups per pair of outlets: ``outlet_a`` < ``outlet_b``,
-    ``shared_groups``, ``jaccard`` (shared / groups quoted by either)."""
-    g = grouped[grouped["group_id"] != ""]
-    sets = g.groupby("outlet")["group_id"].agg(set)
-    rows = []
-    for i, a in enumerate(sets.index):
-        for b in sets.index[i + 1:]:
-            shared = len(sets[a] & sets[b])
-            rows.append((a, b, shared, shared / len(sets[a] | sets[b])))
-    return pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "shared_groups", "jaccard"])
+    ``shared_groups``, ``jaccard`` (shared / groups quoted by either). Every pair of outlets
+    that quote any group, sharing or not; the counts are one sparse product of the outlet ×
+    group incidence matrix with itself (not a set intersection per pair)."""
+    g = grouped.loc[grouped["group_id"] != "", ["outlet", "group_id"]].drop_duplicates()
+    outlet_code, outlets = pd.factorize(g["outlet"], sort=True)
+    group_code, groups = pd.factorize(g["group_id"])
+    incidence = sparse.csr_matrix((np.ones(len(g), dtype=np.int64), (outlet_code, group_code)),
+                                  shape=(len(outlets), len(groups)))
+    shared = (incidence @ incidence.T).toarray()
+    sizes = np.diag(shared)
+    a, b = np.triu_indices(len(outlets), k=1)
+    both = shared[a, b]
+    return pd.DataFrame({"outlet_a": np.asarray(outlets)[a], "outlet_b": np.asarray(outlets)[b],
+                         "shared_groups": both.astype(int),
+                         "jaccard": both / (sizes[a] + sizes[b] - both)},
+                        columns=["outlet_a", "outlet_b", "shared_groups", "jaccard"])
 
 
 def count_scare_quotes(quotes: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
