@@ -22,6 +22,7 @@ from analysis.languages import folded_quote_words, language_resources
 from analysis.marks import WORD_APOSTROPHES
 from analysis.matcher import list_matcher
 from analysis.text import SHARED_ABBREVIATIONS, fold_word, split_sentences, word_spans
+from analysis.schemas import row_tuples
 
 ACRONYM_MAX = 6         # an all-capitals word up to this length is an acronym (NRF, NATO)
 VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be one name
@@ -243,7 +244,7 @@ def _sentence_words(corpus: pd.DataFrame) -> list[list[tuple[int, int, list[tupl
     case counts, names and collectives all walk them)."""
     return [[(a, b, [(a + s, a + e) for s, e in word_spans(doc.text[a:b], doc.language)])
              for a, b in split_sentences(doc.text, doc.language)]
-            for doc in corpus.itertuples(index=False)]
+            for doc in row_tuples(corpus)]
 
 
 def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter]:
@@ -271,7 +272,7 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     sentences = _sentence_words(corpus)
     lowercase, capitalised = _case_counts(corpus, sentences)
     rows = []
-    for doc, doc_sentences in zip(corpus.itertuples(index=False), sentences):
+    for doc, doc_sentences in zip(row_tuples(corpus), sentences):
         text = doc.text
         # where the reporter filed from is not what the article talks about
         dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -\u2013\u2014")), None)

@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.languages import folded_quote_words, language_resources, load_cues
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText, PhraseMatcher, list_matcher
-from analysis.schemas import check_table, table_columns
+from analysis.schemas import check_table, row_tuples, table_columns
 from analysis.text import fold_text, locate_sentences
 
 DEVICE_COLUMNS = table_columns("framing_devices")
@@ -75,7 +75,7 @@ def hedge_devices(sentences: pd.DataFrame, corpus: pd.DataFrame, cues: dict | No
     cues = load_cues() if cues is None else cues
     matchers = {(lang, k): list_matcher(kinds_of.get(k, ())) for lang, kinds_of in cues.items() for k in kinds}
     rows = []
-    for s in sentences.itertuples(index=False):
+    for s in row_tuples(sentences):
         if s.language not in cues:
             continue
         folded = FoldedText.of(s.sentence)
@@ -240,7 +240,7 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
     quotes_of: dict = {}  # one pass over plain tuples, not a filter (and a namedtuple class) per document
     for q in zip(direct["doc_id"], direct["speaker"], direct["source"], direct["start"], direct["end"]):
         quotes_of.setdefault(q[0], []).append(q[1:])
-    for doc in corpus.itertuples(index=False):
+    for doc in row_tuples(corpus):
         text, lang = doc.text, doc.language
         links = {m.group("adj").casefold(): m.group("name") for p in DESCRIPTION_LINKS.get(lang, [])
                  for m in re.finditer(p, text)}

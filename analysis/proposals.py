@@ -19,7 +19,7 @@ from collections import defaultdict
 import pandas as pd
 
 from analysis.languages import language_resources
-from analysis.schemas import empty_table
+from analysis.schemas import empty_table, row_tuples
 from analysis.text import fold_word, split_sentences, tokenize_words
 
 LEAD_SENTENCES = 2
@@ -42,7 +42,7 @@ def _candidates(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> 
         first = sentences[sentences["sentence_id"] < LEAD_SENTENCES]
         leads = {doc_id: list(lead) for doc_id, lead in first.groupby("doc_id", sort=False)["sentence"]}
     rows = []
-    for doc in corpus.sort_values("doc_id").itertuples(index=False):
+    for doc in row_tuples(corpus.sort_values("doc_id")):
         title = str(getattr(doc, "title", "") or "")
         texts = [title] if title not in ("", "unknown", "nan") else []
         lead = (list(leads.get(doc.doc_id, ())) if leads is not None else

@@ -20,6 +20,7 @@ from analysis.languages import language_resources
 from analysis.lexicons import ANY_LANGUAGE, LexiconError
 from analysis.matcher import PhraseMatcher
 from analysis.text import locate_sentences, split_corpus_sentences
+from analysis.schemas import row_tuples
 
 MATCH_COLUMNS = ["doc_id", "outlet", "language", "term", "category", "target", "direction",
                  "matched_text", "start", "end"]
@@ -72,7 +73,7 @@ def find_terms(corpus: pd.DataFrame, lexicon: pd.DataFrame | TermMatcher) -> pd.
     matcher = lexicon if isinstance(lexicon, TermMatcher) else compile_lexicon(lexicon)
     terms = matcher.terms
     rows = []
-    for doc in corpus[["doc_id", "outlet", "language", "text"]].itertuples(index=False):
+    for doc in row_tuples(corpus[["doc_id", "outlet", "language", "text"]]):
         for term, a, b in match_document(doc.text, doc.language, matcher):
             rows.append((doc.doc_id, doc.outlet, doc.language, term, doc.text[a:b], a, b))
     found = pd.DataFrame(rows, columns=["doc_id", "outlet", "language", "term_id", "matched_text",

@@ -23,6 +23,7 @@ from analysis.marks import (
     QuotedRegions,
     scan_quote_marks,
 )
+from analysis.schemas import row_tuples
 
 DASHES = "-‐‑‒–—―−"
 # Typographic variants folded to one ASCII form, one character for one character.
@@ -218,7 +219,7 @@ def split_corpus_sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     ``start``, ``end`` (character offsets into ``text``), ``sentence``.
     """
     rows = []
-    for doc in corpus.itertuples(index=False):
+    for doc in row_tuples(corpus):
         for i, (a, b) in enumerate(split_sentences(doc.text, doc.language)):
             rows.append((doc.doc_id, doc.outlet, doc.language, i, a, b, doc.text[a:b]))
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "language", "sentence_id", "start",
@@ -235,14 +236,22 @@ def locate_sentences(occurrences: pd.DataFrame, sentences: pd.DataFrame) -> pd.D
     if occurrences.empty:
         return occurrences.assign(sentence_id=pd.Series(dtype="int64"),
                                   sentence=pd.Series(dtype="str"))
-    rows_of = sentences.groupby("doc_id", sort=False).indices  # doc -> row positions, one pass
-    ends, ids, texts = (sentences[c].to_numpy() for c in ("end", "sentence_id", "sentence"))
-    parts = []
-    for doc_id, occ in occurrences.groupby("doc_id", sort=False):
-        rows = rows_of[doc_id]
-        idx = rows[np.minimum(np.searchsorted(ends[rows], occ["start"].to_numpy(), side="right"), len(rows) - 1)]
-        parts.append(occ.assign(sentence_id=ids[idx], sentence=texts[idx]))
-    return pd.concat(parts).loc[occurrences.index]
+    # One search over (document, end) keys for every occurrence, not a table per document.
+    doc_code, docs = pd.factorize(sentences["doc_id"])
+    ends = sentences["end"].to_numpy(dtype="int64")
+    order = np.lexsort((ends, doc_code))
+    width = int(max(ends.max(), occurrences["start"].max())) + 2
+    keys = doc_code[order].astype("int64") * width + ends[order]
+    occ_code = pd.Index(docs).get_indexer(occurrences["doc_id"])
+    if (occ_code < 0).any():
+        missing = occurrences["doc_id"].to_numpy()[occ_code < 0][0]
+        raise KeyError(f"document {missing!r} has occurrences but no sentences")
+    last = np.searchsorted(doc_code[order], occ_code, side="right") - 1
+    at = np.minimum(np.searchsorted(keys, occ_code * width + occurrences["start"].to_numpy(dtype="int64"),
+                                    side="right"), last)
+    rows = order[at]
+    return occurrences.assign(sentence_id=sentences["sentence_id"].to_numpy()[rows],
+                              sentence=sentences["sentence"].to_numpy()[rows])
 
 
 def keyword_in_context(occurrences: pd.DataFrame, corpus: pd.DataFrame, width: int = 60) -> pd.DataFrame:
@@ -263,6 +272,6 @@ def keyword_in_context(occurrences: pd.DataFrame, corpus: pd.DataFrame, width: i
         right = text[row.end:row.end + width].replace("\n", " ")
         return left, text[row.start:row.end], right
 
-    parts = [context(r) for r in occurrences.itertuples(index=False)]
+    parts = [context(r) for r in row_tuples(occurrences)]
     return occurrences.assign(
         left=[p[0] for p in parts], match=[p[1] for p in parts], right=[p[2] for p in parts])

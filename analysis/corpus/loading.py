@@ -34,6 +34,7 @@ from analysis.corpus.furniture import FurnitureRule, load_furniture_rules, split
 from analysis.corpus.records import read_csv_rows, read_jsonl_rows
 from analysis.paths import FURNITURE_RULES
 from analysis.text import count_words
+from analysis.schemas import row_tuples
 
 METADATA_COLUMNS = ["doc_id", "file", "outlet", "language", "published", "url", "title"]
 REQUIRED = ["doc_id", "outlet", "language"]
@@ -403,7 +404,7 @@ def summarise_outlets(corpus: pd.DataFrame) -> pd.DataFrame:
 def furniture_lines(documents: pd.DataFrame) -> pd.DataFrame:
     """One row per line of page furniture set aside: ``doc_id``, ``outlet``, ``rule``, ``line``."""
     rows = []
-    for doc in documents.itertuples(index=False):
+    for doc in row_tuples(documents):
         for entry in filter(None, doc.furniture.split("\n")):
             rule, _, line = entry.partition("] ")
             rows.append((doc.doc_id, doc.outlet, rule.lstrip("["), line))

@@ -23,7 +23,7 @@ from analysis.quotes.reported import find_reported
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
                                       mention_in, speaker_type)
-from analysis.schemas import conform, empty_table, table_columns
+from analysis.schemas import conform, empty_table, row_tuples, table_columns
 from analysis.text import split_sentences, tokenize_words
 
 _SPACES = " \t\u00a0\u202f\u2009"
@@ -353,7 +353,7 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, mas
 
 def _extract(corpus: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, warnings = [], []
-    for doc in corpus.itertuples(index=False):
+    for doc in row_tuples(corpus):
         text = getattr(doc, column)
         if not isinstance(text, str) or not text:
             continue
@@ -382,7 +382,7 @@ def quote_warnings(corpus: pd.DataFrame, column: str = "text") -> pd.DataFrame:
     """Unbalanced quotation marks: table ``quote_warnings`` (the marks scanned, nothing else
     extracted). The rest of each document is read."""
     rows = []
-    for doc in corpus.itertuples(index=False):
+    for doc in row_tuples(corpus):
         text = getattr(doc, column)
         if isinstance(text, str) and text:
             rows += _warning_rows(doc.doc_id, doc.outlet, text, scan_quote_marks(text)[1])
@@ -409,7 +409,7 @@ def extract_translated_quotes(corpus: pd.DataFrame,
     mine_of = quotes.groupby("doc_id", sort=False).indices
     theirs_of = originals.groupby("doc_id", sort=False).indices
     none = []
-    for doc in docs.itertuples(index=False):
+    for doc in row_tuples(docs):
         mine = quotes.iloc[mine_of.get(doc.doc_id, none)]
         theirs = originals.iloc[theirs_of.get(doc.doc_id, none)]
         if len(theirs) == 0:

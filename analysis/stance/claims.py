@@ -27,7 +27,7 @@ import pandas as pd
 
 from analysis.languages import load_cues
 from analysis.matcher import FoldedText, PhraseMatcher, list_matcher
-from analysis.schemas import check_table
+from analysis.schemas import check_table, row_tuples
 from analysis.stance.voice import blank, quote_spans, voice_note
 from analysis.text import word_spans
 
@@ -92,7 +92,7 @@ def claim_sentences(sentences: pd.DataFrame, claims: list[dict], cues: dict | No
     cue_of = {lang: {k: list_matcher(kinds.get(k, ())) for k in CUE_KINDS} for lang, kinds in cues.items()}
     no_cues = {k: list_matcher(()) for k in CUE_KINDS}
     rows = []
-    for s in sentences.itertuples(index=False):
+    for s in row_tuples(sentences):
         folded = None
         for claim in claims:
             if s.language not in claim["languages"]:
@@ -156,7 +156,7 @@ def claim_stance(corpus: pd.DataFrame, evidence: pd.DataFrame, claims: list[dict
     by_key = {key: ev.sort_values("sentence_id") for key, ev in evidence.groupby(["doc_id", "claim_id"])}
     empty = evidence.iloc[0:0]
     rows = []
-    for doc in corpus.itertuples(index=False):
+    for doc in row_tuples(corpus):
         for claim in claims:
             if doc.language not in claim["languages"]:
                 continue

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.marks import is_scare_quoted
 from analysis.matcher import PhraseMatcher
-from analysis.schemas import check_table, empty_table
+from analysis.schemas import check_table, empty_table, row_tuples
 from analysis.stance.evaluative import (
     EVALUATIVE_DIRECTION,
     EVALUATIVE_WEIGHT,
@@ -76,7 +76,7 @@ def find_mentions(sentences: pd.DataFrame, targets: list[dict]) -> pd.DataFrame:
     matcher = alias_matcher(targets)
     evaluative = {(t["id"], name): direction for t in targets for name, direction in t["evaluative"].items()}
     rows = []
-    for s in sentences.itertuples(index=False):
+    for s in row_tuples(sentences):
         for m in matcher.find(s.sentence, s.language):
             target, name = m.key
             rows.append({"doc_id": s.doc_id, "outlet": s.outlet, "language": s.language,
@@ -212,17 +212,17 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
         evaluating = loaded_terms[loaded_terms["target"].isin(mentions["target"].unique())]
     units = _units_of(sentences, mentions, evaluating)
     by_sentence: dict = {}  # one pass, not a pandas group per sentence
-    for m in mentions.assign(rel_start=mentions["start"] - mentions["sentence_start"],
-                             rel_end=mentions["end"] - mentions["sentence_start"]).itertuples(index=False):
+    for m in row_tuples(mentions.assign(rel_start=mentions["start"] - mentions["sentence_start"],
+                                  rel_end=mentions["end"] - mentions["sentence_start"])):
         by_sentence.setdefault((m.doc_id, m.sentence_id), []).append(m)
     starts = dict(zip(zip(sentences["doc_id"], sentences["sentence_id"]), sentences["start"]))
     terms_of: dict = {}
-    for r in evaluating.itertuples(index=False):
+    for r in row_tuples(evaluating):
         base = starts.get((r.doc_id, r.sentence_id), 0)
         terms_of.setdefault((r.doc_id, r.sentence_id), []).append(
             (r.start - base, r.end - base, r.target, r.direction))
     voices, author, other, cues_of = [], [], [], {}
-    for u in units.itertuples(index=False):
+    for u in row_tuples(units):
         quoted = list(spans_of.get((u.doc_id, u.sentence_id), []))
         if (u.sentence, u.language) not in cues_of:  # one sentence is a unit for each target it names
             cues_of[(u.sentence, u.language)] = sentence_cues(u.sentence, u.language)
@@ -234,7 +234,7 @@ def target_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
     sentiment, methods = sentence_sentiment(pd.Series(author, dtype=object), units["language"], neutral_words)
     quoted, _ = sentence_sentiment(pd.Series(other, dtype=object), units["language"], neutral_words)
     rows = []
-    for i, u in enumerate(units.itertuples(index=False)):
+    for i, u in enumerate(row_tuples(units)):
         key = (u.doc_id, u.sentence_id)
         part = _score_sentence(u.sentence, u.language, u.target, by_sentence.get(key, []),
                                terms_of.get(key, []), *voices[i], sentiment[i],
@@ -305,8 +305,8 @@ def target_evidence(articles: pd.DataFrame, targets: list[dict], lexicon: pd.Dat
     if translated_quotes is not None and len(translated_quotes):
         quote_parts.append(translated_quotes[translated_quotes["doc_id"].isin(translated)])
     read_quotes = pd.concat(quote_parts, ignore_index=True)
-    read_quotes = read_quotes.iloc[sorted(range(len(read_quotes)), key=lambda i: (
-        order.get(read_quotes["doc_id"].iat[i], -1), read_quotes["start"].iat[i]))].reset_index(drop=True)
+    read_quotes = (read_quotes.assign(_order=read_quotes["doc_id"].map(order).fillna(-1))
+                   .sort_values(["_order", "start"], kind="stable").drop(columns="_order").reset_index(drop=True))
     original = pivot[~pivot["doc_id"].isin(translated)]
     terms = (match_terms(original, lexicon) if loaded_terms is None
              else loaded_terms[loaded_terms["doc_id"].isin(set(original["doc_id"]))])
