@@ -60,7 +60,8 @@ def _ngrams(text: str, language: str, max_n: int, counts: Counter) -> None:
     """Add the n-grams (1 … ``max_n``) of ``text``'s sentences to ``counts``: keys are words for
     unigrams and word tuples for longer n-grams (joined once per distinct n-gram, not per use)."""
     for a, b in split_sentences(text, language):
-        tokens = [t for t in tokenize_words(fold_text(text[a:b])[0], language) if _HAS_LETTER.search(t)]
+        tokens = [t for t in tokenize_words(fold_text(text[a:b])[0], language)
+                  if t[0].isalpha() or _HAS_LETTER.search(t)]  # a word starts with a letter or a digit
         counts.update(tokens)
         for n in range(2, max_n + 1):
             counts.update(zip(*(tokens[k:] for k in range(n))))
@@ -72,14 +73,19 @@ def count_ngrams(corpus: pd.DataFrame, max_n: int = 2) -> pd.DataFrame:
     In: corpus with ``outlet``, ``language``, ``text``. Cost: one sentence split and fold per
     document; counting is C (``Counter.update``) over words and word tuples.
     """
-    rows = []
-    for (outlet, language), docs in corpus.groupby(["outlet", "language"], sort=True):
+    groups, sizes, ngrams, terms, counts_of = [], [], [], [], []
+    for (outlet, language), texts in corpus.groupby(["outlet", "language"], sort=True)["text"]:
         counts: Counter = Counter()
-        for text in docs["text"]:
+        for text in texts.tolist():
             _ngrams(text, language, max_n, counts)
-        rows += [(outlet, language, 1, key, c) if isinstance(key, str)
-                 else (outlet, language, len(key), " ".join(key), c) for key, c in counts.items()]
-    return pd.DataFrame(rows, columns=["outlet", "language", "ngram", "term", "count"])
+        groups.append((outlet, language))
+        sizes.append(len(counts))
+        ngrams += [1 if isinstance(key, str) else len(key) for key in counts]
+        terms += [key if isinstance(key, str) else " ".join(key) for key in counts]
+        counts_of += counts.values()
+    outlets, languages = (np.repeat(np.array([g[k] for g in groups], dtype=object), sizes) for k in (0, 1))
+    return pd.DataFrame({"outlet": outlets, "language": languages, "ngram": np.array(ngrams, dtype="int64"),
+                         "term": np.array(terms, dtype=object), "count": np.array(counts_of, dtype="int64")})
 
 
 def _is_stop(term: str, ngram: int, stopwords: frozenset[str]) -> bool:

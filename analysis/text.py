@@ -91,10 +91,15 @@ def fold_text(text: str) -> tuple[str, np.ndarray]:
         _learn_folds(chars)
     if _MULTI.isdisjoint(chars):
         return text.translate(_FOLD_TABLE), np.arange(len(text) + 1, dtype=np.int64)
-    pieces = [_fold_char(c) for c in text]
-    lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
+    # "…" → "...", combining marks → "": translate with the multi-character folds too, then
+    # give each of those characters its folded length (every other character folds to one)
+    multi = chars & _MULTI
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    lengths = np.ones(len(text), dtype=np.int64)
+    for char in multi:
+        lengths[codes == ord(char)] = len(_fold_char(char))
     offsets = np.append(np.repeat(np.arange(len(text), dtype=np.int64), lengths), len(text))
-    return "".join(pieces), offsets
+    return text.translate({**_FOLD_TABLE, **{ord(c): _fold_char(c) for c in multi}}), offsets
 
 
 @lru_cache(maxsize=1 << 17)

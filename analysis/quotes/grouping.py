@@ -2,6 +2,8 @@
 and the per-outlet counts built on them (speakers, scare quotes, shared groups)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -10,9 +12,18 @@ from analysis.schemas import check_table, table_columns
 from analysis.text import fold_text, tokenize_words
 
 
+@lru_cache(maxsize=1 << 16)
 def quote_tokens(text: str, language: str = "en") -> tuple[str, ...]:
-    """Folded words of a quotation (case, accents, apostrophes folded), the unit of matching."""
+    """Folded words of a quotation (case, accents, apostrophes folded), the unit of matching;
+    cached, since grouping, group summaries and fidelity all read them."""
     return tuple(tokenize_words(fold_text(text)[0], language))
+
+
+def _distinct_joined(table: pd.DataFrame, by: list[str], column: str) -> pd.Series:
+    """Per group of ``by``: the distinct values of ``column``, sorted, "; "-joined (one sort of
+    the whole table, not a Python set and sort per group)."""
+    distinct = table[by + [column]].drop_duplicates().sort_values(by + [column])
+    return distinct.groupby(by, sort=True)[column].agg("; ".join)
 
 
 def _bigrams(tokens) -> set:
@@ -174,11 +185,10 @@ def summarise_quote_groups(grouped: pd.DataFrame) -> pd.DataFrame:
     g["n_words"] = g["match_text"].map(lambda t: len(quote_tokens(t)))
     canon = g.sort_values(["group_id", "n_words", "quote_id"], ascending=[True, False, True]) \
         .drop_duplicates("group_id").set_index("group_id")
-    summary = g.groupby("group_id").agg(
-        outlets=("outlet", lambda o: "; ".join(sorted(set(o)))),
-        n_outlets=("outlet", "nunique"), n_quotes=("quote_id", "size"),
-        languages=("language", lambda o: "; ".join(sorted(set(o)))),
-        speakers=("speaker", lambda o: "; ".join(sorted(set(o)))))
+    summary = g.groupby("group_id").agg(n_outlets=("outlet", "nunique"), n_quotes=("quote_id", "size"))
+    for column, name in (("outlet", "outlets"), ("language", "languages"), ("speaker", "speakers")):
+        summary[name] = _distinct_joined(g, ["group_id"], column)
+    summary = summary[["outlets", "n_outlets", "n_quotes", "languages", "speakers"]]
     summary["canonical_quote_id"] = canon["quote_id"]
     summary["canonical_text"] = canon["match_text"]
     return summary.reset_index()
@@ -238,10 +248,10 @@ def count_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     q["canonical"] = q["speaker_canonical"].where(q["speaker_id"] != "unknown", "unknown")
     q["direct"] = q["kind"] == "direct"
     table = q.groupby(["outlet", "speaker_id"]).agg(
-        speaker=("canonical", "first"), quotes=("direct", "sum"),
-        indirect=("direct", lambda d: int((~d).sum())),
-        aliases=("speaker", lambda n: "; ".join(sorted(set(n))))).reset_index()
-    table = table.astype({"quotes": "int64", "indirect": "int64"})
+        speaker=("canonical", "first"), quotes=("direct", "sum"), n=("direct", "size"))
+    table["indirect"] = table["n"] - table["quotes"]
+    table["aliases"] = _distinct_joined(q, ["outlet", "speaker_id"], "speaker")
+    table = table.reset_index().astype({"quotes": "int64", "indirect": "int64"})
     return (table[["outlet", "speaker", "quotes", "speaker_id", "indirect", "aliases"]]
             .sort_values(["outlet", "quotes", "indirect", "speaker"], ascending=[True, False, False, True])
             .reset_index(drop=True))
