@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.corpus import DOCUMENT_COLUMNS
+from analysis.outlet_groups import outlet_groups  # noqa: F401  (re-exported; it was here)
 from analysis.story import Story, story_claims, story_targets
 
 MAX_SUMMARY_OUTLETS = 12  # outlets in the compact table and in the paragraphs
@@ -279,20 +279,6 @@ def show_details(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: pd
     """The detail table of the outlets the compact table shows (its cells link here)."""
     shown = top_outlets(outlets)
     return HTML(f"<style>{SUMMARY_CSS}</style>" + detail_table(summary, target_stance, labels, shown))
-
-
-def outlet_groups(documents: pd.DataFrame, column: str) -> pd.Series:
-    """Outlet -> its value of the corpus metadata ``column`` (e.g. ``leaning``), from the
-    analysed documents; an outlet whose documents disagree gets their values joined with " / ",
-    one without a value "unknown". Raises ``ValueError`` naming the columns the corpus has."""
-    if column not in documents.columns:
-        extra = [c for c in documents.columns if c not in DOCUMENT_COLUMNS]
-        raise ValueError(f"group_by={column!r}: the corpus has no metadata column {column!r}; "
-                         f"its extra columns: {', '.join(extra) or 'none'} (add the column to "
-                         "metadata.csv, the CSV or the JSON records)")
-    rows = documents[documents["status"] == "analysed"]
-    return (rows.groupby("outlet")[column]
-            .agg(lambda v: " / ".join(sorted(set(v) - {""})) or "unknown").rename("group"))
 
 
 def describe_groups(summary: pd.DataFrame, claim_stance: pd.DataFrame, target_stance: pd.DataFrame,
