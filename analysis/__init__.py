@@ -152,6 +152,7 @@ from analysis.story import (
     story_terms,
 )
 from analysis.story_kit import story_coverage, write_story_kit
+from analysis.anchors import row_id, row_ids
 from analysis.outlet_groups import outlet_groups, run_colors
 from analysis.summary_page import (
     compact_table,

@@ -39,8 +39,10 @@ def plot_target_stance(stance: pd.DataFrame, threshold: float = 0.1, colors=None
     outlets = colors.in_group_order(data["outlet"].unique())
     panels = sorted({colors.group_of(o) for o in outlets}) or [""]
     height = 0.9 * len(targets) + 0.9
-    fig, axes = plt.subplots(len(panels), 1, squeeze=False, sharex=True,
-                             figsize=(8, height * len(panels) + 0.7))
+    total = height * len(panels) + 0.7
+    fig, axes = plt.subplots(len(panels), 1, squeeze=False, sharex=True, figsize=(8, total))
+    if len(panels) > 1:  # margins in inches, not fractions of a tall figure
+        fig.subplots_adjust(top=1 - 0.9 / total, bottom=0.9 / total, hspace=0.55 / (height - 0.5))
     for ax, group in zip(axes[:, 0], panels):
         members = [o for o in outlets if colors.group_of(o) == group]
         _stance_points(ax, data, targets, members, colors, threshold, markers=bool(group))
@@ -56,7 +58,7 @@ def plot_target_stance(stance: pd.DataFrame, threshold: float = 0.1, colors=None
         axes[0, 0].set_title("Stance of each outlet toward each target")
     else:
         fig.suptitle("Stance of each outlet toward each target, one panel per outlet group",
-                     fontsize=12, fontweight="bold", x=0.02, ha="left")
+                     fontsize=12, fontweight="bold", x=0.02, ha="left", y=1 - 0.15 / total, va="top")
     return fig, data
 
 
