@@ -152,6 +152,8 @@ from analysis.story import (
     story_terms,
 )
 from analysis.story_kit import story_coverage, write_story_kit
+from analysis.anchors import row_id, row_ids
+from analysis.outlet_groups import outlet_groups, run_colors
 from analysis.summary_page import (
     compact_table,
     describe_framing,
@@ -159,7 +161,6 @@ from analysis.summary_page import (
     describe_question,
     detail_table,
     labelled_summary,
-    outlet_groups,
     show_details,
     show_summary,
     target_labels,

@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lexicons", type=Path, help="lexicon file or folder (overrides the story's)")
     report.add_argument("--claims", type=Path, help="claims YAML (overrides the story's)")
     report.add_argument("--targets", type=Path, help="targets YAML (overrides the story's)")
+    report.add_argument("--group-by", metavar="COLUMN",
+                        help="a metadata column of the corpus (leaning, country…) grouping outlets: "
+                             "a row per group in the summary, figures coloured and faceted by group")
     report.add_argument("--notebooks", nargs="+", metavar="NAME",
                         help="run only these notebooks (file names or stems)")
     report.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
@@ -151,6 +154,8 @@ def _main(argv: list[str] | None) -> int:
     for name in ("story", "lexicons", "claims", "targets"):
         if getattr(args, name) is not None:
             parameters[name] = str(getattr(args, name).resolve())
+    if args.group_by:
+        parameters["group_by"] = args.group_by
     parameters.update(dict(args.parameter))
     if args.max_size:  # the notebooks' kernels inherit it (load_documents reads it)
         os.environ[MAX_SIZE_VARIABLE] = str(args.max_size)

@@ -96,7 +96,8 @@ PAGE_MAX_ROWS = 2000
 
 
 def show_table(table: pd.DataFrame, caption: str = "",
-               static_rows: int = STATIC_TABLE_ROWS, max_rows: int = PAGE_MAX_ROWS) -> HTML:
+               static_rows: int = STATIC_TABLE_ROWS, max_rows: int = PAGE_MAX_ROWS,
+               row_ids: list[str] | None = None) -> HTML:
     """Display a table readers can search and sort in the exported HTML, with no network.
 
     Tables with fewer than ``static_rows`` rows are a plain HTML table; longer ones are an
@@ -108,22 +109,29 @@ def show_table(table: pd.DataFrame, caption: str = "",
     a cell. A table longer than ``max_rows`` shows its first ``max_rows`` rows (paged in the
     page) and its caption says how many of how many; the CSV holds them all. Cost: the first
     interactive table of a page adds ~1 MB (the library); each table embeds its rows (up to
-    ``TABLE_MAX_BYTES``).
+    ``TABLE_MAX_BYTES``). ``row_ids`` (:func:`analysis.anchors.row_ids`, one per row, "" for none)
+    become the rows' element ids, for links from the summary: an interactive table then shows
+    every row on one page (a paged row would not be in the page to land on).
     """
     table = _index_as_columns(table)
     if len(table) > max_rows:
         caption = (f"{caption} (the first {max_rows:,} of {len(table):,} rows; every row is in the CSV)"
                    if caption else f"The first {max_rows:,} of {len(table):,} rows")
         table = table.head(max_rows)
+        row_ids = row_ids[:max_rows] if row_ids is not None else None
     safe_caption = escape(caption)
     if len(table) < static_rows:
-        return HTML(f"<style>{STATIC_TABLE_CSS}</style>{static_table(table, caption)}")
+        return HTML(f"<style>{STATIC_TABLE_CSS}</style>{static_table(table, caption, row_ids)}")
     table = _blank_missing(table)
     if not _page["library_written"]:
         # Displays the DataTables bundle (JS + CSS, base64) inline, ahead of this cell's result.
         itables.init_notebook_mode(all_interactive=False, connected=False)
         _page["library_written"] = True
     _page["tables"] += 1
+    anchored = {}
+    if row_ids is not None:  # a hidden first column DataTables reads each row's id from
+        table = pd.concat([pd.DataFrame({"row id": list(row_ids)}, index=table.index), table], axis=1)
+        anchored = {"rowId": 0, "paging": False}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # itables warns about downsampling; the table says so too
         return HTML(itables.to_html_datatable(
@@ -135,7 +143,8 @@ def show_table(table: pd.DataFrame, caption: str = "",
             # than STATIC_TABLE_ROWS) keeps it on every interactive table.
             pageLength=25, lengthMenu=[5, 10, 25, 100, -1],
             # a column of sentences gets room to read (the template's CSS) instead of 30-line cells
-            columnDefs=[{"targets": _long_text_columns(table), "className": "framelab-long"}]))
+            columnDefs=[{"targets": _long_text_columns(table), "className": "framelab-long"}]
+            + ([{"targets": [0], "visible": False, "searchable": False}] if anchored else []), **anchored))
 
 
 # A text column whose values run this long (median characters) is prose: a sentence, evidence.
@@ -190,16 +199,18 @@ def _cell_class(value, numeric: bool) -> str:
     return ' class="nowrap"' if value and not any(c.isspace() for c in value) else ""
 
 
-def static_table(table: pd.DataFrame, caption: str = "") -> str:
+def static_table(table: pd.DataFrame, caption: str = "", row_ids: list[str] | None = None) -> str:
     """A plain HTML table: every value, column name and the caption escaped; numeric columns
-    carry class ``num`` (right-aligned); missing values are blank; the index is not shown."""
+    carry class ``num`` (right-aligned); missing values are blank; the index is not shown;
+    ``row_ids`` (safe ids, "" for none) become the rows' ids."""
     numeric = [pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
                for t in table.dtypes]
     head = "".join(f'<th{NUM if n else ""}>{escape(str(c))}</th>'
                    for c, n in zip(table.columns, numeric))
-    rows = "".join("<tr>" + "".join(f"<td{_cell_class(v, n)}>{_cell(v)}</td>"
-                                    for v, n in zip(row, numeric)) + "</tr>\n"
-                   for row in table.itertuples(index=False, name=None))
+    ids = [f' id="{escape(i)}"' if i else "" for i in row_ids] if row_ids is not None else [""] * len(table)
+    rows = "".join(f"<tr{i}>" + "".join(f"<td{_cell_class(v, n)}>{_cell(v)}</td>"
+                                        for v, n in zip(row, numeric)) + "</tr>\n"
+                   for i, row in zip(ids, table.itertuples(index=False, name=None)))
     title = f"<caption>{escape(caption)}</caption>" if caption else ""
     return (f'<table class="framelab-table framelab-static">{title}<thead><tr>{head}</tr></thead>'
             f"<tbody>\n{rows}</tbody></table>")

@@ -15,7 +15,8 @@ from urllib.parse import quote
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.corpus import DOCUMENT_COLUMNS
+from analysis.anchors import row_id
+from analysis.outlet_groups import outlet_groups  # noqa: F401  (re-exported; it was here)
 from analysis.story import Story, story_claims, story_targets
 
 MAX_SUMMARY_OUTLETS = 12  # outlets in the compact table and in the paragraphs
@@ -51,6 +52,18 @@ SUMMARY_CSS = (
     ".framelab-side { flex: 0 0 45%; } .framelab-side figure { margin: 0; } "
     ".framelab-side figcaption { display: none; } "
     ".stance-against { color: #9c2a00; } .stance-favour { color: #005a8c; } .weak { color: #777; }")
+
+
+# The detail tables whose rows carry ids (analysis.anchors.row_ids, with these names, in the
+# notebooks): a per-outlet compact cell links to its outlet's row (per target: its outlet and
+# target's row), on the page of EVIDENCE[column].
+DETAIL_ROWS = {"claim": "claim-stance", "target": "target-stance", "quotes": "quotes", "hedges": "hedges"}
+
+
+def row_href(column: str, *keys) -> str:
+    """The link to the row of a detail table behind a per-outlet cell (keys: outlet[, target])."""
+    report, _ = EVIDENCE[column]
+    return quote(f"{report}.html") + "#" + row_id(DETAIL_ROWS[column], *keys)
 
 
 def plural(n: int, noun: str, many: str = "") -> str:
@@ -139,6 +152,10 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{escape(href)}">{text}</a>'
 
 
+def _maybe_link(href: str, text: str, linked: bool) -> str:
+    return _link(href, text) if linked else text
+
+
 def _target_cell(row) -> str:
     if row is None or row.n_units == 0:
         return '<span class="weak">not mentioned</span>'
@@ -152,8 +169,10 @@ def compact_table(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: p
                   labels: dict[str, str], shown: list[str] | None = None) -> str:
     """One short row per outlet (those in ``shown``, default all): claim stance, stance toward
     each target (or a count when there are more than ``MAX_TARGET_COLUMNS``), loaded terms,
-    quotations and hedges; every cell links to its evidence section or to the outlet's row of
-    the detail table. Fixed layout, full width: it never scrolls sideways."""
+    quotations and hedges; every cell with evidence links to the row behind it (the outlet's row
+    of a detail page's table, :data:`DETAIL_ROWS`, or of the detail table below); a cell with
+    none ("no claim", "not mentioned", 0 quotations or hedges) is plain text. Fixed layout, full
+    width: it never scrolls sideways."""
     anchors = outlet_anchor(summary["outlet"])
     by_outlet = summary.set_index("outlet")
     info = outlets.set_index("outlet")
@@ -172,9 +191,11 @@ def compact_table(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: p
         cells = [f'{_link("#about-" + anchor, escape(outlet))}<br><small>'
                  f"{plural(int(row['documents']), 'document')}, {int(row['words']):,} words</small>",
                  _dates(info.loc[outlet]).replace(" to ", " to<br>"),
-                 _link(evidence_href("claim"), escape(row["claim_stance"] or "no claim"))]
+                 _link(row_href("claim", outlet), escape(row["claim_stance"])) if row["claim_stance"]
+                 else "no claim"]
         if wide:
-            cells += [_link(evidence_href("target"), _target_cell(stance.get((outlet, t)))) for t in targets]
+            cells += [_link(row_href("target", outlet, t), _target_cell(stance[(outlet, t)]))
+                      if (outlet, t) in stance else _target_cell(None) for t in targets]
         else:
             found = [stance[(outlet, t)] for t in targets if (outlet, t) in stance and stance[(outlet, t)].n_units]
             tally = ", ".join(f"{label} {n}" for label, n in
@@ -182,8 +203,9 @@ def compact_table(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: p
             cells.append(_link("#" + anchor, escape(tally or "none mentioned")))
         terms = row["top_loaded_terms"]
         cells += [_link("#" + anchor, escape(terms.split("; ")[0] + (" …" if "; " in terms else "")) or "none"),
-                  _link(evidence_href("quotes"), escape(row["quotes_carried"].replace(" shared with other outlets", " shared"))),
-                  f'<span class="num">{_link(evidence_href("hedges"), format(row["hedges_per_1k_words"], ".2f"))}</span>']
+                  _maybe_link(row_href("quotes", outlet), escape(row["quotes_carried"].replace(" shared with other outlets", " shared")),
+                              not row["quotes_carried"].startswith("0 direct")),
+                  f'<span class="num">{_maybe_link(row_href("hedges", outlet), format(row["hedges_per_1k_words"], ".2f"), row["hedges_per_1k_words"] > 0)}</span>']
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     widths = [16, 10, 10] + ([max(8, 44 // len(targets))] * len(targets) if wide else [14]) + [14, 10, 8]
     cols = "".join(f'<col style="width:{w}%">' for w in widths)
@@ -279,20 +301,6 @@ def show_details(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: pd
     """The detail table of the outlets the compact table shows (its cells link here)."""
     shown = top_outlets(outlets)
     return HTML(f"<style>{SUMMARY_CSS}</style>" + detail_table(summary, target_stance, labels, shown))
-
-
-def outlet_groups(documents: pd.DataFrame, column: str) -> pd.Series:
-    """Outlet -> its value of the corpus metadata ``column`` (e.g. ``leaning``), from the
-    analysed documents; an outlet whose documents disagree gets their values joined with " / ",
-    one without a value "unknown". Raises ``ValueError`` naming the columns the corpus has."""
-    if column not in documents.columns:
-        extra = [c for c in documents.columns if c not in DOCUMENT_COLUMNS]
-        raise ValueError(f"group_by={column!r}: the corpus has no metadata column {column!r}; "
-                         f"its extra columns: {', '.join(extra) or 'none'} (add the column to "
-                         "metadata.csv, the CSV or the JSON records)")
-    rows = documents[documents["status"] == "analysed"]
-    return (rows.groupby("outlet")[column]
-            .agg(lambda v: " / ".join(sorted(set(v) - {""})) or "unknown").rename("group"))
 
 
 def describe_groups(summary: pd.DataFrame, claim_stance: pd.DataFrame, target_stance: pd.DataFrame,

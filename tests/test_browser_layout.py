@@ -1,13 +1,14 @@
 """The reports as a reader sees them at 1,280 px, on the seeds and on a 150-outlet corpus: no page
 scrolls sideways, no figure text renders below 9 pt, every link of the summary lands on an element
-of its target page, and the summary's first screen holds the claim, the targets, the dates and the
-claim-stance figure.
+of its target page (a per-outlet cell's link on the table row behind it), and the summary's first
+screen holds the claim, the targets, the dates and the claim-stance figure.
 
 The 150-outlet corpus is small in words (two 40-word FNC-1 bodies per outlet, with a ``leaning``
 column the run groups outlets by) so its run stays near a minute and a half. First-screen
-screenshots of both summaries go to ``/tmp/framelab-screens`` (and to the folder named by
-``FRAMELAB_SCREENSHOTS``, relative to the repository). The committed ``docs/summary-seeds.png`` is
-the same view of ``make report``'s summary (the seeds without the hostile document).
+screenshots of both summaries, and the 150-outlet summary's screen from its groups on, go to
+``/tmp/framelab-screens`` (and to the folder named by ``FRAMELAB_SCREENSHOTS``, relative to the
+repository). The committed ``docs/summary-seeds.png`` is the same view of ``make report``'s
+summary (the seeds without the hostile document).
 """
 from __future__ import annotations
 
@@ -99,10 +100,18 @@ def _check_layout(browser, reports: Path) -> list[str]:  # noqa: F811
     return problems
 
 
+# links of the compact table's per-outlet cells (every column but the outlet's name)
+ROW_LINKS = """[...document.querySelector('table.framelab-compact').querySelectorAll(
+  'tbody td:not(:first-child) a[href]')].map(a => a.getAttribute('href'))"""
+
+
 def _check_summary_links(browser, reports: Path) -> list[str]:  # noqa: F811
+    """Every link of the summary lands on an element of its page; a per-outlet cell's link lands
+    on a table row (``tr``), not a section."""
     page = _load(browser, reports / "00_summary.html")
     hrefs = sorted(set(page.evaluate("[...document.querySelectorAll('a[href]')]"
                                      ".map(a => a.getAttribute('href'))")))
+    row_links = set(page.evaluate(ROW_LINKS))
     page.close()
     problems, targets = [], {}
     for href in hrefs:
@@ -117,16 +126,23 @@ def _check_summary_links(browser, reports: Path) -> list[str]:  # noqa: F811
             continue
         if target not in targets:
             linked = _load(browser, target)
-            targets[target] = set(linked.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)"))
+            targets[target] = dict(linked.evaluate("[...document.querySelectorAll('[id]')].map(e => [e.id, e.tagName])"))
             linked.close()
-        if unquote(parts.fragment) not in targets[target]:
+        tag = targets[target].get(unquote(parts.fragment))
+        if tag is None:
             problems.append(f"{href}: no element #{unquote(parts.fragment)} on {target.name}")
+        elif href in row_links and tag != "TR":
+            problems.append(f"{href}: a per-outlet cell links to a {tag}, not to a table row")
     assert len(hrefs) > 10, hrefs  # the compact table links its cells
+    assert len(row_links) >= 10, row_links  # ... to the rows behind them
     return problems
 
 
-def _screenshot(browser, reports: Path, name: str) -> Path:  # noqa: F811
+def _screenshot(browser, reports: Path, name: str, at: str = "") -> Path:  # noqa: F811
+    """The summary's first screen, or with ``at`` the screen that starts at that text."""
     page = _load(browser, reports / "00_summary.html")
+    if at:
+        page.get_by_text(at).first.evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 8)")
     SCREENS.mkdir(exist_ok=True)
     shot = SCREENS / name
     page.screenshot(path=str(shot))  # the first screen, as a reader opens the page
@@ -174,3 +190,5 @@ def test_150_outlets_summary_links_resolve_and_rest_is_searchable(browser, many_
     assert groups.locator("tbody tr").count() == 3                    # left, centre, right
     page.close()
     _screenshot(browser, many_outlets_reports, "summary-150-outlets.png")
+    # the groups: one row per leaning, then the stance figure in one panel per group
+    _screenshot(browser, many_outlets_reports, "summary-150-outlets-grouped.png", at="Outlets grouped by")

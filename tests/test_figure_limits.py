@@ -3,6 +3,7 @@ here): at most MAX_ITEMS outlets on an axis, the rest summed or left to the CSV.
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -32,7 +33,8 @@ def _corpus() -> pd.DataFrame:
                          "published": [f"2021-0{1 + i % 9}-1{i % 9}" for i in range(1500)]})
 
 
-def _figures():
+def _figures(colors=None):
+    colors = colors or fl.outlet_colors(OUTLETS)
     corpus = _corpus()
     terms = pd.DataFrame([(o, f"term {t}", "label", int(RNG.integers(0, 4)), 1000) for o in OUTLETS for t in range(60)],
                          columns=["outlet", "term", "category", "count", "words"]).assign(
@@ -55,18 +57,20 @@ def _figures():
     sources = pd.DataFrame([(o, f"Source {i % 70}", 1) for i, o in enumerate(OUTLETS * 2)], columns=["outlet", "source", "count"])
     speakers = pd.DataFrame([(o, f"Speaker {i % 12}", 2) for i, o in enumerate(OUTLETS)], columns=["outlet", "speaker", "quotes"])
     return {
-        "document lengths": fl.plot_document_lengths(corpus),
-        "publication dates": fl.plot_publication_dates(corpus),
-        "term rates": fl.plot_term_rates(terms, OUTLETS),
-        "keyness": fl.plot_keyness(keyness),
+        "document lengths": fl.plot_document_lengths(corpus, colors),
+        "publication dates": fl.plot_publication_dates(corpus, colors),
+        "term rates": fl.plot_term_rates(terms, colors),
+        "keyness": fl.plot_keyness(keyness, colors),
         "quote overlap": fl.plot_quote_overlap(overlap, grouped.groupby("outlet")["group_id"].nunique()),
-        "quote presence": fl.plot_quote_presence(grouped, groups, all_outlets=OUTLETS),
-        "speakers": fl.plot_speakers(speakers, all_outlets=OUTLETS),
-        "scare quotes": fl.plot_scare_quotes(scare),
-        "target stance": fl.plot_target_stance(stance),
+        "quote presence": fl.plot_quote_presence(grouped, groups, colors=colors),
+        "speakers": fl.plot_speakers(speakers, colors=colors),
+        "scare quotes": fl.plot_scare_quotes(scare, colors),
+        "target stance": fl.plot_target_stance(stance, colors=colors),
         "naming matrix": fl.plot_naming_matrix(naming),
-        "framing rates": fl.plot_framing_rates(devices),
-        "sources": fl.plot_source_graph(sources),
+        "framing rates": fl.plot_framing_rates(devices, colors=colors),
+        "sources": fl.plot_source_graph(sources, colors=colors),
+        "claim stance": fl.plot_claim_stance(pd.DataFrame({"doc_id": corpus["doc_id"], "outlet": corpus["outlet"],
+                                                           "claim_id": "c1", "label": "discuss"}), colors=colors),
     }
 
 
@@ -76,13 +80,36 @@ def figures():
     return _figures()
 
 
+LEANING = pd.Series({o: ("left", "centre", "right")[i % 3] for i, o in enumerate(OUTLETS)})
+
+
+@pytest.fixture(scope="module")
+def grouped_figures():
+    fl.apply_style()
+    return _figures(fl.outlet_colors(OUTLETS, LEANING))
+
+
 @pytest.mark.parametrize("name", ["document lengths", "publication dates", "term rates", "keyness", "quote overlap",
                                   "quote presence", "speakers", "scare quotes", "target stance", "naming matrix",
-                                  "framing rates", "sources"])
-def test_a_figure_of_150_outlets_stays_under_4000_px(figures, name):
-    fig, _ = figures[name]
-    width, height = _pixels(fig)
-    assert width <= MAX_PX and height <= MAX_PX, (name, width, height)
+                                  "framing rates", "sources", "claim stance"])
+def test_a_figure_of_150_outlets_stays_under_4000_px(figures, grouped_figures, name):
+    for fig, _ in (figures[name], grouped_figures[name]):
+        width, height = _pixels(fig)
+        assert width <= MAX_PX and height <= MAX_PX, (name, width, height)
+
+
+def test_grouped_figures_facet_and_order_by_group(grouped_figures):
+    fig, data = grouped_figures["target stance"]
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert [t.split(":")[0] for t in titles] == ["centre", "left", "right"]  # one panel per group
+    fig, _ = grouped_figures["claim stance"]
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert rows[0] == "centre:" and "right:" in rows and rows.index("left:") < rows.index("right:")
+    # each group's rest summed in its own row (counts vary with the random corpus: the module's RNG)
+    assert re.fullmatch(r"left: \d\d other outlets", rows[rows.index("right:") - 1])
+    assert re.fullmatch(r"right: \d\d other outlets", rows[-1])
+    fig, _ = grouped_figures["scare quotes"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["centre", "left", "right"]  # a legend of groups
 
 
 def test_the_rest_is_summed_as_all_others(figures):

@@ -6,7 +6,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.figures.style import MAX_PANELS, others_label, outlet_colors, top_items
+from analysis.figures.style import MAX_PANELS, OTHERS_GREY, figure_colors, group_legend, others_label, top_items
 
 MAX_OUTLETS_PER_SPEAKER = 5
 
@@ -51,7 +51,7 @@ def plot_quote_overlap(overlap: pd.DataFrame, groups_per_outlet: pd.Series) -> t
 
 
 def plot_quote_presence(grouped: pd.DataFrame, groups: pd.DataFrame,
-                        width: int = 45, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
+                        width: int = 45, colors=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Dot matrix: which outlet carries which quotation group (groups carried by ≥ 2 outlets).
 
     In: grouped quotes (``group_id``, ``outlet``, ``via_translation``) and the group summary
@@ -70,7 +70,7 @@ def plot_quote_presence(grouped: pd.DataFrame, groups: pd.DataFrame,
     data = (g.groupby(["group_id", "outlet"]).agg(versions=("quote_id", "size"),
                                                  via_translation=("via_translation", "any"))
             .reset_index().sort_values(["group_id", "outlet"]).reset_index(drop=True))
-    colors = outlet_colors(grouped["outlet"] if all_outlets is None else all_outlets)
+    colors = figure_colors(colors, grouped["outlet"])
     n = len(outlets)
     # the whole quotation, wrapped: a cut label would hide the words the outlets share
     labels = [f"{gid} · " + "\n".join(textwrap.wrap(text, width)) for gid, text
@@ -89,15 +89,17 @@ def plot_quote_presence(grouped: pd.DataFrame, groups: pd.DataFrame,
     ax.invert_yaxis()
     ax.grid(color="#eee")
     ax.set_title("Which outlet carries which quotation (hollow: via the project's translation)")
+    group_legend(fig, colors, outlets)
     return fig, data
 
 
-def plot_speakers(speakers: pd.DataFrame, top_n: int = 10, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_speakers(speakers: pd.DataFrame, top_n: int = 10, colors=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Horizontal bars: direct quotations per speaker, one bar per outlet and speaker.
 
     In: ``outlet``, ``speaker``, ``quotes`` (from ``count_speakers``); the ``top_n`` speakers
     with most quotations overall, each with the ``MAX_OUTLETS_PER_SPEAKER`` outlets quoting them
-    most. ``all_outlets``: every outlet of the corpus, so colours match the other figures.
+    most. ``colors``: the run's :func:`~analysis.figures.style.outlet_colors`, so colours match
+    the other figures.
     Out: the figure and the plotted values.
     """
     totals = speakers.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="mergesort")
@@ -106,7 +108,7 @@ def plot_speakers(speakers: pd.DataFrame, top_n: int = 10, all_outlets=None) -> 
     data = (data.sort_values(["speaker", "quotes", "outlet"], ascending=[True, False, True])
             .groupby("speaker").head(MAX_OUTLETS_PER_SPEAKER)
             .sort_values(["speaker", "outlet"]).reset_index(drop=True))
-    colors = outlet_colors(speakers["outlet"] if all_outlets is None else all_outlets)
+    colors = figure_colors(colors, speakers["outlet"])
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.5))
     labels = [f"{s} · {o}" for s, o in zip(data["speaker"], data["outlet"])]
     order = sorted(range(len(data)), key=lambda i: (keep.index(data["speaker"][i]), data["outlet"][i]))
@@ -115,16 +117,18 @@ def plot_speakers(speakers: pd.DataFrame, top_n: int = 10, all_outlets=None) -> 
     ax.invert_yaxis()
     ax.set_xlabel("direct quotations (split parts counted once)")
     ax.set_title("Who each outlet quotes")
+    group_legend(fig, colors, data["outlet"])
     return fig, data
 
 
-def plot_scare_quotes(scare: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_scare_quotes(scare: pd.DataFrame, colors=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Bars: scare quotes per outlet (count; rate per 1,000 words written beside each bar).
 
     In: ``outlet``, ``scare_quotes``, ``per_1k_words``, ``words`` (from ``count_scare_quotes``);
-    the ``MAX_ITEMS`` outlets with most scare quotes, the rest summed as "all others".
+    the ``MAX_ITEMS`` outlets with most scare quotes, the rest summed as "all others" (grey);
+    ``colors``: the run's :func:`~analysis.figures.style.outlet_colors`.
     """
-    colors = outlet_colors(scare["outlet"])
+    colors = figure_colors(colors, scare["outlet"])
     data = scare[["outlet", "scare_quotes", "per_1k_words"]].sort_values("outlet").reset_index(drop=True)
     kept = top_items(scare.set_index("outlet")["scare_quotes"])
     rest = scare[~scare["outlet"].isin(kept)]
@@ -132,12 +136,12 @@ def plot_scare_quotes(scare: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
         others = pd.DataFrame({"outlet": [others_label(len(rest))], "scare_quotes": [int(rest["scare_quotes"].sum())],
                                "per_1k_words": [rest["scare_quotes"].sum() * 1000 / max(int(rest["words"].sum()), 1)]})
         data = pd.concat([data[data["outlet"].isin(kept)], others], ignore_index=True)
-        colors[others["outlet"].iloc[0]] = "#bbbbbb"
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.2))
-    ax.barh(data["outlet"], data["scare_quotes"], color=[colors[o] for o in data["outlet"]])
+    ax.barh(data["outlet"], data["scare_quotes"], color=[colors.get(o, OTHERS_GREY) for o in data["outlet"]])
     ax.invert_yaxis()
     for y, (n, rate) in enumerate(zip(data["scare_quotes"], data["per_1k_words"])):
         ax.text(n, y, f" {n} ({rate:.2f} per 1,000 words)", va="center", fontsize=9)
     ax.set_xlabel("scare quotes (short quoted names or terms, no attribution)")
     ax.set_title("Scare quotes per outlet")
+    group_legend(fig, colors, data["outlet"])
     return fig, data

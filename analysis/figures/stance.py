@@ -4,53 +4,84 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.figures.style import MAX_ITEMS, MAX_PANELS, others_label, outlet_colors, top_items
+from analysis.figures.style import (
+    MAX_ITEMS,
+    MAX_PANELS,
+    OTHERS_GREY,
+    figure_colors,
+    group_legend,
+    others_label,
+    top_items,
+)
 
 MAX_TARGETS = 10
 MAX_NAMES = 30
 
 
-def plot_target_stance(stance: pd.DataFrame, threshold: float = 0.1, all_outlets=None,
+def plot_target_stance(stance: pd.DataFrame, threshold: float = 0.1, colors=None,
                        labels: dict[str, str] | None = None) -> tuple[plt.Figure, pd.DataFrame]:
     """Points with bootstrap intervals: each outlet's stance score toward each target.
 
     In: ``target_stance`` output (``outlet``, ``target``, ``label``, ``score``, ``low``, ``high``,
-    ``n_sentences``; rows with ``n_units`` 0 left out). One row per target, outlets side by side in their colours; the shaded band
-    is the neutral zone (|score| < ``threshold``). At most ``MAX_TARGETS`` targets and
-    ``MAX_PANELS`` outlets (those with most evidence). ``all_outlets``: every outlet of the corpus, so
-    colours match the other figures when some outlet has no row; ``labels``: target id -> label
-    (targets are named by label, never id). Out: the figure and the plotted values.
+    ``n_sentences``; rows with ``n_units`` 0 left out). One row per target, outlets side by side in
+    their colours; the shaded band is the neutral zone (|score| < ``threshold``). At most
+    ``MAX_TARGETS`` targets and ``MAX_PANELS`` outlets (those with most evidence). ``colors``: the
+    run's :func:`~analysis.figures.style.outlet_colors`; with a grouping, one panel per group (its
+    outlets told apart by marker as well as shade). ``labels``: target id -> label (targets are
+    named by label, never id). Out: the figure and the plotted values.
     """
     data = stance[stance["n_units"] > 0][["outlet", "target", "label", "score", "low", "high", "n_sentences"]]
     data = data[data["target"].isin(top_items(data.groupby("target")["n_sentences"].sum(), MAX_TARGETS))]
     data = data[data["outlet"].isin(top_items(data.groupby("outlet")["n_sentences"].sum(), MAX_PANELS))]
     data = data.sort_values(["target", "outlet"]).reset_index(drop=True)
     targets = sorted(data["target"].unique())
-    outlets = sorted(data["outlet"].unique())
-    colors = outlet_colors(outlets if all_outlets is None else all_outlets)
-    fig, ax = plt.subplots(figsize=(8, 0.9 * len(targets) + 1.6))
+    colors = figure_colors(colors, data["outlet"])
+    outlets = colors.in_group_order(data["outlet"].unique())
+    panels = sorted({colors.group_of(o) for o in outlets}) or [""]
+    height = 0.9 * len(targets) + 0.9
+    total = height * len(panels) + 0.7
+    fig, axes = plt.subplots(len(panels), 1, squeeze=False, sharex=True, figsize=(8, total))
+    if len(panels) > 1:  # margins in inches, not fractions of a tall figure
+        fig.subplots_adjust(top=1 - 0.9 / total, bottom=0.9 / total, hspace=0.55 / (height - 0.5))
+    for ax, group in zip(axes[:, 0], panels):
+        members = [o for o in outlets if colors.group_of(o) == group]
+        _stance_points(ax, data, targets, members, colors, threshold, markers=bool(group))
+        ax.set_yticks(range(len(targets)), [(labels or {}).get(t, t) for t in targets])
+        ax.invert_yaxis()
+        if group:
+            ax.set_title(f"{group}: {len(members)} outlet{'s' if len(members) != 1 else ''}", fontsize=10, loc="left")
+        ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    axes[-1, 0].set_xlim(-1.05, 1.05)
+    axes[-1, 0].set_xlabel("stance score (−1 against … +1 favour); bars: 95% bootstrap interval; grey: neutral\n"
+                           "hollow: outside the band but labelled neutral (interval crosses 0, or under 2 units)")
+    if panels == [""]:
+        axes[0, 0].set_title("Stance of each outlet toward each target")
+    else:
+        fig.suptitle("Stance of each outlet toward each target, one panel per outlet group",
+                     fontsize=12, fontweight="bold", x=0.02, ha="left", y=1 - 0.15 / total, va="top")
+    return fig, data
+
+
+MARKERS = "osD^vP*Xph"  # told apart within a group's panel where outlets share its colour
+
+
+def _stance_points(ax, data, targets, outlets, colors, threshold, markers: bool) -> None:
     ax.axvspan(-threshold, threshold, color="#eeeeee", zorder=0)
     ax.axvline(0, color="#999999", linewidth=0.8)
     step = 0.7 / max(len(outlets), 1)
     for j, outlet in enumerate(outlets):
         rows = data[data["outlet"] == outlet]
         y = [targets.index(t) - 0.35 + step * (j + 0.5) for t in rows["target"]]
+        marker = MARKERS[j % len(MARKERS)] if markers else "o"
+        color = colors.get(outlet, OTHERS_GREY)
         ax.errorbar(rows["score"], y, xerr=[rows["score"] - rows["low"], rows["high"] - rows["score"]],
-                    fmt="o", color=colors[outlet], ecolor=colors[outlet], capsize=3, label=outlet)
+                    fmt=marker, color=color, ecolor=color, capsize=3, label=outlet)
         # a point outside the band that is still labelled neutral (too little or split evidence)
         # is drawn hollow, so the picture never contradicts the label
         odd = [(x, yy) for x, yy, label in zip(rows["score"], y, rows["label"])
                if label == "neutral" and abs(x) >= threshold]
         if odd:
-            ax.scatter(*zip(*odd), s=30, facecolor="white", edgecolor=colors[outlet], zorder=4)
-    ax.set_yticks(range(len(targets)), [(labels or {}).get(t, t) for t in targets])
-    ax.invert_yaxis()
-    ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("stance score (−1 against … +1 favour); bars: 95% bootstrap interval; grey: neutral\n"
-                  "hollow: outside the band but labelled neutral (interval crosses 0, or under 2 units)")
-    ax.set_title("Stance of each outlet toward each target")
-    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return fig, data
+            ax.scatter(*zip(*odd), s=30, marker=marker, facecolor="white", edgecolor=color, zorder=4)
 
 
 def plot_naming_matrix(matrix: pd.DataFrame, labels: dict[str, str] | None = None) -> tuple[plt.Figure, pd.DataFrame]:
@@ -82,18 +113,19 @@ def plot_naming_matrix(matrix: pd.DataFrame, labels: dict[str, str] | None = Non
     return fig, long[long["count"] > 0].reset_index(drop=True)
 
 
-def plot_framing_rates(devices: pd.DataFrame, kinds=("hedge", "attribution"), all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_framing_rates(devices: pd.DataFrame, kinds=("hedge", "attribution"), colors=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Grouped bars: hedges and attribution cues per 1,000 words, per outlet (outlet colours,
-    hatched for the second kind); the ``MAX_ITEMS`` outlets with the highest rates. Out: the
-    figure and ``outlet``, ``device``, ``per_1k_words``."""
+    hatched for the second kind); the ``MAX_ITEMS`` outlets with the highest rates, every outlet
+    of ``colors`` (the run's :func:`~analysis.figures.style.outlet_colors`) drawn at 0 when it has
+    no cue. Out: the figure and ``outlet``, ``device``, ``per_1k_words``."""
     data = (devices[devices["device"].isin(kinds)].groupby(["outlet", "device"])["per_1k_words"].sum()
             .round(3).reset_index())
-    if all_outlets is not None:  # an outlet with no cue is drawn at zero, not dropped
-        every = pd.MultiIndex.from_product([sorted(set(all_outlets)), list(kinds)], names=["outlet", "device"])
+    if colors is not None:  # an outlet with no cue is drawn at zero, not dropped
+        every = pd.MultiIndex.from_product([sorted(colors), list(kinds)], names=["outlet", "device"])
         data = data.set_index(["outlet", "device"]).reindex(every, fill_value=0.0).reset_index()
     data = data[data["outlet"].isin(top_items(data.groupby("outlet")["per_1k_words"].sum()))].reset_index(drop=True)
-    outlets = sorted(data["outlet"].unique())
-    colors = outlet_colors(outlets if all_outlets is None else all_outlets)
+    colors = figure_colors(colors, data["outlet"])
+    outlets = colors.in_group_order(data["outlet"].unique())
     fig, ax = plt.subplots(figsize=(8, 0.6 * len(outlets) + 1.4))
     height = 0.8 / len(kinds)
     for k, kind in enumerate(kinds):
@@ -105,21 +137,23 @@ def plot_framing_rates(devices: pd.DataFrame, kinds=("hedge", "attribution"), al
     ax.invert_yaxis()
     ax.set_xlabel("cues per 1,000 words (plain: " + kinds[0] + "; hatched: " + ", ".join(kinds[1:]) + ")")
     ax.set_title("Hedging and attribution, per outlet")
+    group_legend(fig, colors, outlets)
     return fig, data
 
 
-def plot_source_graph(sources: pd.DataFrame, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_source_graph(sources: pd.DataFrame, colors=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Bipartite drawing: outlets on the left, cited sources on the right, a line per
     (outlet, source) whose width grows with the count; at most ``MAX_ITEMS`` sources and
-    ``2 × MAX_PANELS`` outlets (the most cited / citing). Out: the figure and ``outlet``,
+    ``2 × MAX_PANELS`` outlets (the most cited / citing); ``colors``: the run's
+    :func:`~analysis.figures.style.outlet_colors`. Out: the figure and ``outlet``,
     ``source``, ``count``."""
     data = sources[["outlet", "source", "count"]]
     data = data[data["source"].isin(top_items(data.groupby("source")["count"].sum()))]
     data = data[data["outlet"].isin(top_items(data.groupby("outlet")["count"].sum(), MAX_PANELS * 2))]
     data = data.sort_values(["outlet", "source"]).reset_index(drop=True)
-    outlets = sorted(data["outlet"].unique())
+    colors = figure_colors(colors, data["outlet"])
+    outlets = colors.in_group_order(data["outlet"].unique())
     cited = sorted(data["source"].unique())
-    colors = outlet_colors(outlets if all_outlets is None else all_outlets)
     rows = max(len(outlets), len(cited), 1)
     fig, ax = plt.subplots(figsize=(8, 0.42 * rows + 1.2))
     if data.empty:
@@ -138,29 +172,41 @@ def plot_source_graph(sources: pd.DataFrame, all_outlets=None) -> tuple[plt.Figu
     ax.set_ylim(rows, 0)
     ax.axis("off")
     ax.set_title("Which sources each outlet cites (line width: number of citations)")
+    group_legend(fig, colors, outlets)
     return fig, data
 
 
 CLAIM_LABELS = {"agree": "#0072B2", "disagree": "#D55E00", "discuss": "#E69F00", "unrelated": "#BBBBBB"}
 
 
-def plot_claim_stance(claim_stance: pd.DataFrame, claims: dict[str, str] | None = None) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_claim_stance(claim_stance: pd.DataFrame, claims: dict[str, str] | None = None,
+                      colors=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Stacked bars: how many of each outlet's documents agree with, disagree with, discuss or
     are unrelated to each claim (one panel per claim, at most ``MAX_PANELS``; the ``MAX_ITEMS``
     outlets with most documents, the rest summed as "all others"). Small enough to sit beside
     the story on the summary's first screen, with 10-pt text. ``claims``: id -> text for the
-    panel titles. Out: the figure and ``claim_id``, ``outlet``, ``label``, ``documents``."""
+    panel titles. ``colors``: the run's :func:`~analysis.figures.style.outlet_colors`; with a
+    grouping, outlets are ordered by group under a heading row per group, and the rest of each
+    group summed as its own "all others". Out: the figure and ``claim_id``, ``outlet``,
+    ``label``, ``documents``."""
+    colors = figure_colors(colors, claim_stance["outlet"])
     counts = claim_stance.groupby(["claim_id", "outlet", "label"]).size().rename("documents").reset_index()
     kept = top_items(claim_stance.groupby("outlet")["doc_id"].nunique(), MAX_ITEMS)
     rest = counts[~counts["outlet"].isin(kept)]
-    if len(rest):
-        label = others_label(rest["outlet"].nunique())
-        rest = rest.groupby(["claim_id", "label"])["documents"].sum().reset_index().assign(outlet=label)
-        counts = pd.concat([counts[counts["outlet"].isin(kept)], rest])
+    outlets, headings, summed = [], [], {}  # rows top to bottom: per group its heading, kept outlets, rest
+    for group in sorted({colors.group_of(o) for o in counts["outlet"]}):
+        mine = sorted({o for o in rest["outlet"] if colors.group_of(o) == group})
+        # short, so it stays one line: "left: 44 other outlets"
+        label = f"{group}: {len(mine)} other outlets" if group else others_label(len(mine))
+        summed |= {o: label for o in mine}
+        headings += [f"{group}:"] if group else []
+        outlets += headings[-1:] if group else []
+        outlets += sorted(o for o in kept if colors.group_of(o) == group) + ([label] if mine else [])
+    rest = rest.assign(outlet=rest["outlet"].map(summed)).groupby(["claim_id", "outlet", "label"])["documents"] \
+        .sum().reset_index()
+    counts = pd.concat([counts[counts["outlet"].isin(kept)], rest])
     data = counts[["claim_id", "outlet", "label", "documents"]].sort_values(["claim_id", "outlet", "label"])
     ids = sorted(data["claim_id"].unique())[:MAX_PANELS]
-    outlets = sorted(data.loc[data["outlet"].isin(kept), "outlet"].unique()) + sorted(
-        set(data["outlet"]) - set(kept))
     fig, axes = plt.subplots(max(len(ids), 1), 1, squeeze=False,
                              figsize=(4.2, (0.3 * len(outlets) + 1.1) * max(len(ids), 1) + 0.4))
     if not ids:
@@ -176,6 +222,9 @@ def plot_claim_stance(claim_stance: pd.DataFrame, claims: dict[str, str] | None 
                 ax.barh(range(len(outlets)), part[label], left=left, color=color, label=label, height=0.7)
                 left = left + part[label]
         ax.set_yticks(range(len(outlets)), outlets, fontsize=13)
+        for tick in ax.get_yticklabels():
+            if tick.get_text() in headings:
+                tick.set_fontweight("bold")
         ax.invert_yaxis()
         ax.tick_params(axis="x", labelsize=13)
         ax.xaxis.get_major_locator().set_params(integer=True)

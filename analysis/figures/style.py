@@ -23,6 +23,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from cycler import cycler
 from matplotlib.category import StrCategoryFormatter
+from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, FuncFormatter
 from PIL import Image
@@ -64,14 +65,94 @@ def apply_style() -> None:
     plt.rcParams.update(STYLE)
 
 
-def outlet_colors(outlets) -> dict[str, str]:
-    """A colour for each outlet, the same in every figure: outlets sorted by name take
-    ``OUTLET_PALETTE`` in order (it repeats past twenty outlets).
+OTHERS_GREY = "#BBBBBB"  # outlets (or groups) past the palette, and summed "all others" rows
 
-    Pass every outlet of the corpus (``corpus["outlet"]``), not only those a figure plots:
-    the colours depend on the whole set, so a subset would shift them.
+
+class OutletColors(dict):
+    """Outlet -> colour for every figure of a run, and the grouping behind it: ``groups``
+    (outlet -> group, empty without a grouping), ``group_colors`` (group -> colour) and
+    ``shaded`` (each outlet has its own shade of its group's hue; else its group's colour)."""
+
+    def __init__(self, colors: dict, groups: dict | None = None, group_colors: dict | None = None,
+                 shaded: bool = True):
+        super().__init__(colors)
+        self.groups, self.group_colors, self.shaded = dict(groups or {}), dict(group_colors or {}), shaded
+
+    def color(self, outlet: str) -> str:
+        """The outlet's colour; grey for a row that is no outlet of the run ("all others")."""
+        return self.get(outlet, OTHERS_GREY)
+
+    def group_of(self, outlet: str) -> str:
+        return self.groups.get(outlet, "")
+
+    def in_group_order(self, outlets) -> list[str]:
+        """``outlets`` sorted by group, then name (name order without a grouping)."""
+        return sorted(outlets, key=lambda o: (self.group_of(o), o))
+
+
+def outlet_colors(outlets, groups=None) -> OutletColors:
+    """The colours of a run's outlets, the same in every figure: the one place they are chosen.
+
+    ``outlets``: every outlet of the corpus, one entry per document (``corpus["outlet"]``): the
+    colours depend on the whole set, so a figure's subset would shift them. Without ``groups``
+    the outlets, sorted by name, take ``OUTLET_PALETTE`` in order; above its 20 colours the 20
+    outlets with most documents keep theirs and the rest are grey (``OTHERS_GREY``): colours
+    never repeat, and figures name outlets on their axes. With ``groups`` (outlet -> group, e.g.
+    :func:`analysis.outlet_groups.outlet_groups`; an outlet without one is "unknown") each group
+    takes a hue (groups by number of outlets, the 20 largest; the rest grey) and, up to 20
+    outlets, each outlet a shade of its group's hue from dark to light; above 20 outlets every
+    outlet takes its group's colour and figures carry a legend of the groups.
     """
-    return {o: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, o in enumerate(sorted(set(outlets)))}
+    counts = pd.Series(list(outlets), dtype=object).value_counts()
+    names = sorted(counts.index)
+    limit = len(OUTLET_PALETTE)
+    if groups is None:
+        named = top_items(counts, limit)
+        return OutletColors({o: OUTLET_PALETTE[named.index(o)] if o in named else OTHERS_GREY for o in names})
+    group = {o: str(groups.get(o, "unknown")) if o in groups else "unknown" for o in names}
+    sizes = pd.Series(group).value_counts()
+    hued = top_items(sizes, limit)
+    hue = {g: OUTLET_PALETTE[hued.index(g)] if g in hued else OTHERS_GREY for g in sorted(sizes.index)}
+    shaded = len(names) <= limit
+    colors = {}
+    for g in sorted(sizes.index):
+        members = sorted(o for o in names if group[o] == g)
+        for i, o in enumerate(members):
+            colors[o] = shade(hue[g], i, len(members)) if shaded and hue[g] != OTHERS_GREY else hue[g]
+    return OutletColors(colors, group, hue, shaded)
+
+
+def shade(color: str, i: int, n: int) -> str:
+    """The ``i``-th of ``n`` shades of ``color``, from darker (mixed with up to 35% black) to
+    lighter (up to 45% white); the colour itself when ``n`` is 1."""
+    if n <= 1:
+        return color
+    t = -0.35 + 0.8 * i / (n - 1)
+    rgb = [int(color[k:k + 2], 16) for k in (1, 3, 5)]
+    mixed = [c * (1 + t) if t < 0 else c + (255 - c) * t for c in rgb]
+    return "#" + "".join(f"{round(c):02X}" for c in mixed)
+
+
+def group_legend(fig: plt.Figure, colors, outlets) -> None:
+    """Below the figure, a legend of the groups of ``outlets`` (nothing without a grouping):
+    with many outlets, outlets of a group share its colour and this legend names it."""
+    if not isinstance(colors, OutletColors) or not colors.groups:
+        return
+    shown = sorted({colors.group_of(o) for o in outlets if o in colors.groups})
+    if not shown:
+        return
+    handles = [Patch(color=colors.group_colors[g], label=g) for g in shown]
+    fig.legend(handles=handles, title="outlet group" + ("" if colors.shaded else " (outlets in its colour)"),
+               fontsize=9, title_fontsize=9, ncols=min(len(handles), 4), loc="upper left",
+               bbox_to_anchor=(0.0, 0.0), frameon=False)
+
+
+def figure_colors(colors, outlets) -> OutletColors:
+    """``colors`` when given (the run's, from :func:`outlet_colors`), else colours from the
+    outlets a figure draws (a figure called on its own)."""
+    if colors is None:
+        return outlet_colors(outlets)
+    return colors if isinstance(colors, OutletColors) else OutletColors(colors)
 
 
 @dataclass(frozen=True)

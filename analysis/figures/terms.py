@@ -5,17 +5,18 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.figures.style import MAX_PANELS, others_label, outlet_colors, top_items
+from analysis.figures.style import MAX_PANELS, OTHERS_GREY, figure_colors, group_legend, others_label, top_items
 
 
-def plot_term_rates(counts: pd.DataFrame, all_outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_term_rates(counts: pd.DataFrame, colors=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Heatmap: loaded terms (rows) × outlets (columns), colour = rate per 1,000 words, each cell
     annotated with the count; "n/a" where the lexicon has no variant in the outlet's language.
 
     In: :func:`analysis.terms.count_terms` output (``outlet``, ``term``, ``category``, ``count``,
     ``per_1k_words``, ``words``). Terms no outlet uses are left out; at most ``MAX_TERMS`` terms
     (the most frequent) and ``MAX_ITEMS`` outlets (the most words; the rest summed as one
-    "all others" column, its rate = their matches per 1,000 of their words). Out: the figure and the plotted values
+    "all others" column, its rate = their matches per 1,000 of their words); ``colors``: the run's
+    :func:`~analysis.figures.style.outlet_colors` (the strip above each column). Out: the figure and the plotted values
     (``term``, ``category``, ``outlet``, ``count``, ``per_1k_words``; missing = n/a).
     """
     counts = _limit_term_counts(counts)
@@ -45,34 +46,35 @@ def plot_term_rates(counts: pd.DataFrame, all_outlets=None) -> tuple[plt.Figure,
             dark = not pd.isna(value) and top > 0 and value > 0.6 * top
             ax.text(j, i, label, ha="center", va="center", fontsize=9,
                     color="white" if dark else ("#999" if pd.isna(value) else "black"))
-    colors = outlet_colors(outlets if all_outlets is None else all_outlets)
-    for j, outlet in enumerate(outlets):
-        colors.setdefault(outlet, "#bbbbbb")  # the summed "all others" column
-        ax.add_patch(plt.Rectangle((j - 0.5, -0.95), 1, 0.4, color=colors[outlet], clip_on=False))
+    colors = figure_colors(colors, outlets)
+    for j, outlet in enumerate(outlets):  # the summed "all others" column is grey
+        ax.add_patch(plt.Rectangle((j - 0.5, -0.95), 1, 0.4, color=colors.get(outlet, OTHERS_GREY), clip_on=False))
     ax.set_xticks(range(len(outlets)), outlets, rotation=25 if len(outlets) <= 8 else 60, ha="right")
     ax.set_yticks(range(len(rates.index)),
                   [f"{t} ({c})" for t, c in zip(terms["term"], terms["category"])])
     ax.set_ylim(len(rates.index) - 0.5, -1)
     fig.colorbar(image, ax=ax, label="matches per 1,000 words", shrink=0.8)
     ax.set_title("Loaded terms per outlet (cell: count; colour: per 1,000 words)")
+    group_legend(fig, colors, outlets)
     return fig, data
 
 
-def plot_keyness(top: pd.DataFrame, all_outlets=None,
+def plot_keyness(top: pd.DataFrame, colors=None,
                  columns: int = 2) -> tuple[plt.Figure, pd.DataFrame]:
     """Small multiples: per outlet, horizontal bars of the z-scores of its most over-used
     n-grams against the other outlets of its language, labelled with ``count_outlet/count_rest``.
 
     In: :func:`analysis.keyness.top_keyness` output (a panel for at most ``MAX_PANELS`` outlets:
-    those whose top n-grams are the most frequent); ``all_outlets``: every outlet of the corpus,
-    so colours match the other figures (outlets without a comparison get no panel). Out: the figure and the plotted values
+    those whose top n-grams are the most frequent, in group order with a grouping); ``colors``: the
+    run's :func:`~analysis.figures.style.outlet_colors`, so colours match the other figures
+    (outlets without a comparison get no panel). Out: the figure and the plotted values
     (``outlet``, ``term``, ``ngram``, ``z``, ``score``, ``count_outlet``, ``count_rest``).
     """
     data = top[["outlet", "term", "ngram", "z", "score", "count_outlet", "count_rest"]]
     data = data[data["outlet"].isin(top_items(data.groupby("outlet")["count_outlet"].sum(), MAX_PANELS))]
     data = data.sort_values(["outlet", "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
-    outlets = sorted(data["outlet"].unique())
-    colors = outlet_colors(outlets if all_outlets is None else all_outlets)
+    colors = figure_colors(colors, data["outlet"])
+    outlets = colors.in_group_order(data["outlet"].unique())
     rows = max(1, -(-len(outlets) // columns))
     per_panel = max([int((data["outlet"] == o).sum()) for o in outlets] or [1])
     fig, axes = plt.subplots(rows, columns, figsize=(4.6 * columns, 0.3 * per_panel * rows + 1.2 * rows),
@@ -84,7 +86,8 @@ def plot_keyness(top: pd.DataFrame, all_outlets=None,
         ax.set_ylim(per_panel - 0.5, -0.5)
         for y, (z, a, b) in enumerate(zip(part["z"], part["count_outlet"], part["count_rest"])):
             ax.text(z, y, f" {a}/{b}", va="center", fontsize=9)
-        ax.set_title(outlet, fontsize=10)
+        group = colors.group_of(outlet)
+        ax.set_title(f"{outlet} ({group})" if group else outlet, fontsize=10)
         ax.axvline(1.96, color="#999", linewidth=0.8, linestyle="--")
     for ax in list(axes.flat)[len(outlets):]:
         ax.set_visible(False)

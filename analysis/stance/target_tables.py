@@ -50,7 +50,9 @@ def _evidence(score: np.ndarray, doc_id: list, sentence_id: list, sentence: list
 
     order = sorted(range(len(score)), key=strongest_first)[:n_evidence]
     shown = " | ".join(f"[{score[i]:+.2f}] {sentence[i]}" for i in order)
-    return f"{shown} ({len(order)} of {len(score)} units; every unit in target_evidence.csv)"
+    rest = ("" if len(order) == len(score) else
+            "; all in the table of every evidence unit below, and target_evidence.csv")
+    return f"{shown} ({len(order)} of {len(score)} units{rest})"
 
 
 MIN_WEIGHT = 0.2  # a unit weighs in a label only from this |score| on: faint sentiment is no evidence
