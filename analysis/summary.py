@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.schemas import read_table, table_columns
+from analysis.schemas import read_table, row_tuples, table_columns
 
 # Table name -> the detail notebook that writes it (the summary links there for the evidence).
 SUMMARY_SOURCES = {
@@ -61,9 +61,11 @@ def _inside_quotes(matches: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     """For each loaded-term match, whether it lies inside a direct quotation's span
     of the same document: then the words are the speaker's, not the outlet's."""
     spans = quotes[(quotes["kind"] == "direct") & (quotes["start"] >= 0)]
-    by_doc = {doc: list(zip(part["start"], part["end"])) for doc, part in spans.groupby("doc_id")}
+    by_doc: dict = {}
+    for doc, start, end in zip(spans["doc_id"].tolist(), spans["start"].tolist(), spans["end"].tolist()):
+        by_doc.setdefault(doc, []).append((start, end))
     return pd.Series([any(s <= m.start and m.end <= e for s, e in by_doc.get(m.doc_id, ()))
-                      for m in matches.itertuples(index=False)], index=matches.index, dtype=bool)
+                      for m in row_tuples(matches[["doc_id", "start", "end"]])], index=matches.index, dtype=bool)
 
 
 def rank_terms(matches: pd.DataFrame, top_n: int) -> dict[str, str]:
@@ -111,6 +113,12 @@ def _naming_cell(rows: pd.DataFrame) -> str:
     return "; ".join(f"{r.target}: {r.name} ×{r.count}" for r in top.itertuples())
 
 
+def _by_outlet(table: pd.DataFrame):
+    """outlet -> its rows of ``table`` (in table order; no rows when it has none)."""
+    parts = dict(tuple(table.groupby("outlet", sort=False)))
+    return lambda outlet: parts.get(outlet, table.iloc[:0])
+
+
 def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.DataFrame:
     """One row per outlet condensing every detail table; columns in ``SUMMARY_COLUMNS`` (with one
     ``stance: TARGET`` column per target in the target-stance table, sorted by target id).
@@ -124,31 +132,37 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
     matches = matches[matches["category"] != "hedge"]  # hedges have their own column
     quotes = tables["quotes"]
     quoted = _inside_quotes(matches, quotes)
+    shared_groups = set(tables["quote_groups"].loc[tables["quote_groups"]["n_outlets"] > 1, "group_id"])
+    quotes = quotes.assign(shared=quotes["group_id"].isin(shared_groups))  # one look-up, not one per outlet
     own_terms, quoted_terms = rank_terms(matches[~quoted], top_n), rank_terms(matches[quoted], top_n)
-    shared = set(tables["quote_groups"].loc[tables["quote_groups"]["n_outlets"] > 1, "group_id"])
     devices = tables["framing_devices"]
     sources = tables["sources_cited"]
     targets = sorted(tables["target_stance"]["target"].unique())
+    # each table split by outlet once (a filter per outlet reads every row once per outlet)
+    of_outlet = {name: _by_outlet(table) for name, table in
+                 (("quotes", quotes), ("devices", devices), ("sources", sources),
+                  ("claims", tables["claim_stance"]), ("targets", tables["target_stance"]))}
     rows = []
-    for outlet in outlets["outlet"]:
-        own_quotes = quotes[quotes["outlet"] == outlet]
+    for info in row_tuples(outlets):
+        outlet = info.outlet
+        own_quotes = of_outlet["quotes"](outlet)
         direct = own_quotes[own_quotes["kind"] == "direct"]
-        hedges = devices[(devices["outlet"] == outlet) & (devices["device"] == "hedge")]
-        info = outlets[outlets["outlet"] == outlet].iloc[0]
+        own_devices = of_outlet["devices"](outlet)
+        hedges = own_devices[own_devices["device"] == "hedge"]
         rows.append({
             "outlet": outlet,
-            "documents": int(info["documents"]),
-            "words": int(info["words"]),
-            "claim_stance": _claim_cell(tables["claim_stance"][tables["claim_stance"]["outlet"] == outlet]),
-            **_target_cells(tables["target_stance"], outlet, targets),
+            "documents": int(info.documents),
+            "words": int(info.words),
+            "claim_stance": _claim_cell(of_outlet["claims"](outlet)),
+            **_target_cells(of_outlet["targets"](outlet), outlet, targets),
             "top_loaded_terms": own_terms.get(outlet, ""),
             "quoted_loaded_terms": quoted_terms.get(outlet, ""),
-            "naming": _naming_cell(devices[(devices["outlet"] == outlet) & (devices["device"] == "naming")]),
-            "quotes_carried": f"{len(direct)} direct, {int(direct['group_id'].isin(shared).sum())} "
+            "naming": _naming_cell(own_devices[own_devices["device"] == "naming"]),
+            "quotes_carried": f"{len(direct)} direct, {int(direct['shared'].sum())} "
                               "shared with other outlets",
             "scare_quotes": int((own_quotes["kind"] == "scare").sum()),
-            "hedges_per_1k_words": round(float(hedges["count"].sum()) * 1000 / max(int(info["words"]), 1), 2),
-            "sources_cited": _joined(_ranked(sources[sources["outlet"] == outlet], "source"), top_n),
+            "hedges_per_1k_words": round(float(hedges["count"].sum()) * 1000 / max(int(info.words), 1), 2),
+            "sources_cited": _joined(_ranked(of_outlet["sources"](outlet), "source"), top_n),
         })
     columns = [c for c in SUMMARY_COLUMNS if c != "stance: TARGET"]
     at = columns.index("claim_stance") + 1
