@@ -104,6 +104,9 @@ def pair_evidence(corpus: pd.DataFrame, pairs: pd.DataFrame, claims: list[dict],
         sentences = split_corpus_sentences(used)
     if quotes is None:
         quotes = extract_quotes(used)
+    wanted = set(used["doc_id"])  # only the paired documents' rows are grouped (none without claims)
+    sentences = sentences[sentences["doc_id"].isin(wanted)]
+    quotes = quotes[quotes["doc_id"].isin(wanted)] if len(quotes) else quotes
     direct = quotes[quotes["kind"] == "direct"] if len(quotes) else quotes
     by_claim = {c["id"]: c for c in claims}
     claim_profiles: dict = {}

@@ -207,7 +207,7 @@ def compact_table(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: p
                               not row["quotes_carried"].startswith("0 direct")),
                   f'<span class="num">{_maybe_link(row_href("hedges", outlet), format(row["hedges_per_1k_words"], ".2f"), row["hedges_per_1k_words"] > 0)}</span>']
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    widths = [16, 10, 10] + ([max(8, 44 // len(targets))] * len(targets) if wide else [14]) + [14, 10, 8]
+    widths = [16, 10, 10] + ([max(8, 44 // max(len(targets), 1))] * len(targets) if wide else [14]) + [14, 10, 8]
     cols = "".join(f'<col style="width:{w}%">' for w in widths)
     return (f'<table class="framelab-compact"><colgroup>{cols}</colgroup><thead><tr>'
             + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
