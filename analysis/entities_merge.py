@@ -218,6 +218,21 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
         initials = _initials(k, particles)
         if len(initials) >= 2:
             by_initials[initials].append(k)
+    # a word written after a determiner is the short form of the one institution of a listed
+    # place or the one "X of ..." it heads ("the Legislature" = "Arizona Legislature", "the House"
+    # = "U.S. House" = "House of Representatives"), never a surname ("the House" is not "the
+    # White House"); two candidates of a kind ("Arizona Legislature", "Kansas Legislature"): none
+    heads: dict[str, list[str]] = defaultdict(list)
+    for k in full:
+        head, of, rest = k.partition(" of ")
+        if of and " " not in head and k in thing:
+            heads[head].append(k)
+    for k in distinct:
+        places = by_place.get(k, [])
+        if k in thing and " " not in k and len(places) <= 1 and len(heads.get(k, ())) <= 1:
+            for f in places + heads.get(k, []):
+                if 3 * len(doc_count[f]) >= len(doc_count[k]):
+                    clusters.union(k, f)
     for k in distinct:  # acronyms spell a full name's initials, a number kept: "SB 1062" = "Senate Bill 1062"
         acronym = next((_acronym(w) for w in written[k] if _acronym(w)), "")
         if acronym and by_initials.get(acronym):
@@ -235,14 +250,7 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
         eligible = titled or eligible
         first = [f for f in by_first.get(k, ()) if d in doc_count[f]]
         person = k and " " not in k and k not in acronyms and k not in thing
-        # a word written after a determiner is the head of a place's institution, never the
-        # surname of a full name ("the Legislature" = "Arizona Legislature"; "the House" is not
-        # "the White House")
-        places = [f for f in by_place.get(k, ()) if k in thing and 3 * len(doc_count[f]) >= len(doc_count[k])]
-        if places:
-            here = [f for f in places if d in doc_count[f]]
-            resolved.append(clusters.find(min(here or places, key=rank)))
-        elif person and eligible:
+        if person and eligible:
             here = [f for f in eligible if d in doc_count[f]]
             resolved.append(clusters.find(min(here or eligible, key=rank)))
         elif person and k not in by_surname and len(first) == 1:

@@ -13,6 +13,7 @@ Cost: one pass over the words of each sentence plus one title match per candidat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -322,8 +323,25 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
         spans += [(s, e) for s, e in acronyms if not any(x < e and s < y for x, y in spans)]
         for s, e in sorted(spans):
             _add_name(rows, di, docs[di], sid, a, b, s, e, lowercase, capitalised)
+    _add_lower_case(rows, docs, sentences, known)
     rows.sort(key=lambda row: (row[0], row[4], row[5], row[6]))
     return pd.DataFrame([row[1:] for row in rows], columns=NAME_COLUMNS)
+
+
+def _add_lower_case(rows: list, docs: list, sentences, known: list[str]) -> None:
+    """Add the names of two words or more that the corpus writes capitalised where an outlet
+    writes them in lower case (AP style writes "tea party activists"; "social security")."""
+    phrases = [n for n in known if " " in n and not _is_acronym(n.replace(" ", ""))]
+    if not phrases:
+        return
+    matcher = list_matcher(phrases)
+    for di, (doc, doc_sentences) in enumerate(zip(docs, sentences)):
+        starts = [a for a, _, _ in doc_sentences]
+        for m in matcher.find(doc.text, doc.language):
+            written = doc.text[m.start:m.end]
+            if written == written.lower() and any(c.isalpha() for c in written):
+                sid = bisect_right(starts, m.start) - 1
+                rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, m.start, m.end, written, "", False, ""])
 
 
 def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int, lowercase: Counter,
@@ -349,8 +367,10 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
     name = _POSSESSIVE.sub("", bare) if len(bare) > 2 else bare
     if name.isupper() and sum(c.isalpha() for c in name) > ACRONYM_MAX:
         name = name.title()  # "WASHINGTON" in a dateline
-    if name_group(name, doc.language)[1]:
-        return
+    head, of, place = name.partition(" of ")
+    if name_group(name, doc.language)[1] or (of and _groups(doc.language)[1].get(_group_form(head))
+                                             and name_group(place, doc.language)[0]):
+        return  # a person described: "the Missouri Republican", "Democrat of Massachusetts"
     before = _LAST_WORD.search(text, max(a, s - 24), s)
     determiner = bool(before) and _fold(before.group(1)).casefold() in folded_quote_words(doc.language, "determiners")
     rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title, determiner, ""])
