@@ -268,7 +268,8 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
                          *rank(k))
     canonical = {}
     for root, ks in members.items():
-        best = min([k for k in ks if " " in k] or ks, key=support)
+        best = min([k for k in ks if " " in k and k not in acronyms] or [k for k in ks if " " in k] or ks,
+                   key=support)  # a full name over its acronym ("Senate Bill 1062", not "SB 1062")
         form = min(written[best].items(), key=lambda item: (-item[1], item[0]))[0]
         canonical[root] = form
     names_out = [canonical.get(r, b) for r, b in zip(resolved, bare)]

@@ -165,10 +165,26 @@ def _title_case(text: str, words: list[tuple[int, int]], stopwords: frozenset, l
     upper = sum(w[:1].isupper() for w in small)
     if upper >= 2 and 2 * upper >= len(small):
         return True
+    # or every word but the small ones capitalised, four or more ("Glenn Beck Rips Progressivism at CPAC")
+    content = [text[s:e] for s, e in words if _fold(text[s:e]) not in stopwords and text[s:e][:1].isalpha()]
+    if len(content) >= 4 and all(w[:1].isupper() for w in content):
+        return True
     # or capitalising words the corpus writes in lower case ("GOP Rep Shows Support For Company")
     common = [text[s:e] for s, e in words[1:] if text[s:s + 1].isupper()
               and lowercase[_fold(text[s:e])] > capitalised[_fold(text[s:e])]]
     return len(common) >= 2 and 3 * len(common) >= len(words) - 1
+
+
+def _opens(text: str, s: int, short_words: frozenset) -> bool:
+    """Whether the word at ``s`` opens a quotation or a sentence inside one ('"Rise to the
+    occasion. Act like …"'): an opening mark, or a full stop, question or exclamation mark after
+    a word that is no initial, title or abbreviation ("Sen. Ted Cruz", "U.S. House")."""
+    if text[s - 1:s] in OPENING_A_SENTENCE:
+        return s > 0
+    if text[s - 2:s] not in (". ", "? ", "! "):
+        return False
+    before = text[max(0, s - 24):s - 2].rsplit(None, 1)[-1:] or [""]
+    return len(before[0]) > 1 and _fold(before[0]).casefold() not in short_words and "." not in before[0]
 
 
 def _is_acronym(word: str) -> bool:
@@ -233,7 +249,7 @@ def _sentence_names(text: str, a: int, words: list[tuple[int, int]], language: s
             # unless it stands inside a longer name mid-sentence ("White House"); one word opening
             # a sentence or a quotation is a name only when the corpus writes it capitalised
             # mid-sentence more often than in lower case ("Rise to the occasion", "Nah")
-            initial = k == 0 and (run[0][0] == first or text[run[0][0] - 1:run[0][0]] in OPENING_A_SENTENCE)
+            initial = k == 0 and (run[0][0] == first or _opens(text, run[0][0], titles))
             if len(run) == 1 and initial and not name_group(word, language)[0]:
                 return lowercase[folded] >= capitalised[folded]
             alone = len(run) == 1 or initial
@@ -266,7 +282,7 @@ def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter]:
     lowercase, capitalised = Counter(), Counter()
     empty = Counter()
     for text, doc_sentences, language in zip(corpus["text"], sentences, corpus["language"]):
-        stop = _word_sets(language)[1]
+        _, stop, _, short = _word_sets(language)
         for _, _, words in doc_sentences:
             if _title_case(text, words, stop, empty, empty):
                 continue
@@ -274,7 +290,7 @@ def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter]:
                 word = text[s:e]
                 if word[:1].islower():
                     lowercase[_fold(word)] += 1
-                elif k and word[:1].isupper() and text[s - 1:s] not in OPENING_A_SENTENCE:
+                elif k and word[:1].isupper() and not _opens(text, s, short):
                     capitalised[_fold(_POSSESSIVE.sub("", word))] += 1
     return lowercase, capitalised
 
