@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import pandas as pd
 
@@ -23,6 +24,7 @@ VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be o
 _SLUG = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked for every row
 def _key(name: str) -> str:
     """Comparison form: folded, separators as spaces, middle initials dropped; an acronym's
     letters ("U.S." -> "us")."""
@@ -75,7 +77,7 @@ def _titles_by_key(keys: list[str], docs: list[str], titles) -> dict:
     found: dict = defaultdict(set)
     if titles is None:
         return found
-    for k, d, title in zip(keys, docs, titles.fillna("").astype(str)):
+    for k, d, title in zip(keys, docs, titles):
         if title:
             found[k].add(_fold(title).casefold().rstrip("."))
             found[(k, d)].add(_fold(title).casefold().rstrip("."))
@@ -170,20 +172,21 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     """
     if names.empty:
         return names.assign(entity_id=pd.Series(dtype="str"), canonical=pd.Series(dtype="str"))
-    bare = [_bare(str(n), str(lang)) for n, lang in zip(names["name"], names["language"])]
-    keys = [_key(group_prefix(b, str(lang))) for b, lang in zip(bare, names["language"])]
+    languages = names["language"].astype(str).tolist()
+    bare = [_bare(str(n), lang) for n, lang in zip(names["name"].tolist(), languages)]
+    keys = [_key(group_prefix(b, lang)) for b, lang in zip(bare, languages)]
     docs = names["doc_id"].astype(str).tolist() if "doc_id" in names else ["" for _ in bare]
     doc_count: dict[str, set] = defaultdict(set)
     written: dict[str, Counter] = defaultdict(Counter)
     language: dict[str, str] = {}
-    for b, k, d, lang in zip(bare, keys, docs, names["language"].astype(str)):
+    for b, k, d, lang in zip(bare, keys, docs, languages):
         doc_count[k].add(d)
         written[k][b] += 1
         language.setdefault(k, lang)
     # a name mostly written after a determiner ("the White House", "the House") is not a person's
-    thing = _mostly(keys, names["determiner"] if "determiner" in names else None)
-    titles = _titles_by_key(keys, docs, names["title"] if "title" in names else None)
-    particles = {_fold(w) for lang in set(names["language"].astype(str))
+    thing = _mostly(keys, names["determiner"].tolist() if "determiner" in names else None)
+    titles = _titles_by_key(keys, docs, names["title"].fillna("").astype(str).tolist() if "title" in names else None)
+    particles = {_fold(w) for lang in set(languages)
                  for w in language_resources(lang).quote_words("name_particles")}
     clusters = _Clusters()
     distinct = sorted(k for k in doc_count if k)
@@ -194,7 +197,7 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
             clusters.union(k, f"{rest} {head}")
     _merge_middle_names(distinct, doc_count, thing, particles, clusters)
     if "expansion" in names:  # an acronym the text defines: "Islamic State (ISIS)"
-        for k, expansion, lang in zip(keys, names["expansion"].fillna("").astype(str), names["language"]):
+        for k, expansion, lang in zip(keys, names["expansion"].fillna("").astype(str).tolist(), languages):
             if k and expansion:
                 linked = _key(group_prefix(_bare(expansion, str(lang)), str(lang)))
                 if linked in doc_count:

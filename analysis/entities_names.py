@@ -157,22 +157,34 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 2 and word[1] == "-")
 
 
-def _title_case(text: str, words: list[tuple[int, int]], stopwords: frozenset, lowercase: Counter,
-                capitalised: Counter) -> bool:
+def _styled(tokens: list[str], folded: list[str], stopwords: frozenset) -> bool:
     """A headline-style line ("Trump Signals He Has Investigators In Hawaii") tells nothing about
-    which words are names: its small words (stopwords after the first word) are capitalised."""
-    small = [text[s:e] for s, e in words[1:] if _fold(text[s:e]) in stopwords and len(text[s:e]) > 1]
-    upper = sum(w[:1].isupper() for w in small)
-    if upper >= 2 and 2 * upper >= len(small):
+    which words are names: its small words (stopwords after the first word) are capitalised, or
+    every other word is, four or more ("Glenn Beck Rips Progressivism at CPAC")."""
+    upper = small = 0
+    for token, fold in zip(tokens[1:], folded[1:]):
+        if fold in stopwords and len(token) > 1:
+            small += 1
+            upper += token[:1].isupper()
+    if upper >= 2 and 2 * upper >= small:
         return True
-    # or every word but the small ones capitalised, four or more ("Glenn Beck Rips Progressivism at CPAC")
-    content = [text[s:e] for s, e in words if _fold(text[s:e]) not in stopwords and text[s:e][:1].isalpha()]
-    if len(content) >= 4 and all(w[:1].isupper() for w in content):
+    content = 0
+    for token, fold in zip(tokens, folded):
+        if fold not in stopwords and token[:1].isalpha():
+            if not token[:1].isupper():
+                return False
+            content += 1
+    return content >= 4
+
+
+def _title_case(tokens: list[str], folded: list[str], styled: bool, lowercase: Counter, capitalised: Counter) -> bool:
+    """:func:`_styled`, or a line capitalising words the corpus writes in lower case ("GOP Rep
+    Shows Support For Company")."""
+    if styled:
         return True
-    # or capitalising words the corpus writes in lower case ("GOP Rep Shows Support For Company")
-    common = [text[s:e] for s, e in words[1:] if text[s:s + 1].isupper()
-              and lowercase[_fold(text[s:e])] > capitalised[_fold(text[s:e])]]
-    return len(common) >= 2 and 3 * len(common) >= len(words) - 1
+    common = sum(1 for token, fold in zip(tokens[1:], folded[1:])
+                 if token[:1].isupper() and lowercase[fold] > capitalised[fold])
+    return common >= 2 and 3 * common >= len(tokens) - 1
 
 
 def _opens(text: str, s: int, short_words: frozenset) -> bool:
@@ -201,15 +213,16 @@ def _joinable(gap: str, previous: str, short_words: set[str]) -> bool:
     return short and gap in (".", ". ")
 
 
-def _sentence_names(text: str, a: int, words: list[tuple[int, int]], language: str, lowercase: Counter,
+def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, lowercase: Counter,
                     capitalised: Counter) -> tuple[list[tuple[int, int]], bool]:
     """Spans (into ``text``) of the candidate names of the sentence starting at ``a`` whose
     words (spans into ``text``) are ``words``, and whether it is a headline-style line (then
     only its acronyms are given: :func:`find_names` looks for the corpus's names in it)."""
+    a, _, words, tokens, folded = sentence
     particles, stop, not_names, titles = _word_sets(language)
     # a headline-style line capitalises every word: only its acronyms are taken here
     # ("Michele Bachmann Chick-Fil-A Visit: GOP Rep Shows Support")
-    headline = _title_case(text, words, stop, lowercase, capitalised)
+    headline = _title_case(tokens, folded, styled, lowercase, capitalised)
     runs, run = [], []
     for i, (s, e) in enumerate(words):
         word = text[s:e]
@@ -267,32 +280,37 @@ def _sentence_names(text: str, a: int, words: list[tuple[int, int]], language: s
     return spans, headline
 
 
-def _sentence_words(corpus: pd.DataFrame) -> list[list[tuple[int, int, list[tuple[int, int]]]]]:
-    """Per document, per sentence: its span and its words' spans into the text (read once:
-    case counts, names and collectives all walk them)."""
-    return [[(a, b, [(a + s, a + e) for s, e in word_spans(doc.text[a:b], doc.language)])
-             for a, b in split_sentences(doc.text, doc.language)]
-            for doc in corpus.itertuples(index=False)]
+def _sentence_words(corpus: pd.DataFrame) -> list[list[tuple]]:
+    """Per document, per sentence: its span, its words' spans into the text, the words and their
+    folded forms (read once: case counts, names and collectives all walk them)."""
+    out = []
+    for doc in corpus.itertuples(index=False):
+        doc_sentences = []
+        for a, b in split_sentences(doc.text, doc.language):
+            words = [(a + s, a + e) for s, e in word_spans(doc.text[a:b], doc.language)]
+            tokens = [doc.text[s:e] for s, e in words]
+            doc_sentences.append((a, b, words, tokens, [_fold(t) for t in tokens]))
+        out.append(doc_sentences)
+    return out
 
 
-def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter]:
+def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter, set]:
     """Folded word -> occurrences in lower case, and capitalised not at a sentence start nor
-    after an opening quotation mark; headline-style lines, which capitalise their small words,
-    tell nothing and are left out."""
-    lowercase, capitalised = Counter(), Counter()
-    empty = Counter()
-    for text, doc_sentences, language in zip(corpus["text"], sentences, corpus["language"]):
+    after an opening quotation mark; and the (document, sentence) numbers of the headline-style
+    lines (:func:`_styled`), which capitalise their small words, tell nothing and are left out."""
+    lowercase, capitalised, styled = Counter(), Counter(), set()
+    for di, (text, doc_sentences, language) in enumerate(zip(corpus["text"], sentences, corpus["language"])):
         _, stop, _, short = _word_sets(language)
-        for _, _, words in doc_sentences:
-            if _title_case(text, words, stop, empty, empty):
+        for sid, (_, _, words, tokens, folded) in enumerate(doc_sentences):
+            if _styled(tokens, folded, stop):
+                styled.add((di, sid))
                 continue
-            for k, (s, e) in enumerate(words):
-                word = text[s:e]
+            for k, ((s, _), word, fold) in enumerate(zip(words, tokens, folded)):
                 if word[:1].islower():
-                    lowercase[_fold(word)] += 1
+                    lowercase[fold] += 1
                 elif k and word[:1].isupper() and not _opens(text, s, short):
                     capitalised[_fold(_POSSESSIVE.sub("", word))] += 1
-    return lowercase, capitalised
+    return lowercase, capitalised, styled
 
 
 def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -307,14 +325,16 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     "ISIS (Islamic State)", that full name; else empty).
     """
     sentences = _sentence_words(corpus)
-    lowercase, capitalised = _case_counts(corpus, sentences)
+    lowercase, capitalised, styled = _case_counts(corpus, sentences)
     rows, headlines = [], []
     for di, (doc, doc_sentences) in enumerate(zip(corpus.itertuples(index=False), sentences)):
         text = doc.text
         # where the reporter filed from is not what the article talks about
         dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -\u2013\u2014")), None)
-        for sid, (a, b, words) in enumerate(doc_sentences):
-            spans, headline = _sentence_names(text, a, words, doc.language, lowercase, capitalised)
+        for sid, sentence in enumerate(doc_sentences):
+            a, b, words = sentence[:3]
+            spans, headline = _sentence_names(text, sentence, (di, sid) in styled, doc.language, lowercase,
+                                              capitalised)
             if headline:
                 headlines.append((di, sid, a, b, spans))
                 continue
@@ -339,20 +359,22 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
         spans += [(s, e) for s, e in acronyms if not any(x < e and s < y for x, y in spans)]
         for s, e in sorted(spans):
             _add_name(rows, di, docs[di], sid, a, b, s, e, lowercase, capitalised)
-    _add_lower_case(rows, docs, sentences, known)
+    _add_lower_case(rows, docs, sentences, known, lowercase)
     rows.sort(key=lambda row: (row[0], row[4], row[5], row[6]))
     return pd.DataFrame([row[1:] for row in rows], columns=NAME_COLUMNS)
 
 
-def _add_lower_case(rows: list, docs: list, sentences, known: list[str]) -> None:
+def _add_lower_case(rows: list, docs: list, sentences, known: list[str], lowercase: Counter) -> None:
     """Add the names of two words or more that the corpus writes capitalised where an outlet
     writes them in lower case (AP style writes "tea party activists"; "social security")."""
-    phrases = [n for n in known if " " in n and not _is_acronym(n.replace(" ", ""))]
+    # only names whose every word the corpus also writes in lower case can be found so
+    phrases = [n for n in known if " " in n and not _is_acronym(n.replace(" ", ""))
+               and all(lowercase[w] for w in _fold(n).lower().split())]
     if not phrases:
         return
     matcher = list_matcher(phrases)
     for di, (doc, doc_sentences) in enumerate(zip(docs, sentences)):
-        starts = [a for a, _, _ in doc_sentences]
+        starts = [sentence[0] for sentence in doc_sentences]
         for m in matcher.find(doc.text, doc.language):
             written = doc.text[m.start:m.end]
             if written == written.lower() and any(c.isalpha() for c in written):
