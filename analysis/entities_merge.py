@@ -219,7 +219,12 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
             if len(words) == 2 and words[1] in doc_count:  # its surname also stands alone: a person
                 by_first[words[0]].append(k)
         initials = _initials(k, particles)
-        if len(initials) >= 2:
+        # a person is not named by initials here ("DC" is not Dick Cheney nor Dan Cathy): not a
+        # name of two words without a determiner, nor one of three whose last word also stands
+        # alone as a surname
+        person = k not in thing and not set(words) & particles and (
+            len(words) == 2 or (len(words) == 3 and words[-1] in doc_count))
+        if len(initials) >= 2 and not person:
             by_initials[initials].append(k)
     # a word written after a determiner is the short form of the one institution of a listed
     # place or the one "X of ..." it heads ("the Legislature" = "Arizona Legislature", "the House"

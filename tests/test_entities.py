@@ -297,3 +297,10 @@ def test_a_place_after_a_titled_name_and_affiliations_are_not_the_name(text, exp
 ])
 def test_names_record_a_determiner_before_them(language, text, expected):
     assert find_names(corpus(("d1", "A", language, text)))["determiner"].tolist() == expected
+
+
+def test_initials_name_organisations_not_people():
+    by_name = _canonical(("en", "CEO Dan Cathy spoke. The mayor of Washington, DC, objected. Dan Cathy left."),
+                         ("en", "The National Rifle Association met. The NRA said no."))
+    assert by_name["DC"] == ["DC"]                                  # not Dan Cathy
+    assert by_name["NRA"] == ["National Rifle Association"]
