@@ -13,13 +13,14 @@ Cost: one pass over the words of each sentence plus one title match per candidat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
 
 from analysis.languages import folded_quote_words, language_resources
-from analysis.marks import WORD_APOSTROPHES
+from analysis.marks import OPENING_A_SENTENCE, WORD_APOSTROPHES
 from analysis.matcher import list_matcher
 from analysis.text import SHARED_ABBREVIATIONS, fold_word, split_sentences, word_spans
 from analysis.schemas import row_tuples
@@ -31,12 +32,13 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z. " + WORD_APOSTROPHES + r"]+(?:, [A-Z]
                        + r"]+)?[ \t]*(?:\([A-Z]+\))?[ \t]*(?:\u2014|\u2013|--|-)", re.M)
 _ADJECTIVE_COMPOUND = re.compile(r"^\w+-[a-z]+$")  # a capitalised word joined to a lower-case one
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s?$")
-NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title"]
+_LAST_WORD = re.compile(r"(\w+(?:[" + WORD_APOSTROPHES + r"]|(?=\s)))\s*$")  # "the ", "l’"
+NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title", "determiner",
+                "expansion"]
 
 
-@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    return fold_word(text)
+    return fold_word(text)  # cached there
 
 
 @lru_cache(maxsize=None)
@@ -155,18 +157,46 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 2 and word[1] == "-")
 
 
-def _title_case(text: str, words: list[tuple[int, int]], stopwords: frozenset, lowercase: Counter,
-                capitalised: Counter) -> bool:
+def _styled(tokens: list[str], folded: list[str], stopwords: frozenset) -> bool:
     """A headline-style line ("Trump Signals He Has Investigators In Hawaii") tells nothing about
-    which words are names: its small words (stopwords after the first word) are capitalised."""
-    small = [text[s:e] for s, e in words[1:] if _fold(text[s:e]) in stopwords and len(text[s:e]) > 1]
-    upper = sum(w[:1].isupper() for w in small)
-    if upper >= 2 and 2 * upper >= len(small):
+    which words are names: its small words (stopwords after the first word) are capitalised, or
+    every other word is, four or more ("Glenn Beck Rips Progressivism at CPAC")."""
+    upper = small = 0
+    for token, fold in zip(tokens[1:], folded[1:]):
+        if fold in stopwords and len(token) > 1:
+            small += 1
+            upper += token[:1].isupper()
+    if upper >= 2 and 2 * upper >= small:
         return True
-    # or capitalising words the corpus writes in lower case ("GOP Rep Shows Support For Company")
-    common = [text[s:e] for s, e in words[1:] if text[s:s + 1].isupper()
-              and lowercase[_fold(text[s:e])] > capitalised[_fold(text[s:e])]]
-    return len(common) >= 2 and 3 * len(common) >= len(words) - 1
+    content = 0
+    for token, fold in zip(tokens, folded):
+        if fold not in stopwords and token[:1].isalpha():
+            if not token[:1].isupper():
+                return False
+            content += 1
+    return content >= 4
+
+
+def _title_case(tokens: list[str], folded: list[str], styled: bool, lowercase: Counter, capitalised: Counter) -> bool:
+    """:func:`_styled`, or a line capitalising words the corpus writes in lower case ("GOP Rep
+    Shows Support For Company")."""
+    if styled:
+        return True
+    common = sum(1 for token, fold in zip(tokens[1:], folded[1:])
+                 if token[:1].isupper() and lowercase[fold] > capitalised[fold])
+    return common >= 2 and 3 * common >= len(tokens) - 1
+
+
+def _opens(text: str, s: int, short_words: frozenset) -> bool:
+    """Whether the word at ``s`` opens a quotation or a sentence inside one ('"Rise to the
+    occasion. Act like …"'): an opening mark, or a full stop, question or exclamation mark after
+    a word that is no initial, title or abbreviation ("Sen. Ted Cruz", "U.S. House")."""
+    if text[s - 1:s] in OPENING_A_SENTENCE:
+        return s > 0
+    if text[s - 2:s] not in (". ", "? ", "! "):
+        return False
+    before = text[max(0, s - 24):s - 2].rsplit(None, 1)[-1:] or [""]
+    return len(before[0]) > 1 and _fold(before[0]).casefold() not in short_words and "." not in before[0]
 
 
 def _is_acronym(word: str) -> bool:
@@ -183,17 +213,20 @@ def _joinable(gap: str, previous: str, short_words: set[str]) -> bool:
     return short and gap in (".", ". ")
 
 
-def _sentence_names(text: str, a: int, words: list[tuple[int, int]], language: str, lowercase: Counter,
-                    capitalised: Counter) -> list[tuple[int, int]]:
+def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, lowercase: Counter,
+                    capitalised: Counter) -> tuple[list[tuple[int, int]], bool]:
     """Spans (into ``text``) of the candidate names of the sentence starting at ``a`` whose
-    words (spans into ``text``) are ``words``."""
+    words (spans into ``text``) are ``words``, and whether it is a headline-style line (then
+    only its acronyms are given: :func:`find_names` looks for the corpus's names in it)."""
+    a, _, words, tokens, folded = sentence
     particles, stop, not_names, titles = _word_sets(language)
-    if _title_case(text, words, stop, lowercase, capitalised):
-        return []
+    # a headline-style line capitalises every word: only its acronyms are taken here
+    # ("Michele Bachmann Chick-Fil-A Visit: GOP Rep Shows Support")
+    headline = _title_case(tokens, folded, styled, lowercase, capitalised)
     runs, run = [], []
     for i, (s, e) in enumerate(words):
         word = text[s:e]
-        if _is_capitalised(word):
+        if _is_capitalised(word) and (not headline or _is_acronym(_POSSESSIVE.sub("", word))):
             if run and not _joinable(text[run[-1][1]:s], text[run[-1][0]:run[-1][1]], titles):
                 runs.append(run)
                 run = []
@@ -201,8 +234,9 @@ def _sentence_names(text: str, a: int, words: list[tuple[int, int]], language: s
             if _POSSESSIVE.search(word) and len(word) > 2:  # "Netanyahu's Likud Party": two names
                 runs.append(run)
                 run = []
-        elif run and word.isdigit() and text[run[-1][1]:s] == " " and _is_acronym(text[run[-1][0]:run[-1][1]]):
-            run.append((s, e))  # a bill or a form: "SB 1062", "HR 3590"
+        elif run and word.isdigit() and text[run[-1][1]:s] == " " and (
+                len(run) > 1 or _is_acronym(text[run[-1][0]:run[-1][1]])):
+            run.append((s, e))  # a bill or a form: "SB 1062", "HR 3590", "Senate Bill 1062"
         elif run and _fold(word) in particles and text[run[-1][1]:s] == " " \
                 and i + 1 < len(words) and _is_capitalised(text[words[i + 1][0]:words[i + 1][1]]) \
                 and text[e:words[i + 1][0]] == " ":
@@ -225,40 +259,58 @@ def _sentence_names(text: str, a: int, words: list[tuple[int, int]], language: s
                     or (k == 0 and folded in not_names):
                 return True
             # a word the corpus mostly writes in lower case is not a name ("Police said"),
-            # unless it stands inside a longer name mid-sentence ("White House")
-            alone = len(run) == 1 or (k == 0 and run[0][0] == first)
+            # unless it stands inside a longer name mid-sentence ("White House"); one word opening
+            # a sentence or a quotation is a name only when the corpus writes it capitalised
+            # mid-sentence more often than in lower case ("Rise to the occasion", "Nah")
+            initial = k == 0 and (run[0][0] == first or _opens(text, run[0][0], titles))
+            if len(run) == 1 and initial and not name_group(word, language)[0]:
+                return lowercase[folded] >= capitalised[folded]
+            alone = len(run) == 1 or initial
             return alone and lowercase[folded] > capitalised[folded]
         while run and common(0) and not split_title(text[run[0][0]:run[-1][1]], language, inner=False)[0]:
             run = run[1:]
         while run and common(len(run) - 1, end=True):
             run = run[:-1]
+        while run and text[run[0][0]:run[0][1]].isdigit():
+            run = run[1:]  # "In 2012": a number opens no name
         if len(run) == 1 and _fold(text[run[0][0]:run[0][1]]) in not_names:
             run = []
         if run:
             spans.append((run[0][0], run[-1][1]))
-    return spans
+    return spans, headline
 
 
-def _sentence_words(corpus: pd.DataFrame) -> list[list[tuple[int, int, list[tuple[int, int]]]]]:
-    """Per document, per sentence: its span and its words' spans into the text (read once:
-    case counts, names and collectives all walk them)."""
-    return [[(a, b, [(a + s, a + e) for s, e in word_spans(doc.text[a:b], doc.language)])
-             for a, b in split_sentences(doc.text, doc.language)]
-            for doc in row_tuples(corpus)]
+def _sentence_words(corpus: pd.DataFrame) -> list[list[tuple]]:
+    """Per document, per sentence: its span, its words' spans into the text, the words and their
+    folded forms (read once: case counts, names and collectives all walk them)."""
+    out = []
+    for doc in row_tuples(corpus):
+        doc_sentences = []
+        for a, b in split_sentences(doc.text, doc.language):
+            words = [(a + s, a + e) for s, e in word_spans(doc.text[a:b], doc.language)]
+            tokens = [doc.text[s:e] for s, e in words]
+            doc_sentences.append((a, b, words, tokens, [_fold(t) for t in tokens]))
+        out.append(doc_sentences)
+    return out
 
 
-def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter]:
-    """Folded word -> occurrences in lower case, and capitalised not at a sentence start."""
-    lowercase, capitalised = Counter(), Counter()
-    for text, doc_sentences in zip(corpus["text"], sentences):
-        for _, _, words in doc_sentences:
-            for k, (s, e) in enumerate(words):
-                word = text[s:e]
+def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter, set]:
+    """Folded word -> occurrences in lower case, and capitalised not at a sentence start nor
+    after an opening quotation mark; and the (document, sentence) numbers of the headline-style
+    lines (:func:`_styled`), which capitalise their small words, tell nothing and are left out."""
+    lowercase, capitalised, styled = Counter(), Counter(), set()
+    for di, (text, doc_sentences, language) in enumerate(zip(corpus["text"], sentences, corpus["language"])):
+        _, stop, _, short = _word_sets(language)
+        for sid, (_, _, words, tokens, folded) in enumerate(doc_sentences):
+            if _styled(tokens, folded, stop):
+                styled.add((di, sid))
+                continue
+            for k, ((s, _), word, fold) in enumerate(zip(words, tokens, folded)):
                 if word[:1].islower():
-                    lowercase[_fold(word)] += 1
-                elif k and word[:1].isupper():
+                    lowercase[fold] += 1
+                elif k and word[:1].isupper() and not _opens(text, s, short):
                     capitalised[_fold(_POSSESSIVE.sub("", word))] += 1
-    return lowercase, capitalised
+    return lowercase, capitalised, styled
 
 
 def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -267,41 +319,111 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     In: ``doc_id``, ``outlet``, ``language``, ``text``. Out: ``doc_id``, ``outlet``,
     ``language``, ``sentence_id``, ``start``, ``end`` (the name, title excluded:
     text[start:end] is the name as written, possessive included), ``name`` (possessive removed),
-    ``title`` (as written, or empty).
+    ``title`` (as written, or empty), ``determiner`` (a determiner of the language comes just
+    before it, title included: "the White House"; a person's name takes none), ``expansion`` (for
+    an acronym that the text links to a full name in parentheses, "Islamic State (ISIS)" or
+    "ISIS (Islamic State)", that full name; else empty).
     """
     sentences = _sentence_words(corpus)
-    lowercase, capitalised = _case_counts(corpus, sentences)
-    rows = []
-    for doc, doc_sentences in zip(row_tuples(corpus), sentences):
+    lowercase, capitalised, styled = _case_counts(corpus, sentences)
+    rows, headlines = [], []
+    for di, (doc, doc_sentences) in enumerate(zip(row_tuples(corpus), sentences)):
         text = doc.text
         # where the reporter filed from is not what the article talks about
         dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -\u2013\u2014")), None)
-        for sid, (a, b, words) in enumerate(doc_sentences):
-            for s, e in _sentence_names(text, a, words, doc.language, lowercase, capitalised):
-                if dateline is not None and dateline.start() <= s < dateline.end():
-                    continue
-                title, bare = split_title(text[s:e], doc.language)
-                if not bare:
-                    continue
-                folded = _fold(bare)
-                if title and " " not in bare and (lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language)):
-                    title, bare = "", text[s:e]  # "Justice Department": a title word inside a name
-                if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
-                    e, bare = e + 1, bare + "."  # "U.S."
-                first, space, rest = bare.partition(" ")
-                if space and _ADJECTIVE_COMPOUND.search(first):
-                    bare = rest  # "Republican-controlled House", "British-born ISIS": the adjective is not the name
-                start = e - len(bare)
-                name = _POSSESSIVE.sub("", bare) if len(bare) > 2 else bare
-                if name.isupper() and sum(c.isalpha() for c in name) > ACRONYM_MAX:
-                    name = name.title()  # "WASHINGTON" in a dateline
-                if name_group(name, doc.language)[1]:
-                    continue
-                rows.append((doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title))
+        for sid, sentence in enumerate(doc_sentences):
+            a, b, words = sentence[:3]
+            spans, headline = _sentence_names(text, sentence, (di, sid) in styled, doc.language, lowercase,
+                                              capitalised)
+            if headline:
+                headlines.append((di, sid, a, b, spans))
+                continue
+            for s, e in spans:
+                if dateline is None or not dateline.start() <= s < dateline.end():
+                    _add_name(rows, di, doc, sid, a, b, s, e, lowercase, capitalised)
             collectives = _collectives(doc.language)
             if collectives:  # groups named by a common noun: "protesters", "the police"
                 for k, (s, e) in enumerate(words):
                     word = text[s:e]
                     if (word[:1].islower() or (k == 0 and word[1:].islower())) and _fold(word) in collectives:
-                        rows.append((doc.doc_id, doc.outlet, doc.language, sid, s, e, word, ""))
-    return pd.DataFrame(rows, columns=NAME_COLUMNS)
+                        rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, s, e, word, "", False, ""])
+    # a headline-style line: the names the corpus writes elsewhere, found with the phrase
+    # matcher where the line capitalises them, and its acronyms
+    known = sorted({row[7] for row in rows if row[7][:1].isupper() and len(row[7]) > 1})
+    matcher = list_matcher(known) if known else None
+    docs = list(row_tuples(corpus))
+    for di, sid, a, b, acronyms in headlines:
+        text = docs[di].text
+        found = [(m.start, m.end) for m in (matcher.find(text[a:b], docs[di].language) if matcher else [])]
+        spans = [(a + s, a + e) for s, e in found if text[a + s:a + s + 1].isupper()]
+        spans += [(s, e) for s, e in acronyms if not any(x < e and s < y for x, y in spans)]
+        for s, e in sorted(spans):
+            _add_name(rows, di, docs[di], sid, a, b, s, e, lowercase, capitalised)
+    _add_lower_case(rows, docs, sentences, known, lowercase)
+    rows.sort(key=lambda row: (row[0], row[4], row[5], row[6]))
+    return pd.DataFrame([row[1:] for row in rows], columns=NAME_COLUMNS)
+
+
+def _add_lower_case(rows: list, docs: list, sentences, known: list[str], lowercase: Counter) -> None:
+    """Add the names of two words or more that the corpus writes capitalised where an outlet
+    writes them in lower case (AP style writes "tea party activists"; "social security")."""
+    # only names whose every word the corpus also writes in lower case can be found so
+    phrases = [n for n in known if " " in n and not _is_acronym(n.replace(" ", ""))
+               and all(lowercase[w] for w in _fold(n).lower().split())]
+    if not phrases:
+        return
+    matcher = list_matcher(phrases)
+    for di, (doc, doc_sentences) in enumerate(zip(docs, sentences)):
+        starts = [sentence[0] for sentence in doc_sentences]
+        for m in matcher.find(doc.text, doc.language):
+            written = doc.text[m.start:m.end]
+            if written == written.lower() and any(c.isalpha() for c in written):
+                sid = bisect_right(starts, m.start) - 1
+                rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, m.start, m.end, written, "", False, ""])
+
+
+def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int, lowercase: Counter,
+              capitalised: Counter) -> None:
+    """Append the row of the name at ``text[s:e]`` of sentence ``text[a:b]`` (title split off,
+    possessive removed), unless it is only a title or describes a person ("the Missouri Republican")."""
+    text = doc.text
+    title, bare = split_title(text[s:e], doc.language)
+    if not bare:
+        return
+    folded = _fold(bare)
+    if title and " " not in bare and (lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language)):
+        title, bare = "", text[s:e]  # "Justice Department": a title word inside a name
+    if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
+        e, bare = e + 1, bare + "."  # "U.S."
+    first, space, rest = bare.partition(" ")
+    if space and _ADJECTIVE_COMPOUND.search(first):
+        bare = rest  # "Republican-controlled House", "British-born ISIS": the adjective is not the name
+    person, of, place = bare.partition(" of ")
+    if title and of and " " in person and name_group(place, doc.language)[0]:
+        e, bare = e - len(of + place), person  # "Representative Kevin McCarthy of California"
+    start = e - len(bare)
+    name = _POSSESSIVE.sub("", bare) if len(bare) > 2 else bare
+    if name.isupper() and sum(c.isalpha() for c in name) > ACRONYM_MAX:
+        name = name.title()  # "WASHINGTON" in a dateline
+    head, of, place = name.partition(" of ")
+    if name_group(name, doc.language)[1] or (of and _groups(doc.language)[1].get(_group_form(head))
+                                             and name_group(place, doc.language)[0]):
+        return  # a person described: "the Missouri Republican", "Democrat of Massachusetts"
+    before = _LAST_WORD.search(text, max(a, s - 24), s)
+    determiner = bool(before) and _fold(before.group(1)).casefold() in folded_quote_words(doc.language, "determiners")
+    rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title, determiner, ""])
+    _link_acronyms(text, rows)
+
+
+def _link_acronyms(text: str, rows: list[list]) -> None:
+    """Set ``expansion`` of the last two rows when the text defines one by the other in
+    parentheses: "Islamic State (ISIS)", "ISIS (Islamic State)" (an acronym and a name of two
+    words or more, nothing else between them)."""
+    if len(rows) < 2 or rows[-1][0] != rows[-2][0] or rows[-1][4] != rows[-2][4]:
+        return
+    one, two = rows[-2], rows[-1]
+    if text[one[6]:two[5]] != " (" or text[two[6]:two[6] + 1] != ")":
+        return
+    for acronym, full in ((two, one), (one, two)):
+        if _is_acronym(acronym[7].replace(" ", "")) and " " in full[7] and not _is_acronym(full[7].replace(" ", "")):
+            acronym[10] = full[7]

@@ -269,7 +269,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     # entity discovery and the story (analysis/entities.py, analysis/story.py)
     _table("entity_names", "one row per candidate name found in a sentence", DOC, OUTLET, LANGUAGE,
            SENTENCE_ID, START, END, ("name", "str", "the name as written, title and possessive removed"),
-           ("title", "str", "the title written before it (President, Sen.), or empty"), written=False),
+           ("title", "str", "the title written before it (President, Sen.), or empty"),
+           ("determiner", "bool", "a determiner comes just before it ('the White House'): not a person's name"),
+           ("expansion", "str", "for an acronym the text defines in parentheses ('Islamic State (ISIS)'), "
+                                "the full name; else empty"), written=False),
     _table("entities", "people, organisations and places the corpus talks about, ranked",
            ("rank", "int", "1 = highest salience, then entity_id"),
            ("entity_id", "str", "stable id: slug of the canonical name"),

@@ -38,11 +38,16 @@ def main_entities(docs) -> list[str]:
     """The event's main entities, one per case-folded form. Unless the annotated form is in the
     articles as written, a last word that the event's articles write more often in lower case is
     a common noun whatever the annotation's case ("Republican Lawmakers" -> "Republican
-    lawmakers"), and one they write capitalised is a name ("Lois lerner" -> "Lois Lerner")."""
+    lawmakers"), and one they write capitalised is a name ("Lois lerner" -> "Lois Lerner"); an
+    entity the articles write only with every word capitalised is that name ("social security"
+    -> "Social Security")."""
     text = " ".join(docs["text"])
     forms: dict[str, str] = {}
     for value in docs["main_entities"]:
         for entity in (e.strip() for e in value.split(";")):
+            capitalised = " ".join(w[:1].upper() + w[1:] for w in entity.split())
+            if entity not in text and capitalised in text:
+                entity = capitalised  # "social security" written "Social Security" throughout
             words = entity.split()
             for k in range(len(words) - 1, 0, -1):
                 if entity in text:

@@ -181,3 +181,126 @@ def test_groups_named_by_a_common_noun_are_entities_with_their_forms():
 ])
 def test_an_adjective_compound_is_not_part_of_the_name(text, expected):
     assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == expected
+
+
+def _canonical(*texts, titles=None):
+    docs = corpus(*[(f"d{i}", f"O{i}", lang, text) for i, (lang, text) in enumerate(texts)])
+    if titles is not None:
+        docs = docs.assign(title=titles)
+    names = fl.canonical_names(find_names(fl.entities._with_titles(docs)))
+    return names.groupby("name")["canonical"].agg(lambda c: sorted(set(c))).to_dict()
+
+
+def test_a_word_after_a_determiner_is_an_institution_not_a_surname():
+    by_name = _canonical(
+        ("en", "The White House said the bill would pass the House. The House of Representatives "
+               "voted on Tuesday, and the House adjourned."),
+        ("en", "The Arizona Legislature passed the bill. Opponents asked the Legislature to wait."))
+    assert by_name["House"] == by_name["House of Representatives"] == ["House of Representatives"]
+    assert by_name["White House"] == ["White House"]          # "House" is not its surname
+    assert by_name["Legislature"] == ["Arizona Legislature"]   # the one institution of a listed place
+
+
+def test_a_head_word_shared_by_two_institutions_stays_alone():
+    by_name = _canonical(("en", "The Arizona Legislature and the Kansas Legislature met. The Legislature left."))
+    assert by_name["Legislature"] == ["Legislature"]
+
+
+def test_middle_names_merge_unless_one_document_writes_both():
+    by_name = _canonical(("en", "Secretary of State Hillary Rodham Clinton testified. Mrs. Clinton left."),
+                         ("en", "Hillary Clinton challenged the Republicans."))
+    assert by_name["Hillary Rodham Clinton"] == by_name["Hillary Clinton"] == ["Hillary Clinton"]
+    # the seed story's case: a son and his father, named in one article
+    by_name = _canonical(("en", "Ahmad Massoud is the son of Ahmad Shah Massoud, who was killed in 2001."),
+                         ("en", "Ahmad Massoud asked Israel for help."))
+    assert by_name["Ahmad Massoud"] != by_name["Ahmad Shah Massoud"]
+
+
+def test_two_middle_names_for_one_name_are_not_merged():
+    by_name = _canonical(("en", "George Herbert Bush spoke."), ("en", "George Walker Bush spoke."),
+                         ("en", "George Bush spoke."))
+    assert len({c for n in ("George Herbert Bush", "George Walker Bush", "George Bush") for c in by_name[n]}) == 3
+
+
+def test_a_titled_surname_goes_to_the_full_name_with_that_title():
+    by_name = _canonical(
+        ("en", "Elizabeth Lauten criticised Malia and Sasha Obama during President Barack Obama's address."),
+        ("en", "She berated President Obama's daughters, Sasha and Malia Obama. Mr. Obama asked his daughters."))
+    assert by_name["Obama"] == ["Barack Obama"]
+    assert by_name["Sasha Obama"] == ["Sasha Obama"]
+
+
+@pytest.mark.parametrize("language, text, acronym, full", [
+    ("en", "Fighters of the Islamic State (ISIS) took the town. ISIS fighters fled.", "ISIS", "Islamic State"),
+    ("en", "The Senate Bill 1062 drew protests. Brewer vetoed SB 1062 on Wednesday.", "SB 1062", "Senate Bill 1062"),
+    ("fr", "Les Jeux Olympiques (JO) de Paris commencent. Les JO coûtent cher.", "JO", "Jeux Olympiques"),
+])
+def test_acronyms_the_text_defines_or_that_spell_a_name_with_its_number(language, text, acronym, full):
+    by_name = _canonical((language, text))
+    assert by_name[acronym] == by_name[full] == [full]
+
+
+@pytest.mark.parametrize("text, apart", [
+    ("The Islamic State took the town. ISIS fighters fled.", ("ISIS", "Islamic State")),   # never linked
+    ("Senate Bill 1070 passed in 2010. SB 1062 passed in 2014.", ("SB 1062", "Senate Bill 1070")),
+])
+def test_acronyms_not_linked_stay_apart(text, apart):
+    by_name = _canonical(("en", text))
+    assert by_name[apart[0]] != by_name[apart[1]]
+
+
+def test_a_headline_style_line_gives_the_corpus_names_and_its_acronyms():
+    names = find_names(fl.entities._with_titles(pd.DataFrame({
+        "doc_id": ["d1"], "outlet": ["A"], "language": ["en"],
+        "title": ["Clinton Benghazi Hearings Show GOP Report Could Not Determine Causes Of Attacks"],
+        "text": ["Hillary Clinton spoke about the attack in Benghazi. Clinton said the report was fair."]})))
+    headline = names[names["sentence_id"] == 0]["name"].tolist()
+    assert headline == ["Clinton", "Benghazi", "GOP"]   # not "Clinton Benghazi Hearings Show", "Report"
+
+
+def test_a_line_capitalising_every_word_but_small_ones_is_headline_style():
+    docs = corpus(("d1", "A", "en", "Glenn Beck spoke at CPAC on Saturday.\nGlenn Beck Rips Progressivism at CPAC"))
+    assert find_names(docs)["name"].tolist() == ["Glenn Beck", "CPAC", "Glenn Beck", "CPAC"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('She wrote: "Rise to the occasion. Act like being in the White House matters."', ["White House"]),
+    ('"Nah," Malia Obama said.', ["Malia Obama"]),
+    ("Republicans challenged her. Democrats agreed.", ["Republicans", "Democrats"]),   # group words stay
+])
+def test_one_word_opening_a_sentence_or_quotation_needs_the_corpus_to_capitalise_it(text, expected):
+    assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == expected
+
+
+def test_a_known_name_is_found_where_an_outlet_writes_it_in_lower_case():
+    docs = corpus(("d1", "A", "en", "It was a nod to the Tea Party movement."),
+                  ("d2", "B", "en", "After years of demands, tea party activists have something to applaud. "
+                                    "The party went on."))
+    names = fl.canonical_names(find_names(docs))
+    assert names[names["doc_id"] == "d2"]["name"].tolist() == ["tea party", "activists"]   # "party" alone is not
+    assert names[names["name"] == "tea party"]["canonical"].item() == "Tea Party"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Representative Kevin McCarthy of California spoke.", ["Kevin McCarthy"]),
+    ("Prime Minister Benjamin Netanyahu of Israel spoke.", ["Benjamin Netanyahu"]),
+    ("Bank of America and the Department of Justice spoke.", ["Bank of America", "Department of Justice"]),
+    ("Senator John Kerry, Democrat of Massachusetts, spoke.", ["John Kerry"]),   # a description
+])
+def test_a_place_after_a_titled_name_and_affiliations_are_not_the_name(text, expected):
+    assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == expected
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "The White House and Obama met.", [True, False]),
+    ("fr", "L’Élysée et Emmanuel Macron ont parlé.", [True, False]),
+])
+def test_names_record_a_determiner_before_them(language, text, expected):
+    assert find_names(corpus(("d1", "A", language, text)))["determiner"].tolist() == expected
+
+
+def test_initials_name_organisations_not_people():
+    by_name = _canonical(("en", "CEO Dan Cathy spoke. The mayor of Washington, DC, objected. Dan Cathy left."),
+                         ("en", "The National Rifle Association met. The NRA said no."))
+    assert by_name["DC"] == ["DC"]                                  # not Dan Cathy
+    assert by_name["NRA"] == ["National Rifle Association"]
