@@ -280,18 +280,17 @@ def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, low
     return spans, headline
 
 
-def _sentence_words(corpus: pd.DataFrame) -> list[list[tuple]]:
+def _sentence_words(corpus: pd.DataFrame):
     """Per document, per sentence: its span, its words' spans into the text, the words and their
-    folded forms (read once: case counts, names and collectives all walk them)."""
-    out = []
+    folded forms; yielded document by document and computed again for each pass (held for a
+    whole corpus they took about 2 GB at 40,000 articles)."""
     for doc in row_tuples(corpus):
         doc_sentences = []
         for a, b in split_sentences(doc.text, doc.language):
             words = [(a + s, a + e) for s, e in word_spans(doc.text[a:b], doc.language)]
             tokens = [doc.text[s:e] for s, e in words]
             doc_sentences.append((a, b, words, tokens, [_fold(t) for t in tokens]))
-        out.append(doc_sentences)
-    return out
+        yield doc_sentences
 
 
 def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter, set]:
@@ -324,10 +323,10 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     an acronym that the text links to a full name in parentheses, "Islamic State (ISIS)" or
     "ISIS (Islamic State)", that full name; else empty).
     """
-    sentences = _sentence_words(corpus)
-    lowercase, capitalised, styled = _case_counts(corpus, sentences)
-    rows, headlines = [], []
-    for di, (doc, doc_sentences) in enumerate(zip(row_tuples(corpus), sentences)):
+    lowercase, capitalised, styled = _case_counts(corpus, _sentence_words(corpus))
+    rows, headlines, sentence_starts = [], [], []
+    for di, (doc, doc_sentences) in enumerate(zip(row_tuples(corpus), _sentence_words(corpus))):
+        sentence_starts.append([sentence[0] for sentence in doc_sentences])
         text = doc.text
         # where the reporter filed from is not what the article talks about
         dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -\u2013\u2014")), None)
@@ -359,12 +358,13 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
         spans += [(s, e) for s, e in acronyms if not any(x < e and s < y for x, y in spans)]
         for s, e in sorted(spans):
             _add_name(rows, di, docs[di], sid, a, b, s, e, lowercase, capitalised)
-    _add_lower_case(rows, docs, sentences, known, lowercase)
+    _add_lower_case(rows, docs, sentence_starts, known, lowercase)
     rows.sort(key=lambda row: (row[0], row[4], row[5], row[6]))
     return pd.DataFrame([row[1:] for row in rows], columns=NAME_COLUMNS)
 
 
-def _add_lower_case(rows: list, docs: list, sentences, known: list[str], lowercase: Counter) -> None:
+def _add_lower_case(rows: list, docs: list, sentence_starts: list[list[int]], known: list[str],
+                    lowercase: Counter) -> None:
     """Add the names of two words or more that the corpus writes capitalised where an outlet
     writes them in lower case (AP style writes "tea party activists"; "social security")."""
     # only names whose every word the corpus also writes in lower case can be found so
@@ -373,8 +373,7 @@ def _add_lower_case(rows: list, docs: list, sentences, known: list[str], lowerca
     if not phrases:
         return
     matcher = list_matcher(phrases)
-    for di, (doc, doc_sentences) in enumerate(zip(docs, sentences)):
-        starts = [sentence[0] for sentence in doc_sentences]
+    for di, (doc, starts) in enumerate(zip(docs, sentence_starts)):
         for m in matcher.find(doc.text, doc.language):
             written = doc.text[m.start:m.end]
             if written == written.lower() and any(c.isalpha() for c in written):
