@@ -120,7 +120,8 @@ def read_polnear(split: str = "dev", path: Path | str | None = None) -> tuple[pd
     ``published``, ``title``, ``text``; ``attributions``: one row per annotated attribution with a
     content span, columns ``POLNEAR_ATTRIBUTION`` (offsets into ``text``; ``source_*`` and
     ``cue_*`` empty / -1 when not annotated). ``kind`` is ``direct`` when the content opens with a
-    quotation mark, ``mixed`` when it holds one elsewhere, else ``indirect``. One annotator's file
+    quotation mark or starts right after an opening one (the annotator left the mark out),
+    ``mixed`` when it holds one elsewhere, else ``indirect``. One annotator's file
     per article (the first by name).
     """
     from analysis.marks import QUOTE_MARKS, scan_quote_marks
@@ -141,13 +142,15 @@ def read_polnear(split: str = "dev", path: Path | str | None = None) -> tuple[pd
         if not annotations:
             continue
         spans, links = _brat_spans(annotations[0])
+        # a span may leave the opening mark out ("said, “|We will win”"): it is direct all the same
+        after_opening = {p.open_at + 1 for p in scan_quote_marks(text)[0]}
         for n, link in enumerate(links):
             if link.get("Content") not in spans:
                 continue
             _, cs, ce = spans[link["Content"]]
             content = text[cs:ce]
             lead = content.lstrip()[:1]
-            kind = ("direct" if lead and lead in QUOTE_MARKS
+            kind = ("direct" if lead and lead in QUOTE_MARKS or cs in after_opening
                     else "mixed" if scan_quote_marks(content)[0] else "indirect")
             record = {"doc_id": doc_id, "attribution_id": f"{doc_id}:{n}", "kind": kind,
                       "content_start": cs, "content_end": ce, "content": content}

@@ -5,8 +5,9 @@ Usage: .venv/bin/python benchmarks/eval_polnear.py [--split dev] [--data ../shar
 Runs :func:`analysis.extract_quotes` (as shipped, nothing trained here) on a PolNeAR split and prints:
 
 - direct quotations: precision, recall, F1 against the Content spans that open with a quotation mark;
-- named-speaker accuracy: among gold direct quotations whose Source is a name (a capitalised word
-  that is not a pronoun) and that the extractor found, the share whose speaker shares the gold
+- named-speaker accuracy: among gold direct quotations whose Source is a name (a part of it opens
+  with a capitalised word that is not a pronoun; a description alone such as "a longtime adviser
+  to both Clintons" is not a name) and that the extractor found, the share whose speaker shares the gold
   Source's last capitalised word (pronouns the extractor resolved count when they resolve to it);
 - indirect + mixed attributions: precision, recall, F1 against the other Content spans;
 - the share of direct quotations found with speaker ``unknown``;
@@ -59,13 +60,25 @@ def _score(text: str, predicted: list[tuple[int, int]], gold: list[tuple[int, in
     return correct, found, matched
 
 
+DETERMINERS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "some", "two", "three"}
+
+
 def _named(source: str) -> str:
     """The gold source's last capitalised word (possessive and periods stripped) when it names
-    someone, else empty ("a source", "he")."""
-    source = re.split(r",| who | which |\(", source)[0]  # the name before an apposition
-    words = [re.sub("[’']s$", "", w).strip(".’'") for w in re.findall(r"[\w'’.-]+", source)]
-    capitals = [w for w in words if w and w[0].isupper() and w.casefold() not in PRONOUNS | {"the", "a", "an"}]
-    return capitals[-1].casefold().replace("’", "'") if capitals else ""
+    someone, else empty. The name is the first comma-separated part that opens (after a
+    determiner) with a capital: "Bruce Turry" in "his best friend at Lehigh, Bruce Turry", "Star"
+    in "the Philippine Star"; a description alone ("a longtime adviser to both Clintons", "the
+    judge", "he") names nobody, so it is not scored as a named speaker."""
+    for part in re.split(r",| who | which |\(", source):
+        words = [re.sub("[’']s$", "", w).strip(".’'") for w in re.findall(r"[\w'’.-]+", part)]
+        words = [w for w in words if w]
+        while words and words[0].casefold() in DETERMINERS:
+            words = words[1:]
+        if not words or not words[0][0].isupper() or words[0].casefold() in PRONOUNS:
+            continue
+        capitals = [w for w in words if w[0].isupper() and w.casefold() not in PRONOUNS | DETERMINERS]
+        return capitals[-1].casefold().replace("’", "'")
+    return ""
 
 
 def _words(name: str) -> list[str]:

@@ -340,13 +340,15 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, mas
     """Whether the quoted words are part of reported words around them (a mixed quotation): the
     verb before them does not introduce them ("Police say they have “adequate resources”"), or
     the verb after them closes a sentence that opened with the author's words ("Not paying taxes
-    “makes me smart,” Trump said")."""
+    “makes me smart,” Trump said"), or a conjunction sits between the verb and them ("said that “…”")."""
     if chosen is None or other:
         return False
     if not introduced:  # a verb of the same sentence that does not frame the quoted words
         return chosen.end <= p.open_at or chosen.start < sentence[1]
     if after_verb:
         return bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
+    if any(w.casefold() in rules.conjunctions for w in masked[chosen.end:p.open_at].split()):
+        return True  # "said that “…”": reported speech holding the quoted words
     # “…” followed by more of the reported clause: "saying that “race still determines too much” in America"
     return len(tokenize_words(masked[p.close_at + 1:sentence[1]], rules.language)) >= rules.indirect_min_words
 

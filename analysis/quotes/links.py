@@ -10,7 +10,9 @@ from analysis.quotes.rules import QuoteRules
 
 def link_mixed(rows: list[dict]) -> None:
     """A direct quotation inside a mixed one is its verbatim part: ``part_of`` the mixed row, and
-    spoken by its speaker where the quotation had none."""
+    spoken by its speaker where the quotation had none or where the same cue reports both (the
+    mixed row read the speaker with the whole clause in view: "China used “velvet gloves” in
+    Central Asia, said Nargis Kassenova" is Kassenova's, not Central Asia's)."""
     mixed = sorted((r for r in rows if r["kind"] == "mixed"), key=lambda m: m["start"])  # disjoint
     starts = [m["start"] for m in mixed]
     for r in rows:
@@ -20,7 +22,8 @@ def link_mixed(rows: list[dict]) -> None:
         outer = mixed[i] if i >= 0 and r["end"] <= mixed[i]["end"] else None
         if outer:
             r["part_of"] = outer["quote_id"]
-            if r["speaker"] == "unknown":
+            same_cue = r["cue_start"] >= 0 and r["cue_start"] == outer["cue_start"] and outer["speaker"] != "unknown"
+            if r["speaker"] == "unknown" or same_cue:
                 r.update(speaker=outer["speaker"], speaker_mention=outer["speaker_mention"])
 
 

@@ -60,7 +60,9 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     if verb.mention.kind == "none" and masked[max(0, verb.start - 40):verb.start].rstrip()[-1:] in ("",) + tuple(",") + tuple(QUOTE_MARKS):
         return None  # inverted: "…," said David French of the NRF: the words after name the speaker
     if first in rules.conjunctions:
-        at += words[0].end()
+        opens_quote = tail[words[0].end():].lstrip()[:1] in QUOTE_MARKS
+        # "said that “…”": indirect speech with a verbatim part, a mixed quotation from "that"
+        at += words[0].start() if opens_quote else words[0].end()
     elif rules.told.search(verb.verb, "*") or verb.verb.casefold() in rules.conjunctions:
         begin = _content_start(words, 0, OBJECT_WORDS + 1, rules)
         if begin is None:
@@ -78,13 +80,15 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     s_start, s_end = sentence
     tail = text[verb.end:min(s_end, verb.end + 200)]
     first = tail.split(None, 1)[0].casefold() if tail.strip() else ""
-    if (len(tokenize_words(tail, rules.language)) > TAIL_WORDS or first in rules.conjunctions
+    comma = text.rfind(",", max(s_start, verb.start - 120), verb.start)  # also "…smart,” Trump said"
+    inverted = comma > s_start and not masked[comma + 1:verb.start].strip(QUOTE_MARKS + " ")  # "…,” said Sen. John Smith."
+    # an inverted speaker may bring an apposition: "…,” said Doyle, whose home state is …"
+    measured = masked[verb.end:verb.end + len(tail)].split(",")[0] if inverted else tail
+    if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
             or any(c in QUOTE_MARKS for c in tail)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
-    comma = text.rfind(",", max(s_start, verb.start - 120), verb.start)  # also "…smart,” Trump said"
     if comma <= s_start:
         return None, False
-    inverted = not masked[comma + 1:verb.start].strip()  # "…, said Sen. John Smith."
     if inverted and mention_after(tail, rules).kind not in ("name", "role"):
         return None, False  # "Sanders, who …, said he may campaign": the words come after the verb
     end = comma
