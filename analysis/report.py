@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from analysis.outputs import (
 from analysis.paths import DATA, NOTEBOOKS, ROOT, SEEDS, reports_dir
 from analysis.progress import NOTEBOOK, PROGRESS_FILE, latest_lines
 from analysis.stages import corpus_documents
+from analysis.workers import kill_workers, start_worker
 
 PROGRESS_EVERY = 15  # seconds between progress lines while notebooks run
 
@@ -309,31 +309,6 @@ def write_log(path: Path, runs: list[NotebookRun]) -> None:
     path.write_text("\n".join(blocks) or "no notebook failed\n", encoding="utf-8")
 
 
-def _ignore_sigint() -> None:
-    """Pool workers leave Ctrl-C to the parent, which stops the queue and kills them."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _kill_workers(pool: ProcessPoolExecutor) -> None:
-    """Kill every pool worker and its kernels (children started in their own sessions)."""
-    import psutil  # noqa: PLC0415 - only needed on Ctrl-C
-
-    workers = [psutil.Process(pid) for pid in list(getattr(pool, "_processes", {}) or {})
-               if psutil.pid_exists(pid)]
-    for worker in workers:
-        try:
-            family = worker.children(recursive=True) + [worker]
-        except psutil.NoSuchProcess:
-            continue
-        for process in family:
-            try:
-                process.kill()
-            except psutil.NoSuchProcess:
-                pass
-        psutil.wait_procs(family, timeout=5)
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
 def run_report(out: Path | str, parameters: dict, notebooks: list[Path] | None = None,
                jobs: int = 1, kernel: str = KERNEL, echo=print,
                skip_unchanged: bool = False, scheduler: str = "") -> list[NotebookRun]:
@@ -402,7 +377,8 @@ def _run_queue(to_run: list[Path], total: int, out: Path, staging: Path, per_not
     waiting = {nb: set(notebook_needs(nb)) & stems for nb in to_run}
     finished: dict[Path, NotebookRun] = {}
     seen: dict = {}
-    pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_ignore_sigint)
+    mark = f"{os.getpid()}-{time.time_ns()}"
+    pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=start_worker, initargs=(mark,))
     running = {}
     try:
         while waiting or running:
@@ -423,11 +399,11 @@ def _run_queue(to_run: list[Path], total: int, out: Path, staging: Path, per_not
                 echo(f"[{total - len(to_run) + len(finished)}/{total}] "
                      f"{run.name}: {status} ({run.seconds:.1f} s)")
     except KeyboardInterrupt:
-        _kill_workers(pool)
+        kill_workers(pool, mark)
         raise RunInterrupted(list(finished.values()),
                              [nb.stem for nb in [*running.values(), *waiting]]) from None
     except BaseException:
-        _kill_workers(pool)
+        kill_workers(pool, mark)
         raise
     pool.shutdown(wait=True)
     return finished

@@ -23,6 +23,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis.__main__ import main
 from analysis.report import ReportError, discover_notebooks, run_report
+from analysis.workers import kill_workers, start_worker
 
 PARAMS = "corpus = ''\nout_dir = ''"
 TABLES = """\
@@ -160,7 +161,13 @@ def test_ctrl_c_stops_the_queue_kills_kernels_and_keeps_the_previous_run(tmp_pat
     os.killpg(cli.pid, signal.SIGINT)               # Ctrl-C in a terminal: the whole group
     # The notebook sleeps 600 s: a run that exits within 150 s stopped it (a loaded 2-core machine
     # can take over a minute to kill and reap); one that waited for it would time out here.
-    stdout, stderr = cli.communicate(timeout=150)
+    try:
+        stdout, stderr = cli.communicate(timeout=150)
+    except subprocess.TimeoutExpired:
+        table = subprocess.run(["ps", "-eo", "pid,ppid,sid,etime,args"], capture_output=True,
+                               text=True).stdout
+        os.killpg(cli.pid, signal.SIGKILL)
+        pytest.fail(f"the CLI had not exited 150 s after Ctrl-C; processes then:\n{table}")
     assert cli.returncode == 130, stdout + stderr
     assert stderr.count("\n") == 1 and "Traceback" not in stderr
     assert stderr.startswith("interrupted: 0 notebook(s) had finished (none); stopped ")
@@ -174,6 +181,29 @@ def test_ctrl_c_stops_the_queue_kills_kernels_and_keeps_the_previous_run(tmp_pat
                        echo=lambda _: None, skip_unchanged=True)
     assert all(r.skipped for r in again)
     assert (out / "reports" / "tables" / "table.csv").read_text() == "corpus\nA\n"
+
+
+def _orphan_a_sleeper() -> int:
+    """In a pool worker: start a sleeper in its own session, as kernels are; return its pid."""
+    return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"],
+                            start_new_session=True).pid
+
+
+def test_a_kernel_whose_worker_died_first_is_still_killed():
+    """A kernel outlived its worker (it was no longer among the worker's children when the run
+    killed them) and kept the interrupted CLI's output pipes open."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    mark = f"test-{os.getpid()}-{time.time_ns()}"
+    pool = ProcessPoolExecutor(max_workers=1, initializer=start_worker, initargs=(mark,))
+    sleeper = psutil.Process(pool.submit(_orphan_a_sleeper).result())
+    worker = psutil.Process(next(iter(pool._processes)))
+    worker.kill()                                   # the sleeper is orphaned, re-parented
+    psutil.wait_procs([worker], timeout=10)
+    assert sleeper.is_running() and sleeper.ppid() != worker.pid
+    kill_workers(pool, mark)
+    _, alive = psutil.wait_procs([sleeper], timeout=10)
+    assert not alive
 
 
 @pytest.mark.parametrize("make_out, reason", [
