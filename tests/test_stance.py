@@ -178,6 +178,13 @@ def test_evidence_table_lists_every_unit_with_weight_and_why():
      "distancing 'claims to be'"),
     ("The so-called NRF met them.", "massoud_nrf", -0.5, "distancing 'so-called'"),
     ("Le prétendu Front de résistance nationale a parlé.", "massoud_nrf", -0.5, "distancing"),
+    # a distancing verb that introduces the target's words: the author does not vouch for them
+    ("Massoud claimed that he did not aspire to be president.", "massoud_nrf", -0.5,
+     "'claimed' disowns the target's words"),
+    ("Massoud a prétendu que le pays avait besoin d'aide.", "massoud_nrf", -0.5,
+     "'a prétendu' disowns the target's words"),
+    ("The Taliban claimed rule over Kabul in August.", "taliban", 0.0, "author voice"),  # took possession
+    ("Massoud said that he did not aspire to be president.", "massoud_nrf", 0.0, "author voice"),
     # evaluation in reported speech belongs to its speaker
     ("The NRF said that the Taliban are a humiliating failure.", "taliban", 0.0, "left to their speaker"),
     ("Some have accused Massoud of betrayal and treachery.", "massoud_nrf", 0.0, "left to their speaker"),

@@ -6,6 +6,7 @@ found by the one phrase matcher. A language without resources finds nothing here
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +46,23 @@ def sentence_cues(sentence: str, language: str) -> list[Cue]:
     """Evaluative words, distancing words and reporting verbs of ``sentence`` in text order
     (leftmost-longest: "claims to be" is one distancing cue, not the verb "claims")."""
     return [Cue(m.key[0], m.key[1], m.start, m.end) for m in _matcher(language).find(sentence, language)]
+
+
+# What follows a verb that introduces someone's words: "claimed that", « a prétendu que », a colon,
+# an opening quotation mark ("claimed rule", took possession, introduces nothing).
+INTRODUCES_SPEECH = re.compile(r"\s*(?:that\b|que\b|qu['’]|:|[\"“«‘'])", re.IGNORECASE)
+
+
+def disowns_speech(cue: Cue, sentence: str, language: str) -> bool:
+    """Whether ``cue`` is a distancing reporting verb ("claimed", « a prétendu ») that introduces
+    its speaker's words: the author reports them without vouching for them."""
+    return (cue.kind == "reporting" and cue.phrase in _distancing_verbs(language)
+            and INTRODUCES_SPEECH.match(sentence, cue.end) is not None)
+
+
+@lru_cache(maxsize=32)
+def _distancing_verbs(language: str) -> frozenset[str]:
+    return frozenset(language_resources(language).verbs("distancing"))
 
 
 def reported_span(cues: list[Cue], quote_spans, text: str) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ from analysis.stance.evaluative import (
     DISTANCED_NAME_WEIGHT,
     DISTANCED_PRAISE,
     aimed_at,
+    disowns_speech,
     reported_span,
     sentence_cues,
     words_between,
@@ -160,6 +161,12 @@ def _score_sentence(text: str, language: str, target: str, here: list, terms_her
         if aim is not None and aim.target == target:
             distanced += DISTANCED_NAME_WEIGHT
             why.append(f"distancing {text[c.start:c.end]!r}")
+    for c in cues:  # "Masoud claimed that …": the author does not vouch for the target's words
+        if worded(c.start) and disowns_speech(c, text, language):
+            aim = aimed_at(c, author_mentions, text)
+            if aim is not None and aim.target == target:
+                distanced += DISTANCED_NAME_WEIGHT
+                why.append(f"{text[c.start:c.end]!r} disowns the target's words")
     for m in author_mentions:
         if m.target == target and m.scare_quoted and not m.evaluation:
             distanced += DISTANCED_NAME_WEIGHT
