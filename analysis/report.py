@@ -42,7 +42,7 @@ from analysis.outputs import (
 from analysis.paths import DATA, NOTEBOOKS, ROOT, SEEDS, reports_dir
 from analysis.progress import NOTEBOOK, PROGRESS_FILE, latest_lines
 from analysis.stages import corpus_documents
-from analysis.workers import kill_workers, start_worker
+from analysis.workers import SocketFileKernelManager, kill_workers, start_worker
 
 PROGRESS_EVERY = 15  # seconds between progress lines while notebooks run
 
@@ -249,7 +249,7 @@ def run_notebook(notebook: Path, out: Path, parameters: dict, run_info: dict,
     try:
         papermill.execute_notebook(str(notebook), str(executed), parameters=given,
                                    kernel_name=kernel, cwd=str(notebook.parent),
-                                   progress_bar=False,
+                                   progress_bar=False, kernel_manager_class=SocketFileKernelManager,
                                    # quiet kernel: no TCP-encryption warning, no logged shutdown interrupt
                                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except Exception as err:  # noqa: BLE001 - every failure is reported, the others still run

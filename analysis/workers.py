@@ -1,4 +1,5 @@
-"""The report's pool workers and their kernels: Ctrl-C goes to the parent, which kills them all.
+"""The report's pool workers and their kernels: Ctrl-C goes to the parent, which kills them all;
+kernels talk over Unix sockets, so two starting at once cannot collide on a TCP port.
 
 Kernels start in their own sessions, so a terminal's Ctrl-C does not reach them, and a kernel
 whose worker died first has a new parent; every worker and kernel of a run therefore carries the
@@ -8,9 +9,30 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
+import uuid
 from concurrent.futures import ProcessPoolExecutor
 
+from jupyter_client import AsyncKernelManager
+from traitlets import CaselessStrEnum, default
+
 RUN_MARK = "FRAMELAB_RUN"  # environment variable naming the run a worker or kernel belongs to
+
+
+class SocketFileKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernels listen on Unix socket files named after their connection
+    file (unique), not on TCP ports. With TCP, a port picked free by one starting kernel could
+    be taken by another before it bound it: the kernel died with "Address already in use" and
+    its notebook failed, or outlived a Ctrl-C."""
+
+    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    @default("ip")
+    def _unique_socket_prefix(self) -> str:
+        # jupyter_client's default, "kernel-ipc" relative to the working directory, is shared
+        # by every kernel started there before its connection file exists; /tmp keeps the path
+        # under the 107 characters a Unix socket name allows
+        return os.path.join(tempfile.gettempdir(), f"framelab-kernel-{uuid.uuid4().hex}-ipc")
 
 
 def start_worker(mark: str) -> None:

@@ -23,7 +23,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis.__main__ import main
 from analysis.report import ReportError, discover_notebooks, run_report
-from analysis.workers import kill_workers, start_worker
+from analysis.workers import SocketFileKernelManager, kill_workers, start_worker
 
 PARAMS = "corpus = ''\nout_dir = ''"
 TABLES = """\
@@ -181,6 +181,14 @@ def test_ctrl_c_stops_the_queue_kills_kernels_and_keeps_the_previous_run(tmp_pat
                        echo=lambda _: None, skip_unchanged=True)
     assert all(r.skipped for r in again)
     assert (out / "reports" / "tables" / "table.csv").read_text() == "corpus\nA\n"
+
+
+def test_kernels_started_at_once_get_socket_files_of_their_own():
+    """Two kernels starting at once picked the same free TCP port; one died with "Address
+    already in use" and failed its notebook (or outlived a Ctrl-C)."""
+    first, second = SocketFileKernelManager(), SocketFileKernelManager()
+    assert first.transport == second.transport == "ipc"
+    assert first.ip != second.ip and Path(first.ip).is_absolute() and len(first.ip) < 100
 
 
 def _orphan_a_sleeper() -> int:
