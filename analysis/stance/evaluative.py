@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.languages import VERB_ROLES, language_resources
+from analysis.marks import OPENING_A_SENTENCE, WORD_APOSTROPHES
 from analysis.matcher import PhraseMatcher
 
 # Direction of each evaluative category toward the actor it is aimed at.
@@ -50,7 +51,8 @@ def sentence_cues(sentence: str, language: str) -> list[Cue]:
 
 # What follows a verb that introduces someone's words: "claimed that", « a prétendu que », a colon,
 # an opening quotation mark ("claimed rule", took possession, introduces nothing).
-INTRODUCES_SPEECH = re.compile(r"\s*(?:that\b|que\b|qu['’]|:|[\"“«‘'])", re.IGNORECASE)
+INTRODUCES_SPEECH = re.compile(r"\s*(?:that\b|que\b|qu(?=[" + re.escape(WORD_APOSTROPHES) + "])|:|["
+                               + re.escape(OPENING_A_SENTENCE) + "])", re.IGNORECASE)
 
 
 def disowns_speech(cue: Cue, sentence: str, language: str) -> bool:
