@@ -1,7 +1,7 @@
 """BASIL per-document target stance: framelab's target stance against the annotators' author feeling.
 
 Usage: .venv/bin/python benchmarks/eval_basil_stance.py [--data ../shared/datasets/basil]
-       [--threshold 0.1] [--min-units 2] [--sweep]
+       [--threshold 0.1] [--min-units 2] [--sweep] [--learned]
 
 Each BASIL event's main entities become targets (aliases: the full name and, for a name of two or
 more capitalised words, the surname). Every article is read as the reports read it (sentences,
@@ -103,12 +103,55 @@ def evaluate(units: pd.DataFrame, feelings: pd.DataFrame, threshold: float, min_
     return pairs.assign(gold=pairs["feeling"].map(FEELING), predicted=pairs["label"].fillna("neutral"))
 
 
+def learned_baselines(units: pd.DataFrame, feelings: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
+    """Two models trained here, scored leave-one-event-out (each event predicted by a model that
+    never saw it): balanced logistic regression on (a) per-pair summaries of the evidence units
+    (count, share of the article, mean/min/max author-voice and quoted sentiment, evaluative and
+    distancing sums, headline mention) and (b) TF-IDF of the sentences naming the entity."""
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+    from sklearn.pipeline import make_pipeline  # noqa: PLC0415
+    from sklearn.preprocessing import StandardScaler  # noqa: PLC0415
+
+    sentences = units[units["unit"] == "sentence"].assign(quoted=lambda u: u["quoted_sentiment"].fillna(0.0))
+    by_pair = sentences.groupby(["doc_id", "entity"])
+    summary = pd.DataFrame({
+        "n": by_pair.size(), "sentiment_mean": by_pair["sentiment"].mean(), "sentiment_min": by_pair["sentiment"].min(),
+        "sentiment_max": by_pair["sentiment"].max(), "quoted_mean": by_pair["quoted"].mean(),
+        "quoted_min": by_pair["quoted"].min(), "quoted_max": by_pair["quoted"].max(),
+        "evaluative": by_pair["evaluative"].sum(), "distancing": by_pair["distancing"].sum(),
+        "headline": by_pair["sentence_id"].min().eq(0).astype(int),
+        "text": by_pair["sentence"].agg(" ".join)}).reset_index()
+    lines = articles.set_index("doc_id")["text"].str.count("\n") + 1
+    pairs = feelings.merge(summary, on=["doc_id", "entity"], how="left")
+    pairs["share"] = pairs["n"] / pairs["doc_id"].map(lines)
+    pairs["text"] = pairs["text"].fillna("")
+    numeric = pairs.drop(columns=["doc_id", "event", "outlet", "entity", "feeling", "text"]).fillna(0.0).to_numpy()
+    gold = pairs["feeling"].map(FEELING).to_numpy()
+    rows = []
+    for name, features, model in [
+            ("evidence-unit summaries", numeric,
+             lambda: make_pipeline(StandardScaler(), LogisticRegression(C=0.1, class_weight="balanced", max_iter=2000))),
+            ("TF-IDF of the entity's sentences", pairs["text"].to_numpy(),
+             lambda: make_pipeline(TfidfVectorizer(min_df=2, sublinear_tf=True, ngram_range=(1, 2)),
+                                   LogisticRegression(C=0.1, class_weight="balanced", max_iter=3000)))]:
+        predicted = pd.Series("neutral", index=pairs.index)
+        for event in sorted(pairs["event"].unique()):
+            held = (pairs["event"] == event).to_numpy()
+            predicted[held] = model().fit(features[~held], gold[~held]).predict(features[held])
+        rows.append({"method": f"logistic regression, leave-one-event-out: {name}",
+                     **scores(pd.Series(gold), predicted)})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None, help="BASIL folder (default ../shared/datasets/basil)")
     parser.add_argument("--threshold", type=float, default=0.1)
     parser.add_argument("--min-units", type=int, default=2)
     parser.add_argument("--sweep", action="store_true", help="also print a grid of thresholds")
+    parser.add_argument("--learned", action="store_true",
+                        help="also print two models trained here, scored leave-one-event-out")
     args = parser.parse_args()
     started = time.perf_counter()
     articles, feelings = read_basil(args.data)
@@ -122,6 +165,8 @@ def main() -> None:
              **scores(pairs["gold"], pairs["predicted"])}]
     ceiling, labels = gold_span_ceiling(args.data, feelings)
     rows.append({"method": ceiling, **scores(pairs["gold"], labels.loc[pairs.index])})
+    if args.learned:
+        rows += learned_baselines(units, feelings, articles)
     if args.sweep:
         for min_weight in (0.0, 0.1, 0.2, 0.3):
             for threshold in (0.05, 0.1, 0.2):
