@@ -34,7 +34,7 @@ _ADJECTIVE_COMPOUND = re.compile(r"^\w+-[a-z]+$")  # a capitalised word joined t
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _LAST_WORD = re.compile(r"(\w+(?:[" + WORD_APOSTROPHES + r"]|(?=\s)))\s*$")  # "the ", "l’"
 NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title", "determiner",
-                "expansion"]
+                "expansion", "setting"]
 
 
 def _fold(text: str) -> str:
@@ -321,7 +321,9 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     ``title`` (as written, or empty), ``determiner`` (a determiner of the language comes just
     before it, title included: "the White House"; a person's name takes none), ``expansion`` (for
     an acronym that the text links to a full name in parentheses, "Islamic State (ISIS)" or
-    "ISIS (Islamic State)", that full name; else empty).
+    "ISIS (Islamic State)", that full name; else empty), ``setting`` (a place preposition of the
+    language comes just before it, title included: "in Atlanta", "à Kaboul": where something
+    happens rather than who acts).
     """
     lowercase, capitalised, styled = _case_counts(corpus, _sentence_words(corpus))
     rows, headlines, sentence_starts = [], [], []
@@ -344,8 +346,9 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
             if collectives:  # groups named by a common noun: "protesters", "the police"
                 for k, (s, e) in enumerate(words):
                     word = text[s:e]
-                    if (word[:1].islower() or (k == 0 and word[1:].islower())) and _fold(word) in collectives:
-                        rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, s, e, word, "", False, ""])
+                    if (word[:1].islower() or (k == 0 and word[1:].islower() and (s, e) not in spans)) \
+                            and _fold(word) in collectives:  # a sentence's first word may be a name already
+                        rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, s, e, word, "", False, "", False])
     # a headline-style line: the names the corpus writes elsewhere, found with the phrase
     # matcher where the line capitalises them, and its acronyms
     known = sorted({row[7] for row in rows if row[7][:1].isupper() and len(row[7]) > 1})
@@ -378,7 +381,8 @@ def _add_lower_case(rows: list, docs: list, sentence_starts: list[list[int]], kn
             written = doc.text[m.start:m.end]
             if written == written.lower() and any(c.isalpha() for c in written):
                 sid = bisect_right(starts, m.start) - 1
-                rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, m.start, m.end, written, "", False, ""])
+                rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, m.start, m.end, written, "", False, "",
+                             False])
 
 
 def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int, lowercase: Counter,
@@ -409,8 +413,10 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
                                              and name_group(place, doc.language)[0]):
         return  # a person described: "the Missouri Republican", "Democrat of Massachusetts"
     before = _LAST_WORD.search(text, max(a, s - 24), s)
-    determiner = bool(before) and _fold(before.group(1)).casefold() in folded_quote_words(doc.language, "determiners")
-    rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title, determiner, ""])
+    word = _fold(before.group(1)).casefold() if before else ""
+    determiner = word in folded_quote_words(doc.language, "determiners")
+    setting = word in folded_quote_words(doc.language, "place_prepositions")
+    rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title, determiner, "", setting])
     _link_acronyms(text, rows)
 
 

@@ -146,8 +146,53 @@ def test_salience_ranks_a_name_of_the_headline_and_lead_first():
                                   "One. Two. Three. Four. Mike Huckabee came."]})
     entities, _ = discover_entities(docs)
     assert entities["canonical"].tolist() == ["Dan Cathy", "Mike Huckabee"]
-    assert entities["lead_documents"].tolist() == [2, 0]
-    assert entities["salience"].tolist() == [6.0, 4.0]
+    assert entities["lead_documents"].tolist() == [2, 0] and entities["headline_documents"].tolist() == [2, 0]
+    # per document: presence 0.5 + lead 1 + headline 1 + log2(1 + 1 mention), against 0.5 + log2(2)
+    assert entities["salience"].tolist() == [7.0, 3.0]
+
+
+def test_one_headline_outranks_a_passing_mention_in_two_documents():
+    # the Chick-fil-A event of BASIL: protesters in one outlet's headline, cities named once in passing
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"], "outlet": ["A", "B"], "language": "en",
+                         "title": ["Protesters answer Dan Cathy", "Dan Cathy speaks"],
+                         "text": ["Dan Cathy spoke. Two. Three. The mayor of Boston objected.",
+                                  "Dan Cathy spoke. Two. Three. The mayor of Boston objected."]})
+    entities, _ = discover_entities(docs)
+    assert entities["canonical"].tolist() == ["Dan Cathy", "protesters", "Boston"]
+    assert entities["salience"].tolist()[1:] == [3.5, 3.0]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "Protesters met in Atlanta. Dan Cathy spoke at Georgetown about Atlanta.",
+     {"Protesters": [False], "Atlanta": [True, False], "Dan Cathy": [False], "Georgetown": [True]}),
+    ("fr", "Ahmad Massoud vit à Douchanbé. Les talibans sont en Afghanistan, dans Kaboul et à Kaboul.",
+     {"Ahmad Massoud": [False], "Douchanbé": [True], "Afghanistan": [True], "Kaboul": [True, True]}),
+])
+def test_names_after_a_place_preposition_are_settings(language, text, expected):
+    names = find_names(corpus(("d1", "A", language, text)))
+    assert names.groupby("name", sort=False)["setting"].apply(list).to_dict() == expected
+
+
+def test_a_setting_counts_half_and_a_headline_the_text_repeats_counts_once():
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"], "outlet": ["A", "B"], "language": "en",
+                         "title": ["Rally held", "Rally held"],
+                         "text": ["Rally held\nOne. Two. Three. Four. Dan Cathy spoke in Chicago.",
+                                  "One. Two. Three. Four. Dan Cathy spoke in Chicago."]})
+    entities, _ = discover_entities(docs)
+    # Dan Cathy: 2 x (0.5 + log2(2)); Chicago, only a setting: 2 x (0.5 x 0.5 + log2(1.5))
+    assert entities.set_index("canonical")["salience"].to_dict() == {"Dan Cathy": 3.0, "Chicago": 1.67}
+    titled = fl.entities._with_titles(docs)
+    assert titled["text"].tolist()[0] == docs["text"][0] and titled["headline_end"].tolist() == [10, 10]
+
+
+def test_seed_story_targets_are_its_actors(seed_documents):
+    """The seed story discovered without configuration: its protagonist, the Taliban, Israel (whose
+    help he reportedly asked for) and the United States are among the first ``top_targets`` (10)."""
+    entities, aliases = discover_entities(seed_documents)
+    top = entities.head(10)
+    for name in ("Ahmad Massoud", "Taliban", "Israel", "United States"):
+        assert find_named(name, top, aliases), f"{name} not among {top['canonical'].tolist()}"
+    assert top["canonical"].iloc[0] == "Ahmad Massoud"
 
 
 @pytest.mark.parametrize("annotated, expected", [
