@@ -145,11 +145,19 @@ def _organisation(word: str, language: str) -> bool:
     return _fold(word) in folded_quote_words(language, "organisation_words")
 
 
+def _phrase_after_title(bare: str, language: str) -> bool:
+    """Whether what follows a title continues a phrase rather than names someone: it opens with a
+    name particle ("Queen of Rage", "QUEEN OF RAGE")."""
+    first = bare.split(" ", 1)[0]
+    return bool(first) and _fold(first).casefold() in _word_sets(language)[0]
+
+
 def bare_name(name: str, language: str) -> str:
     """``name`` without its titles (:func:`split_title`), unless what is left is one word heading
-    an organisation's name ("Justice Department")."""
+    an organisation's name ("Justice Department") or continues a phrase ("Queen of Rage")."""
     title, bare = split_title(name, language)
-    return name if title and " " not in bare and _organisation(bare, language) else (bare or name)
+    keep = title and (_phrase_after_title(bare, language) or " " not in bare and _organisation(bare, language))
+    return name if keep else (bare or name)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -394,8 +402,9 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
     if not bare:
         return
     folded = _fold(bare)
-    if title and " " not in bare and (lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language)):
-        title, bare = "", text[s:e]  # "Justice Department": a title word inside a name
+    if title and (_phrase_after_title(bare, doc.language) or " " not in bare and (
+            lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language))):
+        title, bare = "", text[s:e]  # a title word inside a name: "Justice Department", "Queen of Rage"
     if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
         e, bare = e + 1, bare + "."  # "U.S."
     first, space, rest = bare.partition(" ")

@@ -342,6 +342,7 @@ def test_a_known_name_is_found_where_an_outlet_writes_it_in_lower_case():
     ("Prime Minister Benjamin Netanyahu of Israel spoke.", ["Benjamin Netanyahu"]),
     ("Bank of America and the Department of Justice spoke.", ["Bank of America", "Department of Justice"]),
     ("Senator John Kerry, Democrat of Massachusetts, spoke.", ["John Kerry"]),   # a description
+    ("Its cover called her the Queen of Rage.", ["Queen of Rage"]),   # a phrase, not a title and a name
 ])
 def test_a_place_after_a_titled_name_and_affiliations_are_not_the_name(text, expected):
     assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == expected
