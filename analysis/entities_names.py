@@ -330,8 +330,8 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     before it, title included: "the White House"; a person's name takes none), ``expansion`` (for
     an acronym that the text links to a full name in parentheses, "Islamic State (ISIS)" or
     "ISIS (Islamic State)", that full name; else empty), ``setting`` (a place preposition of the
-    language comes just before it, title included: "in Atlanta", "à Kaboul": where something
-    happens rather than who acts).
+    language comes just before it, title and determiner included: "in Atlanta", "in the Capitol",
+    "à Kaboul": where something happens rather than who acts).
     """
     lowercase, capitalised, styled = _case_counts(corpus, _sentence_words(corpus))
     rows, headlines, sentence_starts = [], [], []
@@ -424,7 +424,10 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
     before = _LAST_WORD.search(text, max(a, s - 24), s)
     word = _fold(before.group(1)).casefold() if before else ""
     determiner = word in folded_quote_words(doc.language, "determiners")
-    setting = word in folded_quote_words(doc.language, "place_prepositions")
+    if determiner:  # "in the Capitol": the preposition before the determiner
+        before = _LAST_WORD.search(text, max(a, before.start() - 24), before.start())
+    place = _fold(before.group(1)).casefold() if before else ""
+    setting = place in folded_quote_words(doc.language, "place_prepositions")
     rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title, determiner, "", setting])
     _link_acronyms(text, rows)
 
