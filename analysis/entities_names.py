@@ -34,7 +34,7 @@ _ADJECTIVE_COMPOUND = re.compile(r"^\w+-[a-z]+$")  # a capitalised word joined t
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _LAST_WORD = re.compile(r"(\w+(?:[" + WORD_APOSTROPHES + r"]|(?=\s)))\s*$")  # "the ", "l’"
 NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title", "determiner",
-                "expansion"]
+                "expansion", "setting"]
 
 
 def _fold(text: str) -> str:
@@ -145,11 +145,19 @@ def _organisation(word: str, language: str) -> bool:
     return _fold(word) in folded_quote_words(language, "organisation_words")
 
 
+def _phrase_after_title(bare: str, language: str) -> bool:
+    """Whether what follows a title continues a phrase rather than names someone: it opens with a
+    name particle ("Queen of Rage", "QUEEN OF RAGE")."""
+    first = bare.split(" ", 1)[0]
+    return bool(first) and _fold(first).casefold() in _word_sets(language)[0]
+
+
 def bare_name(name: str, language: str) -> str:
     """``name`` without its titles (:func:`split_title`), unless what is left is one word heading
-    an organisation's name ("Justice Department")."""
+    an organisation's name ("Justice Department") or continues a phrase ("Queen of Rage")."""
     title, bare = split_title(name, language)
-    return name if title and " " not in bare and _organisation(bare, language) else (bare or name)
+    keep = title and (_phrase_after_title(bare, language) or " " not in bare and _organisation(bare, language))
+    return name if keep else (bare or name)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -321,7 +329,9 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     ``title`` (as written, or empty), ``determiner`` (a determiner of the language comes just
     before it, title included: "the White House"; a person's name takes none), ``expansion`` (for
     an acronym that the text links to a full name in parentheses, "Islamic State (ISIS)" or
-    "ISIS (Islamic State)", that full name; else empty).
+    "ISIS (Islamic State)", that full name; else empty), ``setting`` (a place preposition of the
+    language comes just before it, title and determiner included: "in Atlanta", "in the Capitol",
+    "à Kaboul": where something happens rather than who acts).
     """
     lowercase, capitalised, styled = _case_counts(corpus, _sentence_words(corpus))
     rows, headlines, sentence_starts = [], [], []
@@ -344,8 +354,9 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
             if collectives:  # groups named by a common noun: "protesters", "the police"
                 for k, (s, e) in enumerate(words):
                     word = text[s:e]
-                    if (word[:1].islower() or (k == 0 and word[1:].islower())) and _fold(word) in collectives:
-                        rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, s, e, word, "", False, ""])
+                    if (word[:1].islower() or (k == 0 and word[1:].islower() and (s, e) not in spans)) \
+                            and _fold(word) in collectives:  # a sentence's first word may be a name already
+                        rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, s, e, word, "", False, "", False])
     # a headline-style line: the names the corpus writes elsewhere, found with the phrase
     # matcher where the line capitalises them, and its acronyms
     known = sorted({row[7] for row in rows if row[7][:1].isupper() and len(row[7]) > 1})
@@ -378,7 +389,8 @@ def _add_lower_case(rows: list, docs: list, sentence_starts: list[list[int]], kn
             written = doc.text[m.start:m.end]
             if written == written.lower() and any(c.isalpha() for c in written):
                 sid = bisect_right(starts, m.start) - 1
-                rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, m.start, m.end, written, "", False, ""])
+                rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, m.start, m.end, written, "", False, "",
+                             False])
 
 
 def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int, lowercase: Counter,
@@ -390,8 +402,9 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
     if not bare:
         return
     folded = _fold(bare)
-    if title and " " not in bare and (lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language)):
-        title, bare = "", text[s:e]  # "Justice Department": a title word inside a name
+    if title and (_phrase_after_title(bare, doc.language) or " " not in bare and (
+            lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language))):
+        title, bare = "", text[s:e]  # a title word inside a name: "Justice Department", "Queen of Rage"
     if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
         e, bare = e + 1, bare + "."  # "U.S."
     first, space, rest = bare.partition(" ")
@@ -409,8 +422,13 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
                                              and name_group(place, doc.language)[0]):
         return  # a person described: "the Missouri Republican", "Democrat of Massachusetts"
     before = _LAST_WORD.search(text, max(a, s - 24), s)
-    determiner = bool(before) and _fold(before.group(1)).casefold() in folded_quote_words(doc.language, "determiners")
-    rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title, determiner, ""])
+    word = _fold(before.group(1)).casefold() if before else ""
+    determiner = word in folded_quote_words(doc.language, "determiners")
+    if determiner:  # "in the Capitol": the preposition before the determiner
+        before = _LAST_WORD.search(text, max(a, before.start() - 24), before.start())
+    place = _fold(before.group(1)).casefold() if before else ""
+    setting = place in folded_quote_words(doc.language, "place_prepositions")
+    rows.append([di, doc.doc_id, doc.outlet, doc.language, sid, start, e, name, title, determiner, "", setting])
     _link_acronyms(text, rows)
 
 

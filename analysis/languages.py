@@ -28,7 +28,8 @@ EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifi
 QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "skip_words",
                "singular_pronouns", "plural_pronouns", "subject_pronouns", "determiners", "role_nouns",
                "name_particles", "phrase_breakers",
-               "told_verbs", "document_nouns", "organisation_words", "colon_cues", "apposition_ends", "participles")
+               "told_verbs", "document_nouns", "organisation_words", "colon_cues", "apposition_ends", "participles",
+               "place_prepositions")
 QUOTE_NUMBERS = {"scare_max_words": 3, "name_max_words": 4, "indirect_min_words": 3}
 SENTIMENT_METHODS = ("vader", "valence list", "none")
 

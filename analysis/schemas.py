@@ -272,16 +272,20 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("title", "str", "the title written before it (President, Sen.), or empty"),
            ("determiner", "bool", "a determiner comes just before it ('the White House'): not a person's name"),
            ("expansion", "str", "for an acronym the text defines in parentheses ('Islamic State (ISIS)'), "
-                                "the full name; else empty"), written=False),
+                                "the full name; else empty"),
+           ("setting", "bool", "a place preposition comes just before it ('in Atlanta'): where something "
+                               "happens, counted half in salience"), written=False),
     _table("entities", "people, organisations and places the corpus talks about, ranked",
-           ("rank", "int", "1 = highest salience, then entity_id"),
+           ("rank", "int", "1 = highest salience, then most mentions, then entity_id"),
            ("entity_id", "str", "stable id: slug of the canonical name"),
            ("canonical", "str", "the full name as most often written"),
            ("outlets", "int", "outlets naming it"), ("documents", "int", "documents naming it"),
            ("mentions", "int", "names found (headlines included)"),
            ("lead_documents", "int", "documents naming it in their first three sentences (a known headline counts as one)"),
-           ("salience", "float", "sum over the documents naming it of 1 + (1 if named in their first three "
-            "sentences) + log2(1 + its mentions there)"),
+           ("headline_documents", "int", "documents naming it in their headline"),
+           ("salience", "float", "sum over the documents naming it of 0.5 + (1 if named in their first three "
+            "sentences) + (1 if named in their headline) + log2(1 + its mentions there), a mention after a place "
+            "preposition counting half (the 0.5 too when all of them are)"),
            ("aliases", "str", "every form merged into it, '; '-joined (entity_aliases.csv)"),
            ("titles", "str", "titles written before it, '; '-joined"),
            ("outlet_names", "str", "the outlets naming it, '; '-joined")),

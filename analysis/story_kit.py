@@ -36,7 +36,8 @@ def _targets_yaml(entities: pd.DataFrame, aliases: pd.DataFrame) -> str:
              "# Keep, merge, rename or delete entries; aliases are matched whole-word, any case.", ""]
     for target, entity in zip(entity_targets(entities, aliases, len(entities)), entities.itertuples(index=False)):
         lines.append(f"# rank {entity.rank}: {entity.outlets} outlet(s), {entity.documents} document(s), "
-                     f"{entity.mentions} mention(s), named in the lead of {entity.lead_documents}; "
+                     f"{entity.mentions} mention(s), named in the lead of {entity.lead_documents}, in the "
+                     f"headline of {entity.headline_documents}; "
                      f"titles: {entity.titles or 'none'}")
         lines += [f"- id: {target['id']}", f"  label: {_quoted(target['label'])}", "  aliases:"]
         for language, names in target["aliases"].items():
