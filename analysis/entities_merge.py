@@ -18,10 +18,14 @@ import pandas as pd
 
 from analysis.entities_names import _fold, _is_acronym, bare_name, group_prefix, name_group
 from analysis.languages import language_resources
+from analysis.marks import WORD_APOSTROPHES
 from analysis.matcher import phrase_form
 
 VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be one name
 _SLUG = re.compile(r"[^0-9a-z]+")
+# O'Neill, D'Souza: the apostrophe is inside one surname, which must stay one word to stand for
+# "Terry O'Neill" alone (a lower-case elision, l'Élysée or d'Afghanistan, is not a name part)
+_INNER_APOSTROPHE = re.compile(r"\b([OD])[" + re.escape(WORD_APOSTROPHES) + "](?=[A-Z])")
 
 
 @lru_cache(maxsize=65536)  # a pure function of the name, asked for every row
@@ -30,7 +34,7 @@ def _key(name: str) -> str:
     letters ("U.S." -> "us")."""
     if _is_acronym(name.replace(" ", "")):
         return _fold(name.replace(".", "").replace(" ", "")).casefold()
-    words = phrase_form(name.replace(".", " ")).split(" ")
+    words = phrase_form(_INNER_APOSTROPHE.sub(r"\1", name).replace(".", " ")).split(" ")
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return " ".join(w for w in words if w)

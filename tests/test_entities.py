@@ -63,6 +63,17 @@ def test_surname_goes_to_the_full_name_of_its_own_document():
     assert by_doc.to_dict() == {"d1": "Donald Trump", "d2": "Ivanka Trump"}
 
 
+def test_a_surname_with_an_apostrophe_stands_for_the_full_name():
+    """"O'Neill" alone was a second person beside "Terry O'Neill" (BASIL's Newsweek-cover event)."""
+    docs = corpus(("d1", "Fox", "en", "Terry O'Neill spoke. Then O'Neill said it was sexist."),
+                  ("d2", "NYT", "en", "It is sexist, said Terry O’Neill. Ms. O’Neill continued."),
+                  ("d3", "AP", "en", "Then Mark O'Brien spoke, and Jean O'Neill-Smith too."))
+    names = fl.canonical_names(find_names(docs))
+    by_name = dict(zip(names["name"], names["canonical"]))
+    assert {by_name[n] for n in ("Terry O'Neill", "O'Neill", "Terry O’Neill", "O’Neill")} == {"Terry O'Neill"}
+    assert by_name["Mark O'Brien"] == "Mark O'Brien"      # another person, not merged
+
+
 def test_different_people_are_not_merged():
     names = pd.DataFrame({"name": ["Ahmad Shah Massoud", "Ahmad Massoud", "Joe Biden", "Hunter Biden"],
                           "language": "en"})
