@@ -275,13 +275,17 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     for k, r in zip(keys, resolved):
         if k and r != clusters.find(k) and k not in members[r]:
             members[r].append(k)
-    # the full name's spelling that its surname alone also has wins ("Massoud" over "Masoud")
-    support = lambda k: (-len(doc_count[k] | doc_count.get(k.rsplit(" ", 1)[-1], set())),  # noqa: E731
-                         *rank(k))
+    # the full name's spelling that its surname alone also has wins ("Massoud" over "Masoud"),
+    # where that surname is one of the entity's names ("Syria" alone, another entity, does not
+    # make "Greater Syria" the name of the Islamic State)
+    def support(k: str, ks: list[str]) -> tuple:
+        last = k.rsplit(" ", 1)[-1]
+        return (-len(doc_count[k] | (doc_count.get(last, set()) if last in ks else set())), *rank(k))
+
     canonical = {}
     for root, ks in members.items():
         best = min([k for k in ks if " " in k and k not in acronyms] or [k for k in ks if " " in k] or ks,
-                   key=support)  # a full name over its acronym ("Senate Bill 1062", not "SB 1062")
+                   key=lambda k: support(k, ks))  # a full name over its acronym ("Senate Bill 1062", not "SB 1062")
         form = min(written[best].items(), key=lambda item: (-item[1], item[0]))[0]
         canonical[root] = form
     names_out = [canonical.get(r, b) for r, b in zip(resolved, bare)]

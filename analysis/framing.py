@@ -6,10 +6,12 @@ Every row keeps an example (the sentence) and, for sources, the offsets of its f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from analysis.entities_names import bare_name
 from analysis.languages import folded_quote_words, language_resources, load_cues
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText, PhraseMatcher, list_matcher
@@ -175,6 +177,12 @@ def _runs(records: list[tuple]) -> list[tuple[int, int]]:
 SPEAKER_WINDOW = 300  # characters before a reporting verb searched for its speaker
 
 
+@lru_cache(maxsize=32)
+def _not_names(language: str) -> frozenset[str]:
+    """Capitalised words that never name anyone (days, months: ``not_names``), folded."""
+    return frozenset(fold_text(w)[0] for w in language_resources(language).not_names)
+
+
 def _speaker_before(text: str, end: int, language: str) -> tuple[int, int] | None:
     """:func:`_speaker_in` on the ``SPEAKER_WINDOW`` characters before ``end``, offsets into
     ``text``: the cost per verb does not grow with the length of the article."""
@@ -187,7 +195,7 @@ def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
     """Offsets of the named speaker just before ``end`` (a reporting verb): capitalised words and
     role nouns (``quotes.role_nouns``), one lower-case word allowed before a role noun ("Israeli
     foreign ministry"); skip words ("have repeatedly") and asides are passed over. None unless a
-    capitalised word is part of it."""
+    capitalised word is part of it; a day or a month ends it ("on Wednesday Williams admitted")."""
     skip = folded_quote_words(language, "skip_words")
     roles = folded_quote_words(language, "role_nouns")
     determiners = folded_quote_words(language, "determiners")
@@ -205,6 +213,8 @@ def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
     stop, start, loose, has_role, capital = len(head), len(head), 0, False, False
     while (word := _WORD.search(text[:start].rstrip())) is not None:
         folded = fold_text(word.group())[0]
+        if folded in _not_names(language):
+            break
         if word.group()[0].isupper() and folded not in determiners:
             capital = True
         elif folded in roles:
@@ -292,7 +302,11 @@ def _surnames_merged(found: pd.DataFrame) -> pd.DataFrame:
 
 def _canonical(name: str, language: str, links: dict, aliases, labels: dict) -> str:
     """One name per source: a description the text links to a name is that name; a name holding
-    a target's alias is the target's label; a leading determiner goes."""
+    a target's alias is the target's label; a person's title goes ("British Prime Minister David
+    Cameron" is David Cameron, not the United Kingdom); a leading determiner goes."""
+    bare = bare_name(name, language)
+    if bare != name and " " in bare:
+        name = bare
     described = re.match(DESCRIPTIONS.get(language, "$^"), name, flags=re.IGNORECASE)
     if described:
         adjective = (described.group("adj") or "").casefold()

@@ -80,6 +80,9 @@ def test_naming_choices(text, language, names):
      "fr", {"Maariv"}),
     ("Maariv, an Israeli newspaper, ran it. The Israeli newspaper said that he asked.", "en", {"Maariv"}),
     ("Il a parlé au journal hier.", "fr", set()),
+    # a day is not a first name; a person's title is not the person (nor a target it names)
+    ("In a post on Wednesday Williams admitted that he had made a mistake.", "en", {"Williams"}),
+    ("Israeli Prime Minister Naftali Bennett said that he would not meet him.", "en", {"Naftali Bennett"}),
 ])
 def test_sources_cited(text, language, sources):
     corpus, sentences = _corpus(text, language)
