@@ -74,6 +74,20 @@ def test_a_surname_with_an_apostrophe_stands_for_the_full_name():
     assert by_name["Mark O'Brien"] == "Mark O'Brien"      # another person, not merged
 
 
+def test_a_surname_of_another_entity_does_not_name_a_cluster():
+    """"Greater Syria" (one mention, inside "Islamic State of Iraq and Greater Syria (ISIS)")
+    named the Islamic State on 1,000 FNC-1 bodies, counted with the 159 documents of "Syria"."""
+    docs = corpus(("d1", "A", "en", "Fighters of the Islamic State of Iraq and Greater Syria (ISIS) came. "
+                                    "Then ISIS left Syria."),
+                  ("d6", "C", "en", "The Islamic State (ISIS) spoke."),
+                  *[(f"s{i}", "C", "en", f"Then Syria was at war {i}.") for i in range(4)],
+                  *[(f"d{i}", "B", "en", f"The Islamic State is in Syria, and Syria is at war {i}.")
+                    for i in range(2, 6)])
+    names = fl.canonical_names(find_names(docs))
+    assert set(names.loc[names["name"].isin(["ISIS", "Islamic State"]), "canonical"]) == {"Islamic State"}
+    assert set(names.loc[names["name"] == "Syria", "canonical"]) == {"Syria"}
+
+
 def test_different_people_are_not_merged():
     names = pd.DataFrame({"name": ["Ahmad Shah Massoud", "Ahmad Massoud", "Joe Biden", "Hunter Biden"],
                           "language": "en"})
