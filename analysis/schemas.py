@@ -68,7 +68,7 @@ _QUOTE_COLUMNS = (
     ("speaker", "str", "who said it (name or description; pronouns resolved); unknown when the text names none"),
     ("speaker_mention", "str", "the words naming the speaker where the quotation is attributed (e.g. he)"),
     ("verb", "str", "reporting verb or phrase as listed in the language resources; empty when none"),
-    ("verb_role", "str", "neutral / endorsing / distancing / refuting / factive; empty when no verb"),
+    ("verb_role", "str", "neutral / endorsing / distancing / refuting / factive / questioning / evaluating / believing; empty when no verb"),
     ("source", "str", "outlet or report the quotation is credited to (according to X, X quoting him)"),
     SENTENCE_ID, SENTENCE,
     ("marks", "str", "opening + closing mark; ¶ when the quotation goes on in the next paragraph"),

@@ -112,6 +112,27 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
     # "that" makes the quoted words part of indirect speech (PolNeAR annotates it so, "that" included)
     ('Massoud said that "we need help from anyone".', "en", "mixed", 'that "we need help from anyone"',
      "Massoud", "said"),
+    # evaluating verbs: a judgement of the object, the quoted label in the author's clause
+    ("Christie described the field of Republican candidates as “all very good” at the debate.", "en", "mixed",
+     "the field of Republican candidates as “all very good” at the debate", "Christie", "described"),
+    ("Sen. Bernie Sanders accused him of preventing Americans from standing together.", "en", "indirect",
+     "him of preventing Americans from standing together", "Bernie Sanders", "accused"),
+    ("Le président a qualifié Massoud de « traître à la nation ».", "fr", "mixed",
+     "Massoud de « traître à la nation »", "Le président", "a qualifié"),
+    # believing verbs and infinitive reported words
+    ("Economists believe this provides an artificial incentive for employers.", "en", "indirect",
+     "this provides an artificial incentive for employers", "Economists", "believe"),
+    ("Le ministre pense que la situation restera très difficile dans le nord.", "fr", "indirect",
+     "la situation restera très difficile dans le nord", "Le ministre", "pense"),
+    ("The candidate vowed to repeal the law on his first day in office.", "en", "indirect",
+     "to repeal the law on his first day in office", "The candidate", "vowed"),
+    ("Le ministre a promis de reconstruire les écoles détruites avant l'hiver.", "fr", "indirect",
+     "de reconstruire les écoles détruites avant l'hiver", "Le ministre", "a promis"),
+    # a contracted subject opens the reported words; a subject after the verb is not a closing speaker
+    ("Joyce told The Huffington Post he’s not planning an appeal of the decision.", "en", "indirect",
+     "he’s not planning an appeal of the decision", "Joyce", "told"),
+    ("After the vote, the senators said they were angry about it.", "en", "indirect",
+     "they were angry about it", "the senators", "said"),
     ("Le ministre Jean Dupont a affirmé que la situation restait très difficile dans le nord.", "fr",
      "indirect", "la situation restait très difficile dans le nord", "Jean Dupont", "a affirmé"),
     ("Selon le ministère, les combats ont repris dans la vallée du Panchir.", "fr", "indirect",
@@ -133,10 +154,38 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ("The senator said in a statement.", "en"),                        # a prepositional tail, no words
     ('"It is late," said David French of the National Retail Federation.', "en"),  # the speaker, not words
     ("« La guerre est finie pour nous », a affirmé Jean Dupont.", "fr"),
+    ("A group called the Friends of the Earth met on Monday in the capital.", "en"),  # a name given
+    ("The so-called moderate rebels were armed by the agency last year.", "en"),      # a compound, no verb
+    ("Il a rejoint une association qualifiée de très active dans la région.", "fr"),  # a participle
+    ("Le mouvement, une association qualifiée d'extrémiste, a été dissous.", "fr"),
 ])
 def test_what_is_not_reported_speech(text, language):
     quotes = extract(text, language)
     assert quotes[quotes["kind"].isin(["indirect", "mixed"])].empty
+
+
+def test_a_belief_inside_what_was_said_is_not_a_cue_of_its_own():
+    quotes = extract('He said that he thinks "we should all act together for the advancement of humanity".')
+    assert set(quotes["cue"]) == {"said"}
+    quotes = extract("Il a déclaré qu'il pense que « nous devons tous agir ensemble pour l'humanité ».", "fr")
+    assert set(quotes["cue"]) == {"a déclaré"}
+
+
+@pytest.mark.parametrize("text, language, quoted", [
+    ("He joined a movement called “Students for Trump” last year.", "en", "Students for Trump"),
+    ("The so-called “moderate rebels” were armed by the agency.", "en", "moderate rebels"),
+    ("Il a rejoint une association appelée « Les Amis de la Terre » l'an dernier.", "fr", "Les Amis de la Terre"),
+])
+def test_a_quoted_name_after_a_naming_verb_is_a_scare_quote(text, language, quoted):
+    row = extract(text, language).set_index("quote_text").loc[quoted]
+    assert (row["kind"], row["speaker"], row["cue"]) == ("scare", "", "")
+
+
+def test_a_quotation_is_not_given_to_a_verb_after_the_author_s_words():
+    quotes = extract("Hillary Clinton says Americans are “right to be angry,” but also hungry for what she "
+                     "calls “real solutions.”")
+    row = quotes.set_index("quote_text").loc["right to be angry"]
+    assert (row["speaker"], row["cue"]) == ("Hillary Clinton", "says")
 
 
 def test_speakers_are_counted_verbatim_beside_paraphrased():

@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
+from analysis.quotes.introductions import LAST_WORD, NEAR, POSSESSOR, after_verb, introduction, signature
 from analysis.quotes.links import link_mixed, link_parts
 from analysis.quotes.reported import find_reported
 from analysis.quotes.rules import QuoteRules, quote_rules
@@ -33,12 +34,8 @@ _SPACES = " \t\u00a0\u202f\u2009"
 _AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*\s*){0,6}"
                           r"(?:,\s*[^,;:!?\n]{1,90},\s*)?")
 _PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside"]
-_LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
-_POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
-_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
-_SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
+_FIRST_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _CLOSES = re.compile(r"(?:\s+[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*){0,3}\s*(?:[.,;!?]|$)")  # "asked." "said Tuesday,"
-NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
 
 
 def _classify(words: list[str], has_verb: bool, introduced: bool, rules: QuoteRules) -> str:
@@ -113,12 +110,12 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         after = None  # past the sentence, the verb must close its own: not “…?” Trump said that …
     if after and after.start - close_end <= NEAR:
         between = masked[close_end:after.start]
-        if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!.-\u2014"
-                                                 or between.strip().startswith(",")):
+        if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
+                text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",")):
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
-                mention = mention_after(_after_verb(masked, after.end), rules)
+                mention = mention_after(after_verb(masked, after.end), rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
         named = mention_after(masked[before.end:p.open_at].rstrip(" :,"), rules)
@@ -131,68 +128,14 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     return chosen, has_verb, introduced
 
 
-def _after_verb(masked: str, at: int) -> str:
-    """The words after a verb up to a comma or a period that ends a word longer than a title."""
-    region = masked[at:at + NEAR]
-    for m in _STOP.finditer(region):
-        if m.group()[0] == ".":
-            word = _LAST_WORD.search(region[:m.start()])
-            if word and len(word.group(1)) <= 3 and word.group(1)[0].isupper():
-                continue  # "Sen.", "Dr.", "J."
-        return region[:m.start()]
-    return region
-
-
-def _introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Verbs, rules: QuoteRules):
-    """A quotation credited without a reporting verb next to it: "Trump's 'America last'" (the
-    possessor); "X continued:" or "Kathleen Parker, The Washington Post:" ending the sentence or
-    paragraph before it (the colon's clause: its reporting verb, else its speaker); "The email
-    began, “…”" (a short clause headed by a document or role noun). Returns (mention, cue
-    start, cue end) or None."""
-    before = masked[max(sentence[0], p.open_at - NEAR):p.open_at]
-    owner = _POSSESSOR.search(before)
-    if owner:
-        at = p.open_at - len(before) + owner.start(2)
-        return Mention(owner.group(1), "name"), at, at + len(owner.group(2))
-    window = masked[max(0, p.open_at - NEAR):p.open_at]
-    stripped = window.rstrip()
-    if stripped.endswith(tuple(rules.colon_cues)):
-        colon = p.open_at - len(window) + len(stripped) - 1
-        start = max(window.rfind("\n", 0, len(stripped) - 1), *(window.rfind(c + " ", 0, len(stripped) - 1)
-                                                                for c in ".;!?")) + 1
-        start += p.open_at - len(window)
-        verb = verbs.last_before(colon + 1, start)
-        if verb is not None and verb.mention.kind != "none":
-            return verb.mention, verb.start, verb.end
-        clause = masked[start:colon].split(",")
-        first = clause[0].split()
-        whole_name = len(clause) > 1 and len(first) >= 2 and all(w[:1].isupper() for w in first)  # "Kathleen Parker, The Post:"
-        mention = mention_in(clause[0] if whole_name else clause[-1], rules)
-        return (mention, colon, colon + 1) if mention.kind in ("name", "role") else None
-    if not stripped.endswith(",") or "\n" in before.strip():
-        return None
-    clause = stripped[:-1]
-    clause = clause[max(clause.rfind(c) for c in ".;!?\n") + 1:]
-    words = clause.split()
-    mention = mention_after(clause, rules)
-    head = mention.text.split()[-1].casefold() if mention.text else ""
-    if mention.kind == "role" and (head in rules.documents or head in rules.roles) and len(words) <= 4:
-        at = p.open_at - len(window) + len(stripped) - 1
-        return mention, at, at + 1
-    return None
-
-
-def _signature(p, masked: str, rules: QuoteRules):
-    """The name signing a quotation: "“…” ― Jane Doe", "“…” -- Mitt Romney, 2012." (a dash right
-    after the closing mark, then a name and nothing else on its line but an apposition)."""
-    sign = _SIGNATURE.match(masked, p.close_at + 1)
-    if not sign:
-        return None
-    name = sign.group(2).split(",")[0].rstrip(" .")
-    mention = mention_after(name, rules)
-    if mention.kind != "name" or len(mention.text.split()) != len(name.split()):
-        return None
-    return mention, sign.start(1), sign.end(1)
+def _names_first(between: str, rules: QuoteRules) -> bool:
+    """The words between a quotation and the verb after it open with a speaker ("the gambling
+    tycoon", "Sen. Smith", "she"), not with the author's words ("…,” but also hungry for what she
+    calls)."""
+    first = _FIRST_WORD.search(between)
+    if not first or first.group()[:1].isupper():
+        return True
+    return first.group().casefold() in rules.determiners | rules.singular | rules.plural | rules.skip | rules.roles
 
 
 def _paragraph_alone(p, text: str) -> bool:
@@ -204,11 +147,19 @@ def _paragraph_alone(p, text: str) -> bool:
 def _noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
     """The word just before a quotation opens a noun phrase (the, le, its): the quoted words are
     used as a name or term inside the author's sentence, not reported."""
-    word = _LAST_WORD.search(masked[max(0, at - 30):at])
+    word = LAST_WORD.search(masked[max(0, at - 30):at])
     if not word:
         return False
     w = word.group(1).casefold()
     return w in rules.determiners and w not in rules.conjunctions
+
+
+def _named_by(masked: str, at: int, chosen: Verb | None, rules: QuoteRules) -> bool:
+    """A naming word ("called", "dubbed", « appelée ») right before the quotation, where it is
+    not the reporting verb that introduces it: the quoted words are a name given."""
+    window = masked[max(0, at - 30):at]
+    found = [m for m in rules.naming_words.find(window, "*") if not window[m.end:].strip()]
+    return bool(found) and not (chosen is not None and chosen.end == at - len(window) + found[-1].end)
 
 
 def _source(chosen: Verb | None, masked: str, according: list, starts: list[int],
@@ -220,7 +171,7 @@ def _source(chosen: Verb | None, masked: str, according: list, starts: list[int]
     found = None
     if i < len(according) and according[i].end <= sentence[1]:
         m = according[i]
-        mention = mention_after(_after_verb(masked, m.end), rules)
+        mention = mention_after(after_verb(masked, m.end), rules)
         if mention.kind in ("name", "role"):
             found = (mention, m.start, m.end)
     if chosen and chosen.source:
@@ -259,13 +210,14 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         mention = chosen.mention if chosen else NO_MENTION
         cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
         after_verb = introduced and chosen is not None and chosen.start > p.close_at
-        if not after_verb and _noun_phrase(masked, p.open_at, rules) and len(words) <= rules.name_max_words + 2:
-            kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive)
-        other = None if introduced or (p.depth > 0) else _introduction(p, text, masked, sentences[s], verbs, rules)
+        if not after_verb and len(words) <= rules.name_max_words + 2 and (
+                _noun_phrase(masked, p.open_at, rules) or _named_by(masked, p.open_at, chosen, rules)):
+            kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive); called “X”
+        other = None if introduced or (p.depth > 0) else introduction(p, text, masked, sentences[s], verbs, rules)
         title = bool(words) and all(w[0].isupper() or w.casefold() in rules.particles for w in words)
-        if title and len(words) <= rules.name_max_words and _POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
+        if title and len(words) <= rules.name_max_words and POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
             kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
-        signed = _signature(p, masked, rules) if p.depth == 0 else None
+        signed = signature(p, masked, rules) if p.depth == 0 else None
         if signed:
             other, mention = signed, NO_MENTION  # the signature names the speaker, whatever verb is near
         if other and (kind == "scare" or mention.kind == "none"):
@@ -347,8 +299,11 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, mas
         return chosen.end <= p.open_at or chosen.start < sentence[1]
     if after_verb:
         return bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
-    if any(w.casefold() in rules.conjunctions for w in masked[chosen.end:p.open_at].split()):
+    gap = masked[chosen.end:p.open_at].split()
+    if any(w.casefold() in rules.conjunctions for w in gap):
         return True  # "said that “…”": reported speech holding the quoted words
+    if gap and rules.verb_role.get(chosen.verb) == "evaluating":
+        return True  # "called Trump “unhinged”": a judgement of its object, in the author's clause
     # “…” followed by more of the reported clause: "saying that “race still determines too much” in America"
     return len(tokenize_words(masked[p.close_at + 1:sentence[1]], rules.language)) >= rules.indirect_min_words
 

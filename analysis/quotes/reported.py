@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.marks import QUOTE_MARKS
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.quotes.rules import QuoteRules
 from analysis.quotes.speakers import NO_MENTION, Mention, Verb, mention_after
 from analysis.text import tokenize_words
@@ -22,6 +22,7 @@ OBJECT_WORDS = 8  # words of the person told ("told the Associated Press that")
 LEAD_WORDS = 12  # words of circumstance before "that" ("said in an interview with the AP last week that")
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
+_CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "](?:s|re|ll|d|ve|m)$")
 
 
 def _span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -36,7 +37,7 @@ def _content_start(words: list, first: int, last: int, rules: QuoteRules) -> int
     """Where reported words begin among ``words[first:last]`` (matches in the text after a verb):
     after a conjunction ("that"), or at a subject pronoun ("he met", "they are"); None if neither."""
     for w in words[first:last]:
-        folded = w.group().strip(",").casefold()
+        folded = _CONTRACTION.sub("", w.group().strip(",").casefold())  # "he’s", "they’re"
         if folded in rules.conjunctions:
             return w.end()
         if folded in rules.subjects:
@@ -52,6 +53,8 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     if not words:
         return None
     first = words[0].group().strip(",").casefold()
+    if first in rules.infinitive_markers and verb.verb.casefold() in rules.infinitive_verbs:
+        return _span(text, at + words[0].start(), s_end)  # "vowed to repeal the law"
     if first in rules.breakers and first not in rules.conjunctions:
         begin = _content_start(words, 1, LEAD_WORDS, rules)
         if begin is None:
@@ -85,7 +88,7 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     # an inverted speaker may bring an apposition: "…,” said Doyle, whose home state is …"
     measured = masked[verb.end:verb.end + len(tail)].split(",")[0] if inverted else tail
     if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
-            or any(c in QUOTE_MARKS for c in tail)):
+            or any(c in QUOTE_MARKS for c in tail) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
     if comma <= s_start:
         return None, False

@@ -41,6 +41,10 @@ class QuoteRules:
     colon_cues: tuple
     indirect_min_words: int
     participles: frozenset
+    infinitive_verbs: frozenset
+    infinitive_markers: frozenset
+    naming_articles: frozenset
+    naming_words: PhraseMatcher
     stopwords: frozenset
 
     @property
@@ -70,5 +74,7 @@ def quote_rules(language: str) -> QuoteRules:
         titles=list_matcher(res.titles), told=list_matcher(res.quote_words("told_verbs")),
         apposition_ends=low("apposition_ends"), documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
-        participles=low("participles"), stopwords=frozenset(res.stopwords),
+        participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
+        infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),
+        naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
         indirect_min_words=res.quotes.get("indirect_min_words", QUOTE_NUMBERS["indirect_min_words"]))

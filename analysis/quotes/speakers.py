@@ -245,6 +245,10 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
     verbs = []
     ends = [b for _, b in sentences]
     for match in rules.verbs.find(FoldedText.of(masked), "*"):
+        if masked[match.start - 1:match.start] in "-\u2010\u2011" and match.start:
+            continue  # part of a compound: "so-called", "self-described"
+        if rules.verb_role.get(match.key) == "evaluating" and _names_something(masked[:match.start], rules):
+            continue  # "a group called the Friends of the Earth": a name given, nothing reported
         s = bisect.bisect_right(ends, match.start)
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
@@ -270,9 +274,28 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
         if match.key.casefold() in rules.quoting or next_word in rules.quoting:
             found = _quoting_phrase(found, tail, rules)
+        if verbs and _in_complement(verbs[-1], found, masked, rules):
+            continue  # "said that he thinks “…”": the belief is part of what was said
         verbs.append(found)
     return verbs
 
+
+def _names_something(before: str, rules: QuoteRules) -> bool:
+    """The words before a verb end in a noun opened by an indefinite article ("a group", "a new
+    movement"): the verb is a participle naming it."""
+    words = before[-40:].split()[-3:]
+    folded = [w.casefold() for w in words]
+    return any(f in rules.naming_articles and all(w[:1].islower() for w in words[k + 1:]) and k < len(words) - 1
+               for k, f in enumerate(folded))
+
+
+def _in_complement(previous: Verb, verb: Verb, masked: str, rules: QuoteRules) -> bool:
+    """A belief verb right inside the clause another reporting verb introduces ("said that he
+    thinks", "told reporters he wants"): the first verb is the cue, the belief its content."""
+    if rules.verb_role.get(verb.verb) != "believing" or verb.start - previous.end > 60:
+        return False
+    between = masked[previous.end:verb.start]
+    return not re.search(r"[.;!?\n]", between) and len(between.split()) <= 4
 
 class Speakers:
     """The people a document has quoted or named so far, for pronouns and surnames."""
