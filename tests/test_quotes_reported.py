@@ -51,6 +51,23 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "University, told reporters.", "en", "Seth McKee", "", "person", "told"),
     ("« La guerre est finie pour nous », a déclaré le ministre Jean Dupont.", "fr", "Jean Dupont",
      "le ministre", "person", "a déclaré"),
+    # a title inside the name's run; ages, states and "of" a place after it do not break the name
+    ('"We will win this state," said Senate Majority Leader Mitch McConnell.', "en", "Mitch McConnell",
+     "Senate Majority Leader", "person", "said"),
+    ('Texas Lt. Gov. Dan Patrick said, "We will win this state next year."', "en", "Dan Patrick",
+     "Texas Lt. Gov.", "person", "said"),
+    ('"We will win this state," Sen. Ron Johnson (R-Wis.) said on Monday.', "en", "Ron Johnson", "Sen.",
+     "person", "said"),
+    ('"It is a mess," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.', "en",
+     "Harry Bond", "", "person", "said"),
+    ('"It is over," said undecided voter Stephanie Hooton of Derry, N.H., on Monday.', "en",
+     "Stephanie Hooton", "undecided voter", "person", "said"),
+    ('"Rates will rise," said a spokesman for the Federal Bureau of Investigation.', "en", "a spokesman", "",
+     "description", "said"),
+    ("Said Dorothy Poynter, who grew up with Ali in the neighborhood, “He was a kind man to us.”", "en",
+     "Dorothy Poynter", "", "person", "Said"),
+    ("« Nous gagnerons », a déclaré l'ancien président Jean Dupont, 70 ans, de Lyon.", "fr", "Jean Dupont",
+     "l'ancien président", "person", "a déclaré"),
     ("Selon le ministère, « les combats ont repris dans la vallée ».", "fr", "le ministère", "",
      "organisation", "Selon"),
 ])
@@ -69,6 +86,12 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("“It was an honor to lead,” Cuomo said.", "en", "It"),
     ('It is worth noting that the group is "an alliance of entities and figures".', "en", "It"),
     ("Wait, it gets better:\n\n“The numbers were never checked by anyone at all.”", "en", "Wait"),
+    ('"We have a dream for all," Martin Luther King Jr. said.', "en", "Jr"),
+    ('"It is a mess," Harry Bond, 30, of Raleigh, N.C., who was polled, said.', "en", "N C"),
+    ('"We will win this state," said Senate Majority Leader Mitch McConnell.', "en",
+     "Senate Majority Leader Mitch McConnell"),
+    ('"We will win," said Robert King.', "en", "Robert"),
+    ("« Nous gagnerons tous ensemble », a déclaré le président de la République.", "fr", "République"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
@@ -79,6 +102,13 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
             "“I will take that same strength of conviction to Washington with me.”")
     quotes = extract(text)
     assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Espinoza", "Espinoza"]
+
+
+def test_a_verb_in_the_next_sentence_does_not_take_a_quotation_its_own_verb_introduces():
+    quotes = extract('Asked about it in the debate, Clinton said, "I have always been honest with you." '
+                     'She followed that by saying, "I am not a natural politician."')
+    assert quotes.loc[quotes["kind"] == "direct", ["speaker", "cue"]].values.tolist() == [
+        ["Clinton", "said"], ["Clinton", "saying"]]
 
 
 def test_a_colon_ending_the_previous_paragraph_introduces_the_quotation():

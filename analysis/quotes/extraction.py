@@ -29,10 +29,10 @@ from analysis.text import split_sentences, tokenize_words
 
 _SPACES = " \t\u00a0\u202f\u2009"
 # Between a quotation and the verb after it: a name of up to six words (titles and initials with
-# their periods), then at most one apposition between commas ("…,” Sarandon, 69, told; "…,” Scott
-# Pruitt, the attorney general of Oklahoma, said; "…,” Mitch McConnell, R-Ky., said).
+# their periods), then up to four appositions between commas ("…,” Sarandon, 69, told; "…,” Scott
+# Pruitt, the attorney general of Oklahoma, said; "…,” Harry Bond, 30, of Raleigh, N.C., said).
 _AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*\s*){0,6}"
-                          r"(?:,\s*[^,;:!?\n]{1,90},\s*)?")
+                          r"(?:(?:,\s*[^,;:!?\n]{1,90}){1,4},\s*)?")
 _PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside"]
 _FIRST_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _CLOSES = re.compile(r"(?:\s+[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*){0,3}\s*(?:[.,;!?]|$)")  # "asked." "said Tuesday,"
@@ -108,6 +108,8 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         after = None  # “…,” adding that …: goes on in the voice of the speaker before
     if after and after.start >= limit and not _CLOSES.match(masked, after.end):
         after = None  # past the sentence, the verb must close its own: not “…?” Trump said that …
+    if after and before and after.start >= limit and masked[before.end:p.open_at].strip() in (",", ":"):
+        after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
     if after and after.start - close_end <= NEAR:
         between = masked[close_end:after.start]
         if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
@@ -118,8 +120,9 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
                 mention = mention_after(after_verb(masked, after.end), rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
-        named = mention_after(masked[before.end:p.open_at].rstrip(" :,"), rules)
-        if named.kind == "name" and len(masked[before.end:p.open_at].split()) <= 4:
+        gap = masked[before.end:p.open_at].split(",")[0]  # Said Dorothy Poynter, who grew up …, “…”
+        named = mention_after(gap.rstrip(" :"), rules)
+        if named.kind == "name" and len(gap.split()) <= 4:
             before = Verb(before.start, before.end, before.verb, named, before.source)
     chosen = post or before or after
     gap = masked[before.end:p.open_at] if before else ""

@@ -34,6 +34,9 @@ class QuoteRules:
     scare_max_words: int
     name_max_words: int
     titles: PhraseMatcher
+    title_words: frozenset
+    title_abbreviations: frozenset
+    name_suffixes: frozenset
     told: PhraseMatcher
     apposition_ends: frozenset
     documents: frozenset
@@ -71,7 +74,9 @@ def quote_rules(language: str) -> QuoteRules:
         breakers=low("phrase_breakers"),
         scare_max_words=res.quotes.get("scare_max_words", QUOTE_NUMBERS["scare_max_words"]),
         name_max_words=res.quotes.get("name_max_words", QUOTE_NUMBERS["name_max_words"]),
-        titles=list_matcher(res.titles), told=list_matcher(res.quote_words("told_verbs")),
+        titles=list_matcher(res.titles), title_words=frozenset(t.casefold().rstrip(".") for t in res.titles),
+        title_abbreviations=frozenset(t.casefold().rstrip(".") for t in res.titles if t.endswith(".")),
+        name_suffixes=low("name_suffixes"), told=list_matcher(res.quote_words("told_verbs")),
         apposition_ends=low("apposition_ends"), documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),

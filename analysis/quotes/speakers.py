@@ -94,9 +94,38 @@ def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") 
         if found:
             rest = written[found[0].end:].strip(" .")
             if rest:
-                return Mention(_POSSESSIVE.sub("", rest), "name", written[:found[0].end].strip())
+                person = _person(rest.split(), 0, len(rest.split()), rules)
+                return Mention(_POSSESSIVE.sub("", person), "name", written[:found[0].end].strip())
             return Mention(written[:found[0].end].strip(), "role")  # a title alone ("the President")
-    return Mention(_POSSESSIVE.sub("", phrase), "name", title)
+    inner = _title_end(words, a, b, rules)
+    if inner is not None:  # "Former Florida Gov. Jeb Bush", "Senate Majority Leader Mitch McConnell"
+        written = " ".join(w + "." if w.casefold() in rules.title_abbreviations else w for w in words[a:inner])
+        return Mention(_POSSESSIVE.sub("", _person(words, inner, b, rules)), "name", " ".join([title, written]).strip())
+    return Mention(_POSSESSIVE.sub("", _person(words, a, b, rules)), "name", title)
+
+
+def _title_end(words: list[str], a: int, b: int, rules: QuoteRules) -> int | None:
+    """Where the name starts after a title inside words[a:b] ("Texas Lt. Gov. | Dan Patrick"),
+    or None. A title at the very end is the person's name ("Robert King"); a name of suffixes
+    only ("Jr.") is not a name."""
+    folded = [w.casefold() for w in words]
+    for j in range(b - 2, a - 1, -1):
+        if any(" ".join(folded[k:j + 1]) in rules.title_words for k in range(max(a, j - 3), j + 1)):
+            rest = folded[j + 1:b]
+            return j + 1 if any(f not in rules.name_suffixes for f in rest) else None
+    return None
+
+
+def _person(words: list[str], a: int, b: int, rules: QuoteRules) -> str:
+    """words[a:b] without a place after "of" when two capitalised words before it name a person
+    ("Stephanie Hooton of Derry"; not "Bank of America", not "Federal Bureau of Investigation")."""
+    folded = [w.casefold() for w in words[a:b]]
+    if "of" in folded:
+        k = folded.index("of")
+        head = words[a:a + k]
+        if k >= 2 and all(w[:1].isupper() for w in head) and not any(f in rules.organisations for f in folded[:k]):
+            return " ".join(head)
+    return " ".join(words[a:b])
 
 
 def mention_in(region: str, rules: QuoteRules) -> Mention:
@@ -135,6 +164,8 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
     for segment in segments[:3]:
         words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", segment)))
         folded = [w.casefold() for w in words]
+        if words and folded[0] in rules.singular:
+            return Mention(words[0], "pronoun")  # "She followed that by saying"
         if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners:
             continue  # "In a statement", "But", "After the debate"
         runs = _capitalised_runs(words[:8], folded[:8], rules)
@@ -255,6 +286,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         mention = mention_in(text[cut:match.start], rules)
         if mention.kind == "none" and match.key.casefold() in rules.participles:
             mention = subject_of(text[floor:cut], rules)  # "Clinton posted a comment, saying"
+            if mention.kind == "none":
+                mention = subject_of(text[cut:match.start], rules)  # "She followed that by saying"
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
