@@ -163,6 +163,16 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
      "he’s not planning an appeal of the decision", "Joyce", "told"),
     ("After the vote, the senators said they were angry about it.", "en", "indirect",
      "they were angry about it", "the senators", "said"),
+    # "according to X" inside the sentence: the whole sentence is reported
+    ("That is bad for us, according to Rubio, because the economy is weak.", "en", "indirect",
+     "That is bad for us, according to Rubio, because the economy is weak", "Rubio", "according to"),
+    ("Clinton leads by 271 delegates, according to the Associated Press.", "en", "indirect",
+     "Clinton leads by 271 delegates", "Associated Press", "according to"),
+    ("La situation, selon le ministère, reste très difficile dans le nord.", "fr", "indirect",
+     "La situation, selon le ministère, reste très difficile dans le nord", "le ministère", "selon"),
+    # a long object before "that"
+    ("Donald Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is fine.", "en",
+     "indirect", "waterboarding is fine", "Donald Trump", "told"),
     ("Le ministre Jean Dupont a affirmé que la situation restait très difficile dans le nord.", "fr",
      "indirect", "la situation restait très difficile dans le nord", "Jean Dupont", "a affirmé"),
     ("Selon le ministère, les combats ont repris dans la vallée du Panchir.", "fr", "indirect",
@@ -192,6 +202,18 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
 def test_what_is_not_reported_speech(text, language):
     quotes = extract(text, language)
     assert quotes[quotes["kind"].isin(["indirect", "mixed"])].empty
+
+
+@pytest.mark.parametrize("text, language, content, speaker", [
+    ('Trump has called the 12-nation pact "insanity," and Sanders, who says it is "disastrous."', "en",
+     'the 12-nation pact "insanity,"', "Trump"),
+    ("Le président a qualifié le pacte de « folie », et Dupont a déclaré : « C'est un désastre pour nous ».",
+     "fr", "le pacte de « folie »", "Le président"),
+])
+def test_the_words_before_another_speaker_s_clause_stay_this_speaker_s(text, language, content, speaker):
+    reported = extract(text, language).query("kind == 'mixed'")
+    assert (reported.iloc[0]["quote_text"], reported.iloc[0]["speaker"]) == (content, speaker)
+    assert "Dupont" not in reported.iloc[0]["quote_text"] and "Sanders" not in reported.iloc[0]["quote_text"]
 
 
 def test_a_belief_inside_what_was_said_is_not_a_cue_of_its_own():

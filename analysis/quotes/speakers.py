@@ -193,6 +193,8 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     if folded[0] in rules.plural:
         return Mention(words[0], "plural")
     runs = _capitalised_runs(words, folded, rules)
+    if folded[0] in rules.roles and not words[0][:1].isupper() and not runs:
+        return Mention(words[0], "role")  # "according to members who spoke", "said officials"
     if runs and (runs[0][0] == 0 or folded[0] not in rules.determiners):
         return _name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
     if runs and folded[0] in rules.determiners:
