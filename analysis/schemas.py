@@ -75,7 +75,7 @@ _QUOTE_COLUMNS = (
     ("depth", "int", "0 outermost, 1 nested, …"),
     ("part_of", "str", "quote_id of the first part of a split or multi-paragraph quotation, else empty"),
     ("nested_in", "str", "quote_id of the quotation around a nested one, else empty"),
-    ("resources", "str", "language resources the quotation was read with (data/languages/xx/), or none"),
+    ("resources", "str", "language resources the quotation was read with (data/languages/xx/), the sentence model that found it (data/models/…), or none"),
     ("speaker_type", "str", "person, organisation, document, description or unknown; empty for scare quotes"),
     ("speaker_title", "str", "title or honorific kept apart from the name (Sen., President, le ministre)"),
     ("cue", "str", "the words that attribute it as written (verb, according to, :, a possessive 's)"),

@@ -20,7 +20,8 @@ from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
 from analysis.quotes.introductions import LAST_WORD, NEAR, POSSESSOR, after_verb, introduction, signature
 from analysis.quotes.links import link_mixed, link_parts
-from analysis.quotes.reported import find_reported
+from analysis.quotes.reported import content_span, find_reported
+from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
                                       mention_in, speaker_type)
@@ -276,8 +277,43 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             speaker_title=mention.title or speakers.title_of(speaker),
             cue=text[r["cue_start"]:r["cue_end"]], cue_start=r["cue_start"], cue_end=r["cue_end"],
             _open=r["start"], _close=r["end"], _cont=False, _continues=False, _inside=False))
+    rows += _model_rows(doc_id, outlet, language, text, sentences, rows, pairs, [w[0] for w in mark_warnings], rules)
     link_mixed(rows)
     return rows, _warning_rows(doc_id, outlet, text, mark_warnings)
+
+
+def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: list, rows: list,
+                pairs, unbalanced: list[int], rules: QuoteRules) -> list[dict]:
+    """Reported-speech rows the sentence model finds among the sentences the rules left alone
+    (:mod:`analysis.quotes.sentence_model`): the sentence is the content; the speaker is
+    ``unknown`` and there is no cue (the model says that a sentence reports someone, not who:
+    its subject is often the author's topic, "Massoud and his treacherous team have appealed");
+    ``resources`` names the model."""
+    model = sentence_model(language) if rules.found else None
+    if model is None:
+        return []
+    reported = [(r["start"], r["end"]) for r in rows if r["kind"] in ("indirect", "mixed")]
+    direct = [(r["start"], r["end"]) for r in rows if r["kind"] == "direct"]
+    opens = sorted(p.open_at for p in pairs if p.depth == 0)
+    ends = [b for _, b in sentences]
+    found = []
+    for sa, sb in candidate_sentences(text, sentences, reported, direct):
+        if not model.predict([text[sa:sb]])[0]:
+            continue
+        a, b = content_span(text, sa, sb)
+        if any(a <= at < b for at in unbalanced):
+            continue  # an unbalanced mark: the sentence is listed in quote_warnings, not read
+        sid = min(bisect.bisect_right(ends, a), len(sentences) - 1)
+        i = bisect.bisect_left(opens, a)
+        found.append(dict(
+            quote_id=f"{doc_id}:m{len(found):03d}", doc_id=doc_id, outlet=outlet, language=language,
+            kind="mixed" if i < len(opens) and opens[i] < b else "indirect", quote_text=text[a:b], start=a, end=b,
+            speaker="unknown", speaker_mention="", verb="", verb_role="", source="", sentence_id=sid,
+            sentence=text[sentences[sid][0]:sentences[sid][1]], marks="", depth=0, part_of="", nested_in="",
+            resources=f"data/models/{model_path(language).name}", speaker_type="unknown",
+            speaker_title="", cue="", cue_start=-1, cue_end=-1,
+            _open=a, _close=b, _cont=False, _continues=False, _inside=False))
+    return found
 
 
 def _warning_rows(doc_id: str, outlet: str, text: str, mark_warnings: list) -> list[dict]:

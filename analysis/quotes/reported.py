@@ -197,4 +197,6 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
     return found
 
 
-__all__ = ["find_reported", "Mention"]
+content_span = _span
+
+__all__ = ["content_span", "find_reported", "Mention"]
