@@ -104,6 +104,29 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Espinoza", "Espinoza"]
 
 
+@pytest.mark.parametrize("text, language, speakers", [
+    # a quotation sentence right after an attributed one goes on in the same voice
+    ('"We have always been open about this," said Nick Merrill, a spokesman. "When in doubt, we share."', "en",
+     ["Nick Merrill", "Nick Merrill"]),
+    ("« Nous avons toujours été transparents », a déclaré Jean Dupont. « Nous partageons tout avec vous. »", "fr",
+     ["Jean Dupont", "Jean Dupont"]),
+    # but not across the author's own sentence in between
+    ('"We have always been open about this," said Nick Merrill. The campaign then ended. "It is over now."',
+     "en", ["Nick Merrill", "unknown"]),
+    # a verb right after the closing mark, then a name, without a comma
+    ("Several observers noticed the shift. “It changed overnight” said Friedman, who is white.", "en",
+     ["Friedman"]),
+    # a coordinated verb has the first verb's speaker; an age does not break the name
+    ('Suu Kyi, 70, said it was too early to congratulate winners but added, "We will win this time."', "en",
+     ["Suu Kyi"]),
+    ("Le ministre Jean Dupont a salué les soldats et a ajouté : « Nous ne céderons jamais rien ».", "fr",
+     ["Jean Dupont"]),
+])
+def test_speakers_carried_over_and_coordinated(text, language, speakers):
+    quotes = extract(text, language)
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == speakers
+
+
 def test_a_verb_in_the_next_sentence_does_not_take_a_quotation_its_own_verb_introduces():
     quotes = extract('Asked about it in the debate, Clinton said, "I have always been honest with you." '
                      'She followed that by saying, "I am not a natural politician."')

@@ -113,8 +113,9 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
     if after and after.start - close_end <= NEAR:
         between = masked[close_end:after.start]
+        tight = not between.strip() and mention_after(after_verb(masked, after.end), rules).kind == "name"
         if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
-                text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",")):
+                text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
@@ -146,6 +147,11 @@ def _paragraph_alone(p, text: str) -> bool:
     """The quotation is a paragraph of its own (nothing but spaces before it on its line)."""
     line_start = text.rfind("\n", 0, p.open_at) + 1
     return not text[line_start:p.open_at].strip()
+
+
+def _sentence_alone(p, text: str, sentence: tuple[int, int]) -> bool:
+    """The quotation opens its sentence and nothing follows it there ("“A,” said X. “B.”")."""
+    return not text[sentence[0]:p.open_at].strip() and not text[p.close_at + 1:sentence[1]].strip(" .,")
 
 
 def _noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
@@ -233,11 +239,13 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         if kind == "scare":
             chosen, mention, source, cue_start, cue_end = None, NO_MENTION, "", -1, -1
         speaker = (speakers.resolve(mention, cue_start) if mention.kind != "none" else "unknown")
-        if kind == "direct" and speaker == "unknown" and p.depth == 0 and _paragraph_alone(p, text):
+        alone = _paragraph_alone(p, text)
+        if kind == "direct" and speaker == "unknown" and p.depth == 0 and (alone or _sentence_alone(p, text, sentences[s])):
             previous = next((r for r in reversed(rows) if r["kind"] == "direct" and r["depth"] == 0), None)
-            if previous and previous["speaker"] != "unknown" and \
+            if previous and previous["speaker"] != "unknown" and (alone or previous["sentence_id"] >= s - 1) and \
                     text.count("\n", previous["_close"], p.open_at) <= 2 and p.open_at - previous["_close"] <= 2 * NEAR:
-                # a quotation paragraph right after one with a speaker goes on in the same voice
+                # a quotation paragraph (or sentence: "“A,” said X. “B.”") right after one with a
+                # speaker goes on in the same voice
                 speaker, mention = previous["speaker"], Mention(previous["speaker_mention"], "name")
         if kind == "direct" and speaker != "unknown" and mention.kind in ("name", "pronoun"):
             speakers.add_quoted(a, speaker)

@@ -37,6 +37,7 @@ class QuoteRules:
     title_words: frozenset
     title_abbreviations: frozenset
     name_suffixes: frozenset
+    coordinators: frozenset
     told: PhraseMatcher
     apposition_ends: frozenset
     documents: frozenset
@@ -76,7 +77,7 @@ def quote_rules(language: str) -> QuoteRules:
         name_max_words=res.quotes.get("name_max_words", QUOTE_NUMBERS["name_max_words"]),
         titles=list_matcher(res.titles), title_words=frozenset(t.casefold().rstrip(".") for t in res.titles),
         title_abbreviations=frozenset(t.casefold().rstrip(".") for t in res.titles if t.endswith(".")),
-        name_suffixes=low("name_suffixes"), told=list_matcher(res.quote_words("told_verbs")),
+        name_suffixes=low("name_suffixes"), coordinators=low("coordinators"), told=list_matcher(res.quote_words("told_verbs")),
         apposition_ends=low("apposition_ends"), documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),

@@ -290,6 +290,10 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             mention = subject_of(text[floor:cut], rules)  # "Clinton posted a comment, saying"
             if mention.kind == "none":
                 mention = subject_of(text[cut:match.start], rules)  # "She followed that by saying"
+        before = [w.casefold() for w in masked[cut:match.start].split() if w.casefold() not in rules.skip]
+        if mention.kind == "none" and before and before[-1] in rules.coordinators and verbs and \
+                verbs[-1].start >= floor and verbs[-1].mention.kind != "none":
+            mention = verbs[-1].mention  # "Suu Kyi said … but added, “…”": the first verb's speaker
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
@@ -299,7 +303,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # before an apposition that opens with a determiner or a preposition
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
-            if mention.kind == "role" or apposition and apposition[0].casefold() in rules.determiners | rules.breakers:
+            if mention.kind == "role" or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
+                                                         or apposition[0].isdigit()):  # "Suu Kyi, 70, said"
                 named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]],
                                    rules)
                 if named.kind == "name":
