@@ -121,6 +121,16 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Suu Kyi"]),
     ("Le ministre Jean Dupont a salué les soldats et a ajouté : « Nous ne céderons jamais rien ».", "fr",
      ["Jean Dupont"]),
+    # a participle's subject: a sentence-initial capital is not a name, a title run is kept whole
+    ("Hours later, Trump returned the compliment to Adelson, telling Reuters, “He is a great man and a friend.”",
+     "en", ["Trump"]),
+    ("Former Secretary of State Madeleine Albright urged women to vote for Hillary Clinton, saying, “There is a "
+     "special place for them.”", "en", ["Madeleine Albright"]),
+    # the name after "and" is the verb's subject, not the description before it
+    ("At one point, a woman asked for a photo and Clinton said, “Of course we can take one together.”", "en",
+     ["Clinton"]),
+    ("Plus tard, une femme a demandé une photo et Dupont a déclaré : « Bien sûr, nous pouvons la prendre ».",
+     "fr", ["Dupont"]),
 ])
 def test_speakers_carried_over_and_coordinated(text, language, speakers):
     quotes = extract(text, language)

@@ -149,6 +149,8 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
         after = [r for r in runs if r[0] == end]
         if after:  # "NRF leader Ahmad Massoud", "le ministre Jean Dupont"
             return _name(words, *after[-1], rules, title=" ".join(words[begin:end]))
+        if runs and runs[-1][0] > end and folded[runs[-1][0] - 1] in rules.coordinators:
+            return _name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
         return Mention(" ".join(words[begin:end]), "role")
     if runs:
         return _name(words, *runs[-1], rules)
@@ -166,10 +168,13 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
         folded = [w.casefold() for w in words]
         if words and folded[0] in rules.singular:
             return Mention(words[0], "pronoun")  # "She followed that by saying"
-        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners:
-            continue  # "In a statement", "But", "After the debate"
         runs = _capitalised_runs(words[:8], folded[:8], rules)
-        if runs and runs[0][0] == 0:
+        opening = runs[0][1] if runs and runs[0][0] == 0 else 0  # words of a name opening the segment
+        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and opening < 2:
+            continue  # "In a statement", "But", "After the debate"; not "Former Secretary of State …"
+        if opening == 1 and len(words) <= 3 and len(segments) > 1 and segment is not segments[-1]:
+            continue  # "Hours later, Trump …", "Later on Sunday, Carson …": a sentence's capital, not a name
+        if opening:
             return _name(words, *runs[0], rules)
         if folded[0] in rules.determiners:
             return mention_after(" ".join(words[:8]), rules)
