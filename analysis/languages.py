@@ -21,7 +21,8 @@ import yaml
 from analysis.paths import DATA
 
 LANGUAGES = DATA / "languages"
-VERB_ROLES = ("neutral", "endorsing", "distancing", "refuting", "factive", "questioning")
+VERB_ROLES = ("neutral", "endorsing", "distancing", "refuting", "factive", "questioning", "evaluating",
+              "believing")
 CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hedge", "distancing", "attitude",
              "negation")
 EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")
@@ -29,7 +30,8 @@ QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "sk
                "singular_pronouns", "plural_pronouns", "subject_pronouns", "determiners", "role_nouns",
                "name_particles", "phrase_breakers",
                "told_verbs", "document_nouns", "organisation_words", "colon_cues", "apposition_ends", "participles",
-               "place_prepositions")
+               "place_prepositions", "infinitive_verbs", "infinitive_markers", "naming_articles",
+               "naming_words", "name_suffixes", "coordinators")
 QUOTE_NUMBERS = {"scare_max_words": 3, "name_max_words": 4, "indirect_min_words": 3}
 SENTIMENT_METHODS = ("vader", "valence list", "none")
 

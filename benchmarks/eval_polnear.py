@@ -63,22 +63,33 @@ def _score(text: str, predicted: list[tuple[int, int]], gold: list[tuple[int, in
 DETERMINERS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "some", "two", "three"}
 
 
-def _named(source: str) -> str:
-    """The gold source's last capitalised word (possessive and periods stripped) when it names
-    someone, else empty. The name is the first comma-separated part that opens (after a
-    determiner) with a capital: "Bruce Turry" in "his best friend at Lehigh, Bruce Turry", "Star"
-    in "the Philippine Star"; a description alone ("a longtime adviser to both Clintons", "the
-    judge", "he") names nobody, so it is not scored as a named speaker."""
+def _named(source: str) -> set[str]:
+    """The gold source's surname candidates (possessive and periods stripped) when it names
+    someone, else an empty set. The name is the first comma-separated part that opens (after a
+    determiner and at most two lower-case words before a capital: "former Gov. Bill Richardson",
+    "undecided Republican voter Stephanie Hooton") with a capital: "Bruce Turry" in "his best
+    friend at Lehigh, Bruce Turry", "Star" in "the Philippine Star"; a description alone ("a
+    longtime adviser to both Clintons", "the judge", "he") names nobody, so it is not scored as a
+    named speaker. The candidates are the part's last capitalised word and, when a place or
+    affiliation follows "of" ("Sen. Tom Carper of Delaware", "David French of the National Retail
+    Federation"), the last capitalised word before it."""
     for part in re.split(r",| who | which |\(", source):
         words = [re.sub("[’']s$", "", w).strip(".’'") for w in re.findall(r"[\w'’.-]+", part)]
         words = [w for w in words if w]
         while words and words[0].casefold() in DETERMINERS:
             words = words[1:]
+        lower = next((k for k, w in enumerate(words[:3]) if w[0].isupper()), None)
+        if lower and lower <= 2:
+            words = words[lower:]  # "former Gov. Bill Richardson"
         if not words or not words[0][0].isupper() or words[0].casefold() in PRONOUNS:
             continue
-        capitals = [w for w in words if w[0].isupper() and w.casefold() not in PRONOUNS | DETERMINERS]
-        return capitals[-1].casefold().replace("’", "'")
-    return ""
+        candidates = set()
+        for span in (words, words[:words.index("of")] if "of" in words else []):
+            capitals = [w for w in span if w[0].isupper() and w.casefold() not in PRONOUNS | DETERMINERS]
+            if capitals:
+                candidates.add(capitals[-1].casefold().replace("’", "'"))
+        return candidates
+    return set()
 
 
 def _words(name: str) -> list[str]:
@@ -134,7 +145,7 @@ def evaluate(split: str, data: str | None, overlap: float) -> dict:
                     continue
                 named_total += 1
                 said = row["speaker"].casefold()
-                if surname in _words(said):
+                if surname & set(_words(said)):
                     named_right += 1
                 else:
                     g_row = gg.iloc[m]

@@ -51,6 +51,23 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "University, told reporters.", "en", "Seth McKee", "", "person", "told"),
     ("« La guerre est finie pour nous », a déclaré le ministre Jean Dupont.", "fr", "Jean Dupont",
      "le ministre", "person", "a déclaré"),
+    # a title inside the name's run; ages, states and "of" a place after it do not break the name
+    ('"We will win this state," said Senate Majority Leader Mitch McConnell.', "en", "Mitch McConnell",
+     "Senate Majority Leader", "person", "said"),
+    ('Texas Lt. Gov. Dan Patrick said, "We will win this state next year."', "en", "Dan Patrick",
+     "Texas Lt. Gov.", "person", "said"),
+    ('"We will win this state," Sen. Ron Johnson (R-Wis.) said on Monday.', "en", "Ron Johnson", "Sen.",
+     "person", "said"),
+    ('"It is a mess," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.', "en",
+     "Harry Bond", "", "person", "said"),
+    ('"It is over," said undecided voter Stephanie Hooton of Derry, N.H., on Monday.', "en",
+     "Stephanie Hooton", "undecided voter", "person", "said"),
+    ('"Rates will rise," said a spokesman for the Federal Bureau of Investigation.', "en", "a spokesman", "",
+     "description", "said"),
+    ("Said Dorothy Poynter, who grew up with Ali in the neighborhood, “He was a kind man to us.”", "en",
+     "Dorothy Poynter", "", "person", "Said"),
+    ("« Nous gagnerons », a déclaré l'ancien président Jean Dupont, 70 ans, de Lyon.", "fr", "Jean Dupont",
+     "l'ancien président", "person", "a déclaré"),
     ("Selon le ministère, « les combats ont repris dans la vallée ».", "fr", "le ministère", "",
      "organisation", "Selon"),
 ])
@@ -69,6 +86,12 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("“It was an honor to lead,” Cuomo said.", "en", "It"),
     ('It is worth noting that the group is "an alliance of entities and figures".', "en", "It"),
     ("Wait, it gets better:\n\n“The numbers were never checked by anyone at all.”", "en", "Wait"),
+    ('"We have a dream for all," Martin Luther King Jr. said.', "en", "Jr"),
+    ('"It is a mess," Harry Bond, 30, of Raleigh, N.C., who was polled, said.', "en", "N C"),
+    ('"We will win this state," said Senate Majority Leader Mitch McConnell.', "en",
+     "Senate Majority Leader Mitch McConnell"),
+    ('"We will win," said Robert King.', "en", "Robert"),
+    ("« Nous gagnerons tous ensemble », a déclaré le président de la République.", "fr", "République"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
@@ -79,6 +102,46 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
             "“I will take that same strength of conviction to Washington with me.”")
     quotes = extract(text)
     assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Espinoza", "Espinoza"]
+
+
+@pytest.mark.parametrize("text, language, speakers", [
+    # a quotation sentence right after an attributed one goes on in the same voice
+    ('"We have always been open about this," said Nick Merrill, a spokesman. "When in doubt, we share."', "en",
+     ["Nick Merrill", "Nick Merrill"]),
+    ("« Nous avons toujours été transparents », a déclaré Jean Dupont. « Nous partageons tout avec vous. »", "fr",
+     ["Jean Dupont", "Jean Dupont"]),
+    # but not across the author's own sentence in between
+    ('"We have always been open about this," said Nick Merrill. The campaign then ended. "It is over now."',
+     "en", ["Nick Merrill", "unknown"]),
+    # a verb right after the closing mark, then a name, without a comma
+    ("Several observers noticed the shift. “It changed overnight” said Friedman, who is white.", "en",
+     ["Friedman"]),
+    # a coordinated verb has the first verb's speaker; an age does not break the name
+    ('Suu Kyi, 70, said it was too early to congratulate winners but added, "We will win this time."', "en",
+     ["Suu Kyi"]),
+    ("Le ministre Jean Dupont a salué les soldats et a ajouté : « Nous ne céderons jamais rien ».", "fr",
+     ["Jean Dupont"]),
+    # a participle's subject: a sentence-initial capital is not a name, a title run is kept whole
+    ("Hours later, Trump returned the compliment to Adelson, telling Reuters, “He is a great man and a friend.”",
+     "en", ["Trump"]),
+    ("Former Secretary of State Madeleine Albright urged women to vote for Hillary Clinton, saying, “There is a "
+     "special place for them.”", "en", ["Madeleine Albright"]),
+    # the name after "and" is the verb's subject, not the description before it
+    ("At one point, a woman asked for a photo and Clinton said, “Of course we can take one together.”", "en",
+     ["Clinton"]),
+    ("Plus tard, une femme a demandé une photo et Dupont a déclaré : « Bien sûr, nous pouvons la prendre ».",
+     "fr", ["Dupont"]),
+])
+def test_speakers_carried_over_and_coordinated(text, language, speakers):
+    quotes = extract(text, language)
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == speakers
+
+
+def test_a_verb_in_the_next_sentence_does_not_take_a_quotation_its_own_verb_introduces():
+    quotes = extract('Asked about it in the debate, Clinton said, "I have always been honest with you." '
+                     'She followed that by saying, "I am not a natural politician."')
+    assert quotes.loc[quotes["kind"] == "direct", ["speaker", "cue"]].values.tolist() == [
+        ["Clinton", "said"], ["Clinton", "saying"]]
 
 
 def test_a_colon_ending_the_previous_paragraph_introduces_the_quotation():
@@ -112,6 +175,37 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
     # "that" makes the quoted words part of indirect speech (PolNeAR annotates it so, "that" included)
     ('Massoud said that "we need help from anyone".', "en", "mixed", 'that "we need help from anyone"',
      "Massoud", "said"),
+    # evaluating verbs: a judgement of the object, the quoted label in the author's clause
+    ("Christie described the field of Republican candidates as “all very good” at the debate.", "en", "mixed",
+     "the field of Republican candidates as “all very good” at the debate", "Christie", "described"),
+    ("Sen. Bernie Sanders accused him of preventing Americans from standing together.", "en", "indirect",
+     "him of preventing Americans from standing together", "Bernie Sanders", "accused"),
+    ("Le président a qualifié Massoud de « traître à la nation ».", "fr", "mixed",
+     "Massoud de « traître à la nation »", "Le président", "a qualifié"),
+    # believing verbs and infinitive reported words
+    ("Economists believe this provides an artificial incentive for employers.", "en", "indirect",
+     "this provides an artificial incentive for employers", "Economists", "believe"),
+    ("Le ministre pense que la situation restera très difficile dans le nord.", "fr", "indirect",
+     "la situation restera très difficile dans le nord", "Le ministre", "pense"),
+    ("The candidate vowed to repeal the law on his first day in office.", "en", "indirect",
+     "to repeal the law on his first day in office", "The candidate", "vowed"),
+    ("Le ministre a promis de reconstruire les écoles détruites avant l'hiver.", "fr", "indirect",
+     "de reconstruire les écoles détruites avant l'hiver", "Le ministre", "a promis"),
+    # a contracted subject opens the reported words; a subject after the verb is not a closing speaker
+    ("Joyce told The Huffington Post he’s not planning an appeal of the decision.", "en", "indirect",
+     "he’s not planning an appeal of the decision", "Joyce", "told"),
+    ("After the vote, the senators said they were angry about it.", "en", "indirect",
+     "they were angry about it", "the senators", "said"),
+    # "according to X" inside the sentence: the whole sentence is reported
+    ("That is bad for us, according to Rubio, because the economy is weak.", "en", "indirect",
+     "That is bad for us, according to Rubio, because the economy is weak", "Rubio", "according to"),
+    ("Clinton leads by 271 delegates, according to the Associated Press.", "en", "indirect",
+     "Clinton leads by 271 delegates", "Associated Press", "according to"),
+    ("La situation, selon le ministère, reste très difficile dans le nord.", "fr", "indirect",
+     "La situation, selon le ministère, reste très difficile dans le nord", "le ministère", "selon"),
+    # a long object before "that"
+    ("Donald Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is fine.", "en",
+     "indirect", "waterboarding is fine", "Donald Trump", "told"),
     ("Le ministre Jean Dupont a affirmé que la situation restait très difficile dans le nord.", "fr",
      "indirect", "la situation restait très difficile dans le nord", "Jean Dupont", "a affirmé"),
     ("Selon le ministère, les combats ont repris dans la vallée du Panchir.", "fr", "indirect",
@@ -133,10 +227,50 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ("The senator said in a statement.", "en"),                        # a prepositional tail, no words
     ('"It is late," said David French of the National Retail Federation.', "en"),  # the speaker, not words
     ("« La guerre est finie pour nous », a affirmé Jean Dupont.", "fr"),
+    ("A group called the Friends of the Earth met on Monday in the capital.", "en"),  # a name given
+    ("The so-called moderate rebels were armed by the agency last year.", "en"),      # a compound, no verb
+    ("Il a rejoint une association qualifiée de très active dans la région.", "fr"),  # a participle
+    ("Le mouvement, une association qualifiée d'extrémiste, a été dissous.", "fr"),
 ])
 def test_what_is_not_reported_speech(text, language):
     quotes = extract(text, language)
     assert quotes[quotes["kind"].isin(["indirect", "mixed"])].empty
+
+
+@pytest.mark.parametrize("text, language, content, speaker", [
+    ('Trump has called the 12-nation pact "insanity," and Sanders, who says it is "disastrous."', "en",
+     'the 12-nation pact "insanity,"', "Trump"),
+    ("Le président a qualifié le pacte de « folie », et Dupont a déclaré : « C'est un désastre pour nous ».",
+     "fr", "le pacte de « folie »", "Le président"),
+])
+def test_the_words_before_another_speaker_s_clause_stay_this_speaker_s(text, language, content, speaker):
+    reported = extract(text, language).query("kind == 'mixed'")
+    assert (reported.iloc[0]["quote_text"], reported.iloc[0]["speaker"]) == (content, speaker)
+    assert "Dupont" not in reported.iloc[0]["quote_text"] and "Sanders" not in reported.iloc[0]["quote_text"]
+
+
+def test_a_belief_inside_what_was_said_is_not_a_cue_of_its_own():
+    quotes = extract('He said that he thinks "we should all act together for the advancement of humanity".')
+    assert set(quotes["cue"]) == {"said"}
+    quotes = extract("Il a déclaré qu'il pense que « nous devons tous agir ensemble pour l'humanité ».", "fr")
+    assert set(quotes["cue"]) == {"a déclaré"}
+
+
+@pytest.mark.parametrize("text, language, quoted", [
+    ("He joined a movement called “Students for Trump” last year.", "en", "Students for Trump"),
+    ("The so-called “moderate rebels” were armed by the agency.", "en", "moderate rebels"),
+    ("Il a rejoint une association appelée « Les Amis de la Terre » l'an dernier.", "fr", "Les Amis de la Terre"),
+])
+def test_a_quoted_name_after_a_naming_verb_is_a_scare_quote(text, language, quoted):
+    row = extract(text, language).set_index("quote_text").loc[quoted]
+    assert (row["kind"], row["speaker"], row["cue"]) == ("scare", "", "")
+
+
+def test_a_quotation_is_not_given_to_a_verb_after_the_author_s_words():
+    quotes = extract("Hillary Clinton says Americans are “right to be angry,” but also hungry for what she "
+                     "calls “real solutions.”")
+    row = quotes.set_index("quote_text").loc["right to be angry"]
+    assert (row["speaker"], row["cue"]) == ("Hillary Clinton", "says")
 
 
 def test_speakers_are_counted_verbatim_beside_paraphrased():

@@ -18,8 +18,10 @@ import pandas as pd
 
 from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
+from analysis.quotes.introductions import LAST_WORD, NEAR, POSSESSOR, after_verb, introduction, signature
 from analysis.quotes.links import link_mixed, link_parts
-from analysis.quotes.reported import find_reported
+from analysis.quotes.reported import content_span, find_reported
+from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
                                       mention_in, speaker_type)
@@ -28,17 +30,13 @@ from analysis.text import split_sentences, tokenize_words
 
 _SPACES = " \t\u00a0\u202f\u2009"
 # Between a quotation and the verb after it: a name of up to six words (titles and initials with
-# their periods), then at most one apposition between commas ("…,” Sarandon, 69, told; "…,” Scott
-# Pruitt, the attorney general of Oklahoma, said; "…,” Mitch McConnell, R-Ky., said).
+# their periods), then up to four appositions between commas ("…,” Sarandon, 69, told; "…,” Scott
+# Pruitt, the attorney general of Oklahoma, said; "…,” Harry Bond, 30, of Raleigh, N.C., said).
 _AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*\s*){0,6}"
-                          r"(?:,\s*[^,;:!?\n]{1,90},\s*)?")
+                          r"(?:(?:,\s*[^,;:!?\n]{1,90}){1,4},\s*)?")
 _PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside"]
-_LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
-_POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
-_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
-_SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
+_FIRST_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _CLOSES = re.compile(r"(?:\s+[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*){0,3}\s*(?:[.,;!?]|$)")  # "asked." "said Tuesday,"
-NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
 
 
 def _classify(words: list[str], has_verb: bool, introduced: bool, rules: QuoteRules) -> str:
@@ -111,18 +109,22 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         after = None  # “…,” adding that …: goes on in the voice of the speaker before
     if after and after.start >= limit and not _CLOSES.match(masked, after.end):
         after = None  # past the sentence, the verb must close its own: not “…?” Trump said that …
+    if after and before and after.start >= limit and masked[before.end:p.open_at].strip() in (",", ":"):
+        after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
     if after and after.start - close_end <= NEAR:
         between = masked[close_end:after.start]
-        if _AFTER_QUOTE.fullmatch(between) and (text[p.close_at - 1] in ",?!.-\u2014"
-                                                 or between.strip().startswith(",")):
+        tight = not between.strip() and mention_after(after_verb(masked, after.end), rules).kind == "name"
+        if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
+                text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
-                mention = mention_after(_after_verb(masked, after.end), rules)
+                mention = mention_after(after_verb(masked, after.end), rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
-        named = mention_after(masked[before.end:p.open_at].rstrip(" :,"), rules)
-        if named.kind == "name" and len(masked[before.end:p.open_at].split()) <= 4:
+        gap = masked[before.end:p.open_at].split(",")[0]  # Said Dorothy Poynter, who grew up …, “…”
+        named = mention_after(gap.rstrip(" :"), rules)
+        if named.kind == "name" and len(gap.split()) <= 4:
             before = Verb(before.start, before.end, before.verb, named, before.source)
     chosen = post or before or after
     gap = masked[before.end:p.open_at] if before else ""
@@ -131,68 +133,14 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     return chosen, has_verb, introduced
 
 
-def _after_verb(masked: str, at: int) -> str:
-    """The words after a verb up to a comma or a period that ends a word longer than a title."""
-    region = masked[at:at + NEAR]
-    for m in _STOP.finditer(region):
-        if m.group()[0] == ".":
-            word = _LAST_WORD.search(region[:m.start()])
-            if word and len(word.group(1)) <= 3 and word.group(1)[0].isupper():
-                continue  # "Sen.", "Dr.", "J."
-        return region[:m.start()]
-    return region
-
-
-def _introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Verbs, rules: QuoteRules):
-    """A quotation credited without a reporting verb next to it: "Trump's 'America last'" (the
-    possessor); "X continued:" or "Kathleen Parker, The Washington Post:" ending the sentence or
-    paragraph before it (the colon's clause: its reporting verb, else its speaker); "The email
-    began, “…”" (a short clause headed by a document or role noun). Returns (mention, cue
-    start, cue end) or None."""
-    before = masked[max(sentence[0], p.open_at - NEAR):p.open_at]
-    owner = _POSSESSOR.search(before)
-    if owner:
-        at = p.open_at - len(before) + owner.start(2)
-        return Mention(owner.group(1), "name"), at, at + len(owner.group(2))
-    window = masked[max(0, p.open_at - NEAR):p.open_at]
-    stripped = window.rstrip()
-    if stripped.endswith(tuple(rules.colon_cues)):
-        colon = p.open_at - len(window) + len(stripped) - 1
-        start = max(window.rfind("\n", 0, len(stripped) - 1), *(window.rfind(c + " ", 0, len(stripped) - 1)
-                                                                for c in ".;!?")) + 1
-        start += p.open_at - len(window)
-        verb = verbs.last_before(colon + 1, start)
-        if verb is not None and verb.mention.kind != "none":
-            return verb.mention, verb.start, verb.end
-        clause = masked[start:colon].split(",")
-        first = clause[0].split()
-        whole_name = len(clause) > 1 and len(first) >= 2 and all(w[:1].isupper() for w in first)  # "Kathleen Parker, The Post:"
-        mention = mention_in(clause[0] if whole_name else clause[-1], rules)
-        return (mention, colon, colon + 1) if mention.kind in ("name", "role") else None
-    if not stripped.endswith(",") or "\n" in before.strip():
-        return None
-    clause = stripped[:-1]
-    clause = clause[max(clause.rfind(c) for c in ".;!?\n") + 1:]
-    words = clause.split()
-    mention = mention_after(clause, rules)
-    head = mention.text.split()[-1].casefold() if mention.text else ""
-    if mention.kind == "role" and (head in rules.documents or head in rules.roles) and len(words) <= 4:
-        at = p.open_at - len(window) + len(stripped) - 1
-        return mention, at, at + 1
-    return None
-
-
-def _signature(p, masked: str, rules: QuoteRules):
-    """The name signing a quotation: "“…” ― Jane Doe", "“…” -- Mitt Romney, 2012." (a dash right
-    after the closing mark, then a name and nothing else on its line but an apposition)."""
-    sign = _SIGNATURE.match(masked, p.close_at + 1)
-    if not sign:
-        return None
-    name = sign.group(2).split(",")[0].rstrip(" .")
-    mention = mention_after(name, rules)
-    if mention.kind != "name" or len(mention.text.split()) != len(name.split()):
-        return None
-    return mention, sign.start(1), sign.end(1)
+def _names_first(between: str, rules: QuoteRules) -> bool:
+    """The words between a quotation and the verb after it open with a speaker ("the gambling
+    tycoon", "Sen. Smith", "she"), not with the author's words ("…,” but also hungry for what she
+    calls)."""
+    first = _FIRST_WORD.search(between)
+    if not first or first.group()[:1].isupper():
+        return True
+    return first.group().casefold() in rules.determiners | rules.singular | rules.plural | rules.skip | rules.roles
 
 
 def _paragraph_alone(p, text: str) -> bool:
@@ -201,14 +149,27 @@ def _paragraph_alone(p, text: str) -> bool:
     return not text[line_start:p.open_at].strip()
 
 
+def _sentence_alone(p, text: str, sentence: tuple[int, int]) -> bool:
+    """The quotation opens its sentence and nothing follows it there ("“A,” said X. “B.”")."""
+    return not text[sentence[0]:p.open_at].strip() and not text[p.close_at + 1:sentence[1]].strip(" .,")
+
+
 def _noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
     """The word just before a quotation opens a noun phrase (the, le, its): the quoted words are
     used as a name or term inside the author's sentence, not reported."""
-    word = _LAST_WORD.search(masked[max(0, at - 30):at])
+    word = LAST_WORD.search(masked[max(0, at - 30):at])
     if not word:
         return False
     w = word.group(1).casefold()
     return w in rules.determiners and w not in rules.conjunctions
+
+
+def _named_by(masked: str, at: int, chosen: Verb | None, rules: QuoteRules) -> bool:
+    """A naming word ("called", "dubbed", « appelée ») right before the quotation, where it is
+    not the reporting verb that introduces it: the quoted words are a name given."""
+    window = masked[max(0, at - 30):at]
+    found = [m for m in rules.naming_words.find(window, "*") if not window[m.end:].strip()]
+    return bool(found) and not (chosen is not None and chosen.end == at - len(window) + found[-1].end)
 
 
 def _source(chosen: Verb | None, masked: str, according: list, starts: list[int],
@@ -220,7 +181,7 @@ def _source(chosen: Verb | None, masked: str, according: list, starts: list[int]
     found = None
     if i < len(according) and according[i].end <= sentence[1]:
         m = according[i]
-        mention = mention_after(_after_verb(masked, m.end), rules)
+        mention = mention_after(after_verb(masked, m.end), rules)
         if mention.kind in ("name", "role"):
             found = (mention, m.start, m.end)
     if chosen and chosen.source:
@@ -259,13 +220,14 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         mention = chosen.mention if chosen else NO_MENTION
         cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
         after_verb = introduced and chosen is not None and chosen.start > p.close_at
-        if not after_verb and _noun_phrase(masked, p.open_at, rules) and len(words) <= rules.name_max_words + 2:
-            kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive)
-        other = None if introduced or (p.depth > 0) else _introduction(p, text, masked, sentences[s], verbs, rules)
+        if not after_verb and len(words) <= rules.name_max_words + 2 and (
+                _noun_phrase(masked, p.open_at, rules) or _named_by(masked, p.open_at, chosen, rules)):
+            kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive); called “X”
+        other = None if introduced or (p.depth > 0) else introduction(p, text, masked, sentences[s], verbs, rules)
         title = bool(words) and all(w[0].isupper() or w.casefold() in rules.particles for w in words)
-        if title and len(words) <= rules.name_max_words and _POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
+        if title and len(words) <= rules.name_max_words and POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
             kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
-        signed = _signature(p, masked, rules) if p.depth == 0 else None
+        signed = signature(p, masked, rules) if p.depth == 0 else None
         if signed:
             other, mention = signed, NO_MENTION  # the signature names the speaker, whatever verb is near
         if other and (kind == "scare" or mention.kind == "none"):
@@ -277,11 +239,13 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         if kind == "scare":
             chosen, mention, source, cue_start, cue_end = None, NO_MENTION, "", -1, -1
         speaker = (speakers.resolve(mention, cue_start) if mention.kind != "none" else "unknown")
-        if kind == "direct" and speaker == "unknown" and p.depth == 0 and _paragraph_alone(p, text):
+        alone = _paragraph_alone(p, text)
+        if kind == "direct" and speaker == "unknown" and p.depth == 0 and (alone or _sentence_alone(p, text, sentences[s])):
             previous = next((r for r in reversed(rows) if r["kind"] == "direct" and r["depth"] == 0), None)
-            if previous and previous["speaker"] != "unknown" and \
+            if previous and previous["speaker"] != "unknown" and (alone or previous["sentence_id"] >= s - 1) and \
                     text.count("\n", previous["_close"], p.open_at) <= 2 and p.open_at - previous["_close"] <= 2 * NEAR:
-                # a quotation paragraph right after one with a speaker goes on in the same voice
+                # a quotation paragraph (or sentence: "“A,” said X. “B.”") right after one with a
+                # speaker goes on in the same voice
                 speaker, mention = previous["speaker"], Mention(previous["speaker_mention"], "name")
         if kind == "direct" and speaker != "unknown" and mention.kind in ("name", "pronoun"):
             speakers.add_quoted(a, speaker)
@@ -321,8 +285,43 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             speaker_title=mention.title or speakers.title_of(speaker),
             cue=text[r["cue_start"]:r["cue_end"]], cue_start=r["cue_start"], cue_end=r["cue_end"],
             _open=r["start"], _close=r["end"], _cont=False, _continues=False, _inside=False))
+    rows += _model_rows(doc_id, outlet, language, text, sentences, rows, pairs, [w[0] for w in mark_warnings], rules)
     link_mixed(rows)
     return rows, _warning_rows(doc_id, outlet, text, mark_warnings)
+
+
+def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: list, rows: list,
+                pairs, unbalanced: list[int], rules: QuoteRules) -> list[dict]:
+    """Reported-speech rows the sentence model finds among the sentences the rules left alone
+    (:mod:`analysis.quotes.sentence_model`): the sentence is the content; the speaker is
+    ``unknown`` and there is no cue (the model says that a sentence reports someone, not who:
+    its subject is often the author's topic, "Massoud and his treacherous team have appealed");
+    ``resources`` names the model."""
+    model = sentence_model(language) if rules.found else None
+    if model is None:
+        return []
+    reported = [(r["start"], r["end"]) for r in rows if r["kind"] in ("indirect", "mixed")]
+    direct = [(r["start"], r["end"]) for r in rows if r["kind"] == "direct"]
+    opens = sorted(p.open_at for p in pairs if p.depth == 0)
+    ends = [b for _, b in sentences]
+    found = []
+    for sa, sb in candidate_sentences(text, sentences, reported, direct):
+        if not model.predict([text[sa:sb]])[0]:
+            continue
+        a, b = content_span(text, sa, sb)
+        if any(a <= at < b for at in unbalanced):
+            continue  # an unbalanced mark: the sentence is listed in quote_warnings, not read
+        sid = min(bisect.bisect_right(ends, a), len(sentences) - 1)
+        i = bisect.bisect_left(opens, a)
+        found.append(dict(
+            quote_id=f"{doc_id}:m{len(found):03d}", doc_id=doc_id, outlet=outlet, language=language,
+            kind="mixed" if i < len(opens) and opens[i] < b else "indirect", quote_text=text[a:b], start=a, end=b,
+            speaker="unknown", speaker_mention="", verb="", verb_role="", source="", sentence_id=sid,
+            sentence=text[sentences[sid][0]:sentences[sid][1]], marks="", depth=0, part_of="", nested_in="",
+            resources=f"data/models/{model_path(language).name}", speaker_type="unknown",
+            speaker_title="", cue="", cue_start=-1, cue_end=-1,
+            _open=a, _close=b, _cont=False, _continues=False, _inside=False))
+    return found
 
 
 def _warning_rows(doc_id: str, outlet: str, text: str, mark_warnings: list) -> list[dict]:
@@ -347,8 +346,11 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, mas
         return chosen.end <= p.open_at or chosen.start < sentence[1]
     if after_verb:
         return bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
-    if any(w.casefold() in rules.conjunctions for w in masked[chosen.end:p.open_at].split()):
+    gap = masked[chosen.end:p.open_at].split()
+    if any(w.casefold() in rules.conjunctions for w in gap):
         return True  # "said that “…”": reported speech holding the quoted words
+    if gap and rules.verb_role.get(chosen.verb) == "evaluating":
+        return True  # "called Trump “unhinged”": a judgement of its object, in the author's clause
     # “…” followed by more of the reported clause: "saying that “race still determines too much” in America"
     return len(tokenize_words(masked[p.close_at + 1:sentence[1]], rules.language)) >= rules.indirect_min_words
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.marks import QUOTE_MARKS
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.quotes.rules import QuoteRules
 from analysis.quotes.speakers import NO_MENTION, Mention, Verb, mention_after
 from analysis.text import tokenize_words
@@ -22,6 +22,7 @@ OBJECT_WORDS = 8  # words of the person told ("told the Associated Press that")
 LEAD_WORDS = 12  # words of circumstance before "that" ("said in an interview with the AP last week that")
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
+_CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "](?:s|re|ll|d|ve|m)$")
 
 
 def _span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -32,14 +33,16 @@ def _span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, (a + tail.start() if tail else b)
 
 
-def _content_start(words: list, first: int, last: int, rules: QuoteRules) -> int | None:
+def _content_start(words: list, first: int, last: int, rules: QuoteRules, pronouns_until: int | None = None
+                   ) -> int | None:
     """Where reported words begin among ``words[first:last]`` (matches in the text after a verb):
-    after a conjunction ("that"), or at a subject pronoun ("he met", "they are"); None if neither."""
-    for w in words[first:last]:
-        folded = w.group().strip(",").casefold()
+    after a conjunction ("that"), or at a subject pronoun ("he met", "they are") among the
+    words before ``pronouns_until``; None if neither."""
+    for k, w in enumerate(words[first:last], first):
+        folded = _CONTRACTION.sub("", w.group().strip(",").casefold())  # "he’s", "they’re"
         if folded in rules.conjunctions:
             return w.end()
-        if folded in rules.subjects:
+        if folded in rules.subjects and (pronouns_until is None or k < pronouns_until):
             return w.start()
     return None
 
@@ -52,6 +55,8 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     if not words:
         return None
     first = words[0].group().strip(",").casefold()
+    if first in rules.infinitive_markers and verb.verb.casefold() in rules.infinitive_verbs:
+        return _span(text, at + words[0].start(), s_end)  # "vowed to repeal the law"
     if first in rules.breakers and first not in rules.conjunctions:
         begin = _content_start(words, 1, LEAD_WORDS, rules)
         if begin is None:
@@ -64,10 +69,10 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
         # "said that “…”": indirect speech with a verbatim part, a mixed quotation from "that"
         at += words[0].start() if opens_quote else words[0].end()
     elif rules.told.search(verb.verb, "*") or verb.verb.casefold() in rules.conjunctions:
-        begin = _content_start(words, 0, OBJECT_WORDS + 1, rules)
+        begin = _content_start(words, 0, LEAD_WORDS + 1, rules, pronouns_until=OBJECT_WORDS + 1)
         if begin is None:
             return None
-        at += begin  # "told reporters that …", "told a news conference they are …"
+        at += begin  # "told reporters that …", "told a town hall in Salem, New Hampshire on Monday that …"
     elif tail[:1] not in (",", ":") and not first[:1].isalpha():
         return None
     return _span(text, at, s_end)
@@ -85,7 +90,7 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     # an inverted speaker may bring an apposition: "…,” said Doyle, whose home state is …"
     measured = masked[verb.end:verb.end + len(tail)].split(",")[0] if inverted else tail
     if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
-            or any(c in QUOTE_MARKS for c in tail)):
+            or any(c in QUOTE_MARKS for c in tail) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
     if comma <= s_start:
         return None, False
@@ -97,6 +102,25 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         while end < verb.start and text[end] in QUOTE_MARKS:
             end += 1
     return _span(text, s_start, end), inverted
+
+
+def _clause_end(text: str, a: int, limit: int, rules: QuoteRules) -> int | None:
+    """Where the words from ``a`` end before another speaker's clause that starts before
+    ``limit``: at the first comma followed by a joining word ("“insanity,” and Sanders, who
+    says"), else at the last comma; quotation marks right after the comma stay with the words."""
+    commas = [m.start() for m in re.finditer(",", text[a:limit])]
+    if not commas:
+        return None
+    for c in commas:
+        after = text[a + c + 1:limit].lstrip(QUOTE_MARKS + " ").split(None, 1)
+        if after and after[0].casefold() in rules.apposition_ends:
+            break
+    else:
+        c = commas[-1]
+    end = a + c + 1
+    while end < limit and text[end] in QUOTE_MARKS:
+        end += 1
+    return end if end - a > 1 else None
 
 
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -129,8 +153,13 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             comma = region.find(",")
             name = region[:comma] if comma >= 0 else region
             mention = mention_after(name, rules)
-            span = (_span(text, end + comma + 1, sentence[1]) if comma >= 0 and start - sentence[0] < 3
-                    else _span(text, sentence[0], start))
+            if comma >= 0 and start - sentence[0] < 3:
+                span = _span(text, end + comma + 1, sentence[1])  # "According to X, …"
+            elif (comma >= 0 and masked[:start].rstrip().endswith(",") and len(tokenize_words(
+                    region[comma + 1:], rules.language)) >= rules.indirect_min_words):
+                span = _span(text, sentence[0], sentence[1])  # "…, according to X, was …": the whole sentence
+            else:
+                span = _span(text, sentence[0], start)  # "…, according to X."
             k = bisect.bisect_left(verb_starts, span[0])
             if k < len(verb_starts) and verb_starts[k] < span[1]:
                 continue  # "According to Maariv, Massoud told …": the verb's own speaker reports it
@@ -146,8 +175,16 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             continue
         a, b = span
         inside = bisect.bisect_left(used_at, a)
-        if inside < len(used_at) and used_at[inside] < b:
-            continue  # holds the verb of a direct quotation: that speaker's words, not this one's
+        used_inside = inside < len(used_at) and used_at[inside] < b
+        if used_inside and verb is not None:
+            # holds the verb of a direct quotation: that speaker's words, not this one's; the words
+            # before that speaker's clause are still this one's ("called the pact “insanity,” and Sanders says …")
+            cut = _clause_end(text, a, used_at[inside], rules)
+            if cut is not None:
+                a, b = _span(text, a, cut)
+                used_inside = False
+        if used_inside or b <= a or _overlaps(taken, (a, b)):
+            continue
         if text[a] in QUOTE_MARKS:
             continue  # a direct quotation, already read
         if len(tokenize_words(text[a:b], rules.language)) < rules.indirect_min_words:  # quoted words count
@@ -160,4 +197,6 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
     return found
 
 
-__all__ = ["find_reported", "Mention"]
+content_span = _span
+
+__all__ = ["content_span", "find_reported", "Mention"]

@@ -34,6 +34,10 @@ class QuoteRules:
     scare_max_words: int
     name_max_words: int
     titles: PhraseMatcher
+    title_words: frozenset
+    title_abbreviations: frozenset
+    name_suffixes: frozenset
+    coordinators: frozenset
     told: PhraseMatcher
     apposition_ends: frozenset
     documents: frozenset
@@ -41,6 +45,10 @@ class QuoteRules:
     colon_cues: tuple
     indirect_min_words: int
     participles: frozenset
+    infinitive_verbs: frozenset
+    infinitive_markers: frozenset
+    naming_articles: frozenset
+    naming_words: PhraseMatcher
     stopwords: frozenset
 
     @property
@@ -67,8 +75,12 @@ def quote_rules(language: str) -> QuoteRules:
         breakers=low("phrase_breakers"),
         scare_max_words=res.quotes.get("scare_max_words", QUOTE_NUMBERS["scare_max_words"]),
         name_max_words=res.quotes.get("name_max_words", QUOTE_NUMBERS["name_max_words"]),
-        titles=list_matcher(res.titles), told=list_matcher(res.quote_words("told_verbs")),
+        titles=list_matcher(res.titles), title_words=frozenset(t.casefold().rstrip(".") for t in res.titles),
+        title_abbreviations=frozenset(t.casefold().rstrip(".") for t in res.titles if t.endswith(".")),
+        name_suffixes=low("name_suffixes"), coordinators=low("coordinators"), told=list_matcher(res.quote_words("told_verbs")),
         apposition_ends=low("apposition_ends"), documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
-        participles=low("participles"), stopwords=frozenset(res.stopwords),
+        participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
+        infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),
+        naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
         indirect_min_words=res.quotes.get("indirect_min_words", QUOTE_NUMBERS["indirect_min_words"]))

@@ -94,9 +94,38 @@ def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") 
         if found:
             rest = written[found[0].end:].strip(" .")
             if rest:
-                return Mention(_POSSESSIVE.sub("", rest), "name", written[:found[0].end].strip())
+                person = _person(rest.split(), 0, len(rest.split()), rules)
+                return Mention(_POSSESSIVE.sub("", person), "name", written[:found[0].end].strip())
             return Mention(written[:found[0].end].strip(), "role")  # a title alone ("the President")
-    return Mention(_POSSESSIVE.sub("", phrase), "name", title)
+    inner = _title_end(words, a, b, rules)
+    if inner is not None:  # "Former Florida Gov. Jeb Bush", "Senate Majority Leader Mitch McConnell"
+        written = " ".join(w + "." if w.casefold() in rules.title_abbreviations else w for w in words[a:inner])
+        return Mention(_POSSESSIVE.sub("", _person(words, inner, b, rules)), "name", " ".join([title, written]).strip())
+    return Mention(_POSSESSIVE.sub("", _person(words, a, b, rules)), "name", title)
+
+
+def _title_end(words: list[str], a: int, b: int, rules: QuoteRules) -> int | None:
+    """Where the name starts after a title inside words[a:b] ("Texas Lt. Gov. | Dan Patrick"),
+    or None. A title at the very end is the person's name ("Robert King"); a name of suffixes
+    only ("Jr.") is not a name."""
+    folded = [w.casefold() for w in words]
+    for j in range(b - 2, a - 1, -1):
+        if any(" ".join(folded[k:j + 1]) in rules.title_words for k in range(max(a, j - 3), j + 1)):
+            rest = folded[j + 1:b]
+            return j + 1 if any(f not in rules.name_suffixes for f in rest) else None
+    return None
+
+
+def _person(words: list[str], a: int, b: int, rules: QuoteRules) -> str:
+    """words[a:b] without a place after "of" when two capitalised words before it name a person
+    ("Stephanie Hooton of Derry"; not "Bank of America", not "Federal Bureau of Investigation")."""
+    folded = [w.casefold() for w in words[a:b]]
+    if "of" in folded:
+        k = folded.index("of")
+        head = words[a:a + k]
+        if k >= 2 and all(w[:1].isupper() for w in head) and not any(f in rules.organisations for f in folded[:k]):
+            return " ".join(head)
+    return " ".join(words[a:b])
 
 
 def mention_in(region: str, rules: QuoteRules) -> Mention:
@@ -120,6 +149,8 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
         after = [r for r in runs if r[0] == end]
         if after:  # "NRF leader Ahmad Massoud", "le ministre Jean Dupont"
             return _name(words, *after[-1], rules, title=" ".join(words[begin:end]))
+        if runs and runs[-1][0] > end and folded[runs[-1][0] - 1] in rules.coordinators:
+            return _name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
         return Mention(" ".join(words[begin:end]), "role")
     if runs:
         return _name(words, *runs[-1], rules)
@@ -135,10 +166,15 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
     for segment in segments[:3]:
         words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", segment)))
         folded = [w.casefold() for w in words]
-        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners:
-            continue  # "In a statement", "But", "After the debate"
+        if words and folded[0] in rules.singular:
+            return Mention(words[0], "pronoun")  # "She followed that by saying"
         runs = _capitalised_runs(words[:8], folded[:8], rules)
-        if runs and runs[0][0] == 0:
+        opening = runs[0][1] if runs and runs[0][0] == 0 else 0  # words of a name opening the segment
+        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and opening < 2:
+            continue  # "In a statement", "But", "After the debate"; not "Former Secretary of State …"
+        if opening == 1 and len(words) <= 3 and len(segments) > 1 and segment is not segments[-1]:
+            continue  # "Hours later, Trump …", "Later on Sunday, Carson …": a sentence's capital, not a name
+        if opening:
             return _name(words, *runs[0], rules)
         if folded[0] in rules.determiners:
             return mention_after(" ".join(words[:8]), rules)
@@ -162,6 +198,8 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     if folded[0] in rules.plural:
         return Mention(words[0], "plural")
     runs = _capitalised_runs(words, folded, rules)
+    if folded[0] in rules.roles and not words[0][:1].isupper() and not runs:
+        return Mention(words[0], "role")  # "according to members who spoke", "said officials"
     if runs and (runs[0][0] == 0 or folded[0] not in rules.determiners):
         return _name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
     if runs and folded[0] in rules.determiners:
@@ -245,12 +283,22 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
     verbs = []
     ends = [b for _, b in sentences]
     for match in rules.verbs.find(FoldedText.of(masked), "*"):
+        if masked[match.start - 1:match.start] in "-\u2010\u2011" and match.start:
+            continue  # part of a compound: "so-called", "self-described"
+        if rules.verb_role.get(match.key) == "evaluating" and _names_something(masked[:match.start], rules):
+            continue  # "a group called the Friends of the Earth": a name given, nothing reported
         s = bisect.bisect_right(ends, match.start)
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
         mention = mention_in(text[cut:match.start], rules)
         if mention.kind == "none" and match.key.casefold() in rules.participles:
             mention = subject_of(text[floor:cut], rules)  # "Clinton posted a comment, saying"
+            if mention.kind == "none":
+                mention = subject_of(text[cut:match.start], rules)  # "She followed that by saying"
+        before = [w.casefold() for w in masked[cut:match.start].split() if w.casefold() not in rules.skip]
+        if mention.kind == "none" and before and before[-1] in rules.coordinators and verbs and \
+                verbs[-1].start >= floor and verbs[-1].mention.kind != "none":
+            mention = verbs[-1].mention  # "Suu Kyi said … but added, “…”": the first verb's speaker
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
@@ -260,7 +308,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # before an apposition that opens with a determiner or a preposition
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
-            if mention.kind == "role" or apposition and apposition[0].casefold() in rules.determiners | rules.breakers:
+            if mention.kind == "role" or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
+                                                         or apposition[0].isdigit()):  # "Suu Kyi, 70, said"
                 named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]],
                                    rules)
                 if named.kind == "name":
@@ -270,9 +319,28 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
         if match.key.casefold() in rules.quoting or next_word in rules.quoting:
             found = _quoting_phrase(found, tail, rules)
+        if verbs and _in_complement(verbs[-1], found, masked, rules):
+            continue  # "said that he thinks “…”": the belief is part of what was said
         verbs.append(found)
     return verbs
 
+
+def _names_something(before: str, rules: QuoteRules) -> bool:
+    """The words before a verb end in a noun opened by an indefinite article ("a group", "a new
+    movement"): the verb is a participle naming it."""
+    words = before[-40:].split()[-3:]
+    folded = [w.casefold() for w in words]
+    return any(f in rules.naming_articles and all(w[:1].islower() for w in words[k + 1:]) and k < len(words) - 1
+               for k, f in enumerate(folded))
+
+
+def _in_complement(previous: Verb, verb: Verb, masked: str, rules: QuoteRules) -> bool:
+    """A belief verb right inside the clause another reporting verb introduces ("said that he
+    thinks", "told reporters he wants"): the first verb is the cue, the belief its content."""
+    if rules.verb_role.get(verb.verb) != "believing" or verb.start - previous.end > 60:
+        return False
+    between = masked[previous.end:verb.start]
+    return not re.search(r"[.;!?\n]", between) and len(between.split()) <= 4
 
 class Speakers:
     """The people a document has quoted or named so far, for pronouns and surnames."""

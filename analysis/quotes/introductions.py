@@ -1,0 +1,82 @@
+"""Quotations credited without a reporting verb right beside them: a possessor ("Trump's 'America
+last'"), a colon clause ("Kathleen Parker, The Washington Post: “…”"), a short clause headed by a
+document or role noun ("The email began, “…”"), a signature ("“…” ― Jane Doe"); and the words after
+a verb that name its speaker. Every search is bounded by ``NEAR`` characters.
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.marks import WORD_APOSTROPHES
+from analysis.quotes.rules import QuoteRules
+from analysis.quotes.speakers import Mention, mention_after, mention_in
+
+NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
+LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
+POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
+_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
+_SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
+
+
+def after_verb(masked: str, at: int) -> str:
+    """The words after a verb up to a comma or a period that ends a word longer than a title."""
+    region = masked[at:at + NEAR]
+    for m in _STOP.finditer(region):
+        if m.group()[0] == ".":
+            word = LAST_WORD.search(region[:m.start()])
+            if word and len(word.group(1)) <= 3 and word.group(1)[0].isupper():
+                continue  # "Sen.", "Dr.", "J."
+        return region[:m.start()]
+    return region
+
+
+def introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs, rules: QuoteRules):
+    """A quotation credited without a reporting verb next to it: "Trump's 'America last'" (the
+    possessor); "X continued:" or "Kathleen Parker, The Washington Post:" ending the sentence or
+    paragraph before it (the colon's clause: its reporting verb, else its speaker); "The email
+    began, “…”" (a short clause headed by a document or role noun). Returns (mention, cue
+    start, cue end) or None."""
+    before = masked[max(sentence[0], p.open_at - NEAR):p.open_at]
+    owner = POSSESSOR.search(before)
+    if owner:
+        at = p.open_at - len(before) + owner.start(2)
+        return Mention(owner.group(1), "name"), at, at + len(owner.group(2))
+    window = masked[max(0, p.open_at - NEAR):p.open_at]
+    stripped = window.rstrip()
+    if stripped.endswith(tuple(rules.colon_cues)):
+        colon = p.open_at - len(window) + len(stripped) - 1
+        start = max(window.rfind("\n", 0, len(stripped) - 1), *(window.rfind(c + " ", 0, len(stripped) - 1)
+                                                                for c in ".;!?")) + 1
+        start += p.open_at - len(window)
+        verb = verbs.last_before(colon + 1, start)
+        if verb is not None and verb.mention.kind != "none":
+            return verb.mention, verb.start, verb.end
+        clause = masked[start:colon].split(",")
+        first = clause[0].split()
+        whole_name = len(clause) > 1 and len(first) >= 2 and all(w[:1].isupper() for w in first)  # "Kathleen Parker, The Post:"
+        mention = mention_in(clause[0] if whole_name else clause[-1], rules)
+        return (mention, colon, colon + 1) if mention.kind in ("name", "role") else None
+    if not stripped.endswith(",") or "\n" in before.strip():
+        return None
+    clause = stripped[:-1]
+    clause = clause[max(clause.rfind(c) for c in ".;!?\n") + 1:]
+    words = clause.split()
+    mention = mention_after(clause, rules)
+    head = mention.text.split()[-1].casefold() if mention.text else ""
+    if mention.kind == "role" and (head in rules.documents or head in rules.roles) and len(words) <= 4:
+        at = p.open_at - len(window) + len(stripped) - 1
+        return mention, at, at + 1
+    return None
+
+
+def signature(p, masked: str, rules: QuoteRules):
+    """The name signing a quotation: "“…” ― Jane Doe", "“…” -- Mitt Romney, 2012." (a dash right
+    after the closing mark, then a name and nothing else on its line but an apposition)."""
+    sign = _SIGNATURE.match(masked, p.close_at + 1)
+    if not sign:
+        return None
+    name = sign.group(2).split(",")[0].rstrip(" .")
+    mention = mention_after(name, rules)
+    if mention.kind != "name" or len(mention.text.split()) != len(name.split()):
+        return None
+    return mention, sign.start(1), sign.end(1)

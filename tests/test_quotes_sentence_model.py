@@ -1,0 +1,74 @@
+"""The reported-speech sentence model: what it adds beside the rules, what it must leave alone,
+and that its rows say where they come from."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import analysis as fl
+from analysis.quotes.sentence_model import (AttributionSentenceModel, candidate_sentences, model_path,
+                                            sentence_features, sentence_model)
+
+
+def extract(text: str, language: str = "en") -> pd.DataFrame:
+    return fl.extract_quotes(pd.DataFrame([dict(doc_id="d", outlet="O", language=language, text=text)]))
+
+
+@pytest.mark.parametrize("text", [
+    "Most Republican voters see the campaign of Donald Trump as the most unfair of all.",
+    "Trump is expected to deliver a victory speech later tonight in New York.",
+    "The senator appeared to end his bid owing roughly $200,000 more than he had.",
+])
+def test_the_model_finds_reported_views_without_a_listed_cue(text):
+    rows = extract(text)
+    assert rows[["kind", "quote_text", "speaker", "cue", "resources"]].values.tolist() == [
+        ["indirect", text.rstrip("."), "unknown", "", "data/models/attribution_sentences_en.json"]]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The rally took place in Phoenix on Saturday afternoon.", "en"),
+    ("Polls opened at 7 a.m. and closed at 8 p.m. across the state.", "en"),
+    ("The stadium holds about 20,000 people and was full by noon.", "en"),
+    ("Three words only.", "en"),                                               # too short to be a candidate
+    ("He said “the war must end now.\nThe minister disagreed with it entirely.", "en"),  # an unbalanced mark
+    # no French model: a French sentence is read by the rules alone
+    ("La plupart des électeurs voient la campagne de Trump comme la plus injuste.", "fr"),
+])
+def test_the_model_leaves_facts_short_sentences_and_other_languages_alone(text, language):
+    assert extract(text, language).empty
+
+
+def test_sentences_the_rules_read_are_not_candidates():
+    text = "Massoud said that the group would fight on. The rally took place in Phoenix on Saturday."
+    rows = extract(text)
+    sentences = [(0, 44), (45, len(text))]
+    assert candidate_sentences(text, sentences, list(zip(rows["start"], rows["end"])), []) == [(45, len(text))]
+    assert rows["resources"].tolist() == ["data/languages/en/"]
+
+
+def test_features_are_count_vectorizer_unigrams_and_bigrams():
+    assert sentence_features("Trump said: it's Big") == {"trump", "said", "it", "s", "big", "trump said",
+                                                          "said it", "it s", "s big"}
+
+
+def test_fit_is_deterministic_and_round_trips(tmp_path):
+    sentences = ["officials said the plan would fail", "the rally was in phoenix", "aides believe it will pass",
+                 "the stadium was full", "critics argue the law is weak", "polls closed at eight"] * 3
+    labels = [True, False] * 9
+    first = AttributionSentenceModel().fit(sentences, labels, min_df=1)
+    second = AttributionSentenceModel().fit(sentences, labels, min_df=1)
+    first.save(tmp_path / "a.json")
+    second.save(tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    loaded = AttributionSentenceModel.load(tmp_path / "a.json")
+    assert loaded.predict(["officials said the plan would fail", "the stadium was full"]) == [True, False]
+
+
+def test_the_shipped_model_has_a_card_naming_train_only():
+    card = model_path("en").with_suffix(".md").read_text(encoding="utf-8")
+    assert "PolNeAR train" in card and "dev and test never read" in card
+    settings = json.loads(model_path("en").read_text(encoding="utf-8"))["settings"]
+    assert settings["random_state"] == 0 and (settings["threshold"], settings["C"]) == (0.3, 0.3)
+    assert sentence_model("fr") is None
