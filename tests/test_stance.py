@@ -170,7 +170,8 @@ def test_evidence_table_lists_every_unit_with_weight_and_why():
     ("Massoud and his treacherous team appealed for support.", "massoud_nrf", -0.5, "'treacherous'"),
     ("Le chef des rebelles, Massoud, et sa trahison honteuse.", "massoud_nrf", -2.0, "'trahison'"),  # name −1, two words
     ("Massoud is the son of a legendary commander.", "massoud_nrf", 0.5, "'legendary'"),
-    # not aimed at the target: too far from its name
+    # not aimed at the target: too far from its name, or before it across a clause break
+    ("At a hastily arranged news conference on Friday, Massoud spoke.", "massoud_nrf", 0.0, "author voice"),
     ("Israel was named, and the many nations, far away over there, suffered humiliating defeats.",
      "israel", 0.0, ""),
     # distancing: a distanced positive is not praise
@@ -185,6 +186,8 @@ def test_evidence_table_lists_every_unit_with_weight_and_why():
      "'a prétendu' disowns the target's words"),
     ("The Taliban claimed rule over Kabul in August.", "taliban", 0.0, "author voice"),  # took possession
     ("Massoud said that he did not aspire to be president.", "massoud_nrf", 0.0, "author voice"),
+    ("President Biden insisted that nothing improper happened with Massoud.", "massoud_nrf", 0.0,
+     "author voice"),  # the speaker is Biden, not the target named after the verb
     # evaluation in reported speech belongs to its speaker
     ("The NRF said that the Taliban are a humiliating failure.", "taliban", 0.0, "left to their speaker"),
     ("Some have accused Massoud of betrayal and treachery.", "massoud_nrf", 0.0, "left to their speaker"),

@@ -21,6 +21,8 @@ INTENSIFIED = 1.5            # an evaluative word right after an intensifier ("u
 DISTANCED_NAME_WEIGHT = -0.5  # "so-called X", "X claims to be", 'X' in scare quotes
 DISTANCED_PRAISE = -0.5      # positive sentiment under distancing counts this many times, negated
 AIM_WORDS = 6                # an evaluative word is aimed at a target named this many words away
+CLAUSE_BREAK = re.compile(r"[,;:—–()]")  # an evaluation before a name does not reach past these
+SUBJECT_WORDS = 2            # a verb's subject ends at most this many words before it ("has also")
 INVERTED_SPEAKER_WORDS = 4   # "…, warns Ahmad Massoud": at most this many words after a final verb
 
 
@@ -91,9 +93,10 @@ def aimed_at(cue: Cue, mentions, text: str) -> object | None:
     """The mention a cue is aimed at: the nearest mention before it within ``AIM_WORDS`` words
     (an evaluation usually follows the name: "Washington's hasty exit", "Massoud and his
     treacherous team"), else the nearest after it within that distance; None when no target is
-    that close. ``mentions``: rows with ``rel_start``/``rel_end`` (offsets in the sentence)."""
+    that close, or only after a clause break. ``mentions``: rows with ``rel_start``/``rel_end`` (offsets in the sentence)."""
     before = [m for m in mentions if m.rel_end <= cue.start and words_between(text, m.rel_end, cue.start) <= AIM_WORDS]
     if before:
         return max(before, key=lambda m: m.rel_end)
-    after = [m for m in mentions if m.rel_start >= cue.end and words_between(text, cue.end, m.rel_start) <= AIM_WORDS]
+    after = [m for m in mentions if m.rel_start >= cue.end and words_between(text, cue.end, m.rel_start) <= AIM_WORDS
+             and not CLAUSE_BREAK.search(text, cue.end, m.rel_start)]  # "hastily arranged …, Sestak said"
     return min(after, key=lambda m: m.rel_start) if after else None

@@ -20,6 +20,7 @@ from analysis.stance.evaluative import (
     EVALUATIVE_DIRECTION,
     EVALUATIVE_WEIGHT,
     INTENSIFIED,
+    SUBJECT_WORDS,
     DISTANCED_NAME_WEIGHT,
     DISTANCED_PRAISE,
     aimed_at,
@@ -163,7 +164,11 @@ def _score_sentence(text: str, language: str, target: str, here: list, terms_her
             why.append(f"distancing {text[c.start:c.end]!r}")
     for c in cues:  # "Masoud claimed that …": the author does not vouch for the target's words
         if worded(c.start) and disowns_speech(c, text, language):
-            aim = aimed_at(c, author_mentions, text)
+            # the speaker is the subject right before the verb ("Masoud has claimed that"), not
+            # a target named after it ("Obama insisted that nothing happened with Sestak")
+            aim = max((m for m in author_mentions if m.rel_end <= c.start
+                       and words_between(text, m.rel_end, c.start) <= SUBJECT_WORDS),
+                      key=lambda m: m.rel_end, default=None)
             if aim is not None and aim.target == target:
                 distanced += DISTANCED_NAME_WEIGHT
                 why.append(f"{text[c.start:c.end]!r} disowns the target's words")
