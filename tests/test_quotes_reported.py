@@ -70,6 +70,18 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "l'ancien président", "person", "a déclaré"),
     ("Selon le ministère, « les combats ont repris dans la vallée ».", "fr", "le ministère", "",
      "organisation", "Selon"),
+    # a role before the name ("chief executive", "Navy Capt."): the name after it, the role as title
+    ('"We will win this state," chief executive Lowell McAdam said at a conference.', "en", "Lowell McAdam",
+     "chief executive", "person", "said"),
+    ('"We will win this state," said Pentagon spokesman Navy Capt. Jeff Davis, who was asked.', "en",
+     "Jeff Davis", "Pentagon spokesman Navy Capt.", "person", "said"),
+    ("« Nous ne céderons jamais rien ici », a déclaré le directeur général Jean Dupont.", "fr", "Jean Dupont",
+     "le directeur général", "person", "a déclaré"),
+    # a name, then an apposition nothing closes, then the verb
+    ('Anthony Anton, president and CEO of the Washington Restaurant Association stated, "We will win."', "en",
+     "Anthony Anton", "", "person", "stated"),
+    ("Jean Dupont, président de la Fédération des restaurateurs a déclaré : « Nous ne céderons jamais. »", "fr",
+     "Jean Dupont", "", "person", "a déclaré"),
 ])
 def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     quote = direct(text, language)
@@ -92,6 +104,12 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
      "Senate Majority Leader Mitch McConnell"),
     ('"We will win," said Robert King.', "en", "Robert"),
     ("« Nous gagnerons tous ensemble », a déclaré le président de la République.", "fr", "République"),
+    # a day is not a speaker; a place or title after the verb's object is not either
+    ('Priebus later Thursday told Fox News: "Both of them need to talk about it soon."', "en", "Thursday"),
+    ('"We will win this state," said Army Capt. Christian Pardo, who will not vote.', "en", "Army Capt"),
+    ('"We will win this state," chief executive Lowell McAdam said.', "en", "chief"),
+    ("« Nous ne céderons jamais rien ici », a déclaré la femme de Jean Dupont.", "fr", "Jean Dupont"),
+    ("« Nous gagnerons », a déclaré le directeur général Jean Dupont.", "fr", "le directeur"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
@@ -131,6 +149,21 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Clinton"]),
     ("Plus tard, une femme a demandé une photo et Dupont a déclaré : « Bien sûr, nous pouvons la prendre ».",
      "fr", ["Dupont"]),
+    # a verb after "and" is the first verb's subject's, not the name of its object
+    ('Lazar said he welcomed extradition to the United States and added, "I want to be tried there."', "en",
+     ["Lazar"]),
+    ("Jean Dupont a dit qu'il remerciait les États-Unis et a ajouté : « Nous ne céderons jamais rien ici. »",
+     "fr", ["Jean Dupont"]),
+    # a participle right after a verb: that verb's speaker, not the sentence's opening name
+    ('Mateen left as soon as prayers were finished, Nefzi said, adding, "He never spoke to anybody."', "en",
+     ["Nefzi"]),
+    ("Les soldats sont partis, a déclaré Jean Dupont, ajoutant : « Nous ne céderons jamais rien ici. »", "fr",
+     ["Jean Dupont"]),
+    # an opening "On Thursday" is not the subject of the participle
+    ('On Thursday, Warren appeared with Maddow and endorsed Clinton, saying, "We will win this time."', "en",
+     ["Warren"]),
+    # a one-word name that is also a listed capitalised word stays a name when it is the only one
+    ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])
 def test_speakers_carried_over_and_coordinated(text, language, speakers):
     quotes = extract(text, language)

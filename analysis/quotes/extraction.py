@@ -113,13 +113,13 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
     if after and after.start - close_end <= NEAR:
         between = masked[close_end:after.start]
-        tight = not between.strip() and mention_after(after_verb(masked, after.end), rules).kind == "name"
+        tight = not between.strip() and mention_after(after_verb(masked, after.end, rules.title_abbreviations), rules).kind == "name"
         if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
                 text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
-                mention = mention_after(after_verb(masked, after.end), rules)
+                mention = mention_after(after_verb(masked, after.end, rules.title_abbreviations), rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
         gap = masked[before.end:p.open_at].split(",")[0]  # Said Dorothy Poynter, who grew up …, “…”
@@ -181,7 +181,7 @@ def _source(chosen: Verb | None, masked: str, according: list, starts: list[int]
     found = None
     if i < len(according) and according[i].end <= sentence[1]:
         m = according[i]
-        mention = mention_after(after_verb(masked, m.end), rules)
+        mention = mention_after(after_verb(masked, m.end, rules.title_abbreviations), rules)
         if mention.kind in ("name", "role"):
             found = (mention, m.start, m.end)
     if chosen and chosen.source:

@@ -18,14 +18,16 @@ _STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
 
 
-def after_verb(masked: str, at: int) -> str:
-    """The words after a verb up to a comma or a period that ends a word longer than a title."""
+def after_verb(masked: str, at: int, abbreviations: frozenset = frozenset()) -> str:
+    """The words after a verb up to a comma or a period that ends a word longer than a title
+    (``abbreviations``: titles written with a period, "Capt." in "said Navy Capt. Jeff Davis")."""
     region = masked[at:at + NEAR]
     for m in _STOP.finditer(region):
         if m.group()[0] == ".":
             word = LAST_WORD.search(region[:m.start()])
-            if word and len(word.group(1)) <= 3 and word.group(1)[0].isupper():
-                continue  # "Sen.", "Dr.", "J."
+            if word and word.group(1)[0].isupper() and (
+                    len(word.group(1)) <= 3 or word.group(1).casefold() in abbreviations):
+                continue  # "Sen.", "Dr.", "J.", "Capt."
         return region[:m.start()]
     return region
 

@@ -143,12 +143,17 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
         return Mention(words[-1], "plural")
     folded = [w.casefold() for w in words]
     runs = _capitalised_runs(words, folded, rules)
+    runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
+            if not all(folded[k] in rules.not_names and folded[k] not in rules.title_words for k in range(*r))
+            ] or runs
     role = next((i for i, w in enumerate(folded) if w in rules.roles and not words[i][0].isupper()), None)
     if role is not None:
         begin, end = _role_phrase(words, folded, role, rules)
-        after = [r for r in runs if r[0] == end]
+        after = [r for r in runs if end <= r[0] <= end + 2 and all(  # "chief executive Lowell McAdam"
+            words[k][:1].islower() and folded[k] not in rules.breakers | rules.determiners | rules.particles
+            for k in range(end, r[0]))]
         if after:  # "NRF leader Ahmad Massoud", "le ministre Jean Dupont"
-            return _name(words, *after[-1], rules, title=" ".join(words[begin:end]))
+            return _name(words, *after[-1], rules, title=" ".join(words[begin:after[-1][0]]))
         if runs and runs[-1][0] > end and folded[runs[-1][0] - 1] in rules.coordinators:
             return _name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
         return Mention(" ".join(words[begin:end]), "role")
@@ -170,8 +175,9 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
             return Mention(words[0], "pronoun")  # "She followed that by saying"
         runs = _capitalised_runs(words[:8], folded[:8], rules)
         opening = runs[0][1] if runs and runs[0][0] == 0 else 0  # words of a name opening the segment
-        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and opening < 2:
-            continue  # "In a statement", "But", "After the debate"; not "Former Secretary of State …"
+        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and (
+                opening < 2 or all(f in rules.not_names for f in folded[1:opening])):
+            continue  # "In a statement", "But", "On Thursday"; not "Former Secretary of State …"
         if opening == 1 and len(words) <= 3 and len(segments) > 1 and segment is not segments[-1]:
             continue  # "Hours later, Trump …", "Later on Sunday, Carson …": a sentence's capital, not a name
         if opening:
@@ -205,7 +211,9 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     if runs and folded[0] in rules.determiners:
         a, b = runs[0]
         between = folded[1:a]
-        if between and all(f in rules.roles for f in between):  # "le ministre Jean Dupont"
+        if between and len(between) <= 3 and any(f in rules.roles for f in between) and not any(
+                f in rules.breakers | rules.particles | rules.determiners for f in between):
+            # "le ministre Jean Dupont", "le directeur général Jean Dupont", "the chief executive Tim Cook"
             return _name(words, a, b, rules, title=" ".join(words[:a]))
         if not between and (folded[b - 1] in rules.organisations or words[b - 1].isupper()):
             return _name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
@@ -291,14 +299,21 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
         mention = mention_in(text[cut:match.start], rules)
+        spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
+            else None  # the speaker of the sentence's reporting verb before this one
         if mention.kind == "none" and match.key.casefold() in rules.participles:
-            mention = subject_of(text[floor:cut], rules)  # "Clinton posted a comment, saying"
+            # "Nefzi said, adding": the speaker of the verb right before; else "Clinton posted a comment, saying"
+            adjacent = spoken and not masked[verbs[-1].end:match.start].strip(" ,")
+            mention = spoken if adjacent else subject_of(text[floor:cut], rules)
             if mention.kind == "none":
                 mention = subject_of(text[cut:match.start], rules)  # "She followed that by saying"
         before = [w.casefold() for w in masked[cut:match.start].split() if w.casefold() not in rules.skip]
-        if mention.kind == "none" and before and before[-1] in rules.coordinators and verbs and \
-                verbs[-1].start >= floor and verbs[-1].mention.kind != "none":
-            mention = verbs[-1].mention  # "Suu Kyi said … but added, “…”": the first verb's speaker
+        if before and before[-1] in rules.coordinators:
+            # "Suu Kyi said … but added, “…”", "Lazar said he welcomed extradition to the United States
+            # and added": a coordinated verb has the subject of the verb before, or of its sentence
+            subject = subject_of(text[floor:match.start], rules) if not spoken and s < len(sentences) and \
+                floor == sentences[s][0] else NO_MENTION
+            mention = spoken or (subject if subject.kind != "none" else mention)
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
@@ -314,6 +329,15 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                                    rules)
                 if named.kind == "name":
                     mention = named
+        if mention.kind == "role" and masked.count(",", floor, match.start) == 1 and s < len(sentences) \
+                and floor == sentences[s][0]:
+            # "Anthony Anton, president and CEO of the association stated": the name that opens the
+            # sentence before an apposition that nothing closes
+            head = text[floor:masked.index(",", floor)].split()
+            if 2 <= len(head) <= 5 and head[0].casefold() not in rules.stopwords and all(
+                    w[:1].isupper() or w.casefold() in rules.particles for w in head):
+                named = mention_in(" ".join(head), rules)
+                mention = named if named.kind == "name" else mention
         found = Verb(match.start, match.end, match.key, mention)
         tail = masked[match.end:match.end + 80]
         next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
