@@ -162,6 +162,15 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     # an opening "On Thursday" is not the subject of the participle
     ('On Thursday, Warren appeared with Maddow and endorsed Clinton, saying, "We will win this time."', "en",
      ["Warren"]),
+    # a question, then its speaker and a verb that ends the sentence a few words on
+    ("He knows the state.\n\n“What can we do to help?” Renteria told reporters during the conference call.",
+     "en", ["Renteria"]),
+    ("Il connaît l'État.\n\n« Que pouvons-nous faire pour aider ? » Dupont a déclaré aux journalistes lors de "
+     "la conférence.", "fr", ["Dupont"]),
+    # but not a verb that opens a clause of its own, nor one in the next paragraph
+    ("“Is it true what they say?” Trump said that the economy was bad.", "en", ["unknown"]),
+    ("“Which states can you win this year?”\n\nEarhardt then asked Rubio which states he could win.", "en",
+     ["unknown"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

@@ -34,6 +34,7 @@ _SPACES = " \t\u00a0\u202f\u2009"
 # Pruitt, the attorney general of Oklahoma, said; "…,” Harry Bond, 30, of Raleigh, N.C., said).
 _AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*\s*){0,6}"
                           r"(?:(?:,\s*[^,;:!?\n]{1,90}){1,4},\s*)?")
+_SENTENCE_REST = re.compile(r"([^.;:!?\n]{1,120})[.;!?]")
 _PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside"]
 _FIRST_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _CLOSES = re.compile(r"(?:\s+[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*){0,3}\s*(?:[.,;!?]|$)")  # "asked." "said Tuesday,"
@@ -107,7 +108,7 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     post = None
     if after and after.verb.casefold() in rules.participles and not masked[close_end:after.start].strip(" ,"):
         after = None  # “…,” adding that …: goes on in the voice of the speaker before
-    if after and after.start >= limit and not _CLOSES.match(masked, after.end):
+    if after and after.start >= limit and not _closes_its_sentence(masked, close_end, after.end, rules):
         after = None  # past the sentence, the verb must close its own: not “…?” Trump said that …
     if after and before and after.start >= limit and masked[before.end:p.open_at].strip() in (",", ":"):
         after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
@@ -131,6 +132,19 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     introduced = post is not None or (
         before is not None and len(gap) <= NEAR and len(tokenize_words(gap, rules.language)) <= 2)
     return chosen, has_verb, introduced
+
+
+def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules) -> bool:
+    """The verb ending at ``at`` ends its sentence within a few words ("asked.", "said Tuesday,"; on
+    the quotation's line: "told reporters during the call."), with no conjunction opening a clause of
+    its own ("said that")."""
+    if _CLOSES.match(masked, at):
+        return True
+    if "\n" in masked[close_end:at]:
+        return False
+    rest = _SENTENCE_REST.match(masked, at)
+    words = rest.group(1).split() if rest else []
+    return 0 < len(words) <= 8 and not any(w.casefold() in rules.conjunctions for w in words)
 
 
 def _names_first(between: str, rules: QuoteRules) -> bool:
