@@ -109,6 +109,9 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ('"We will win this state," said Army Capt. Christian Pardo, who will not vote.', "en", "Army Capt"),
     ('"We will win this state," chief executive Lowell McAdam said.', "en", "chief"),
     ("« Nous ne céderons jamais rien ici », a déclaré la femme de Jean Dupont.", "fr", "Jean Dupont"),
+    ("Asked on Monday whether he would serve, Mrs. Clinton smiled and said, ''No, never.''", "en", "Asked"),
+    ("Asked on Monday whether he would serve, Mrs. Clinton smiled and said, ''No, never.''\n\nAides said "
+     "it was over.", "en", "Aides"),
     ("« Nous gagnerons », a déclaré le directeur général Jean Dupont.", "fr", "le directeur"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
@@ -171,6 +174,14 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ("“Is it true what they say?” Trump said that the economy was bad.", "en", ["unknown"]),
     ("“Which states can you win this year?”\n\nEarhardt then asked Rubio which states he could win.", "en",
      ["unknown"]),
+    # a doubled apostrophe opening (The New York Times' '') ends the words before the quotation: the
+    # verb before introduces it, not the verb of the next paragraph
+    ("Asked on Monday whether he would serve, Mrs. Clinton smiled and said, ''No, never.''\n\nAides said "
+     "Mr. Clinton's role would be narrowly defined.", "en", ["Clinton"]),
+    ("Mr. Graham added: ''The problem is, 'unacceptable' doesn't even begin to describe it.''\n\nMr. Coffman "
+     "said Mr. Trump had disrespected troops.", "en", ["Graham", "Graham"]),
+    ("Interrogée sur ce point, Marie Dupont a souri et a répondu : « Non, jamais de la vie. »\n\nSes proches "
+     "ont dit que son rôle serait limité.", "fr", ["Marie Dupont"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

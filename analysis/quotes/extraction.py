@@ -20,6 +20,7 @@ from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
 from analysis.quotes.introductions import LAST_WORD, NEAR, POSSESSOR, after_verb, introduction, signature
 from analysis.quotes.links import link_mixed, link_parts
+from analysis.quotes.masking import blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
 from analysis.quotes.rules import QuoteRules, quote_rules
@@ -57,19 +58,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1] in _SPACES or text[b - 1] == ","):
         b -= 1
     return a, b
-
-
-def _blank_inside(text: str, pairs, keep=lambda p: True) -> str:
-    """``text`` with the inside of every outermost quotation (that ``keep`` accepts) blanked,
-    line breaks kept."""
-    pieces, at = [], 0
-    for p in pairs:
-        if p.depth == 0 and keep(p) and p.open_at + 1 >= at:
-            inside = text[p.open_at + 1:p.close_at]
-            pieces += [text[at:p.open_at + 1], re.sub(r"[^\n]", " ", inside)]
-            at = p.close_at
-    pieces.append(text[at:])
-    return "".join(pieces)
 
 
 class _Verbs:
@@ -214,8 +202,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
     pairs, mark_warnings = scan_quote_marks(text)
     sentences = split_sentences(text, language, pairs=pairs) or [(0, len(text))]
     ends = [b for _, b in sentences]
-    masked = _blank_inside(text, pairs)
-    long_only = _blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
+    masked = blank_doubled_openings(blank_inside(text, pairs), pairs)
+    long_only = blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
                               > rules.name_max_words + 2)
     verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
     according_to = rules.according_to.find(FoldedText.of(masked), "*")

@@ -178,6 +178,8 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
         if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and (
                 opening < 2 or all(f in rules.not_names for f in folded[1:opening])):
             continue  # "In a statement", "But", "On Thursday"; not "Former Secretary of State …"
+        if opening == 1 and folded[0] in rules.verb_role:
+            continue  # "Asked on Monday whether …, Mrs. Clinton said": a participle opening, not a name
         if opening == 1 and len(words) <= 3 and len(segments) > 1 and segment is not segments[-1]:
             continue  # "Hours later, Trump …", "Later on Sunday, Carson …": a sentence's capital, not a name
         if opening:
@@ -310,9 +312,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         before = [w.casefold() for w in masked[cut:match.start].split() if w.casefold() not in rules.skip]
         if before and before[-1] in rules.coordinators:
             # "Suu Kyi said … but added, “…”", "Lazar said he welcomed extradition to the United States
-            # and added": a coordinated verb has the subject of the verb before, or of its sentence
-            subject = subject_of(text[floor:match.start], rules) if not spoken and s < len(sentences) and \
-                floor == sentences[s][0] else NO_MENTION
+            # and added": a coordinated verb has the subject of the verb before, or of its own clause
+            # ("Asked about it, Mrs. Clinton shook her head and said")
+            subject = NO_MENTION if spoken else subject_of(text[cut:match.start], rules)
             mention = spoken or (subject if subject.kind != "none" else mention)
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
