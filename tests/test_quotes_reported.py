@@ -182,6 +182,13 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      "said Mr. Trump had disrespected troops.", "en", ["Graham", "Graham"]),
     ("Interrogée sur ce point, Marie Dupont a souri et a répondu : « Non, jamais de la vie. »\n\nSes proches "
      "ont dit que son rôle serait limité.", "fr", ["Marie Dupont"]),
+    # a signature on the line below the quotation, after a dash or a hyphen; not any line after a hyphen
+    ('He voted for it.\n\n"We have to raise the minimum wage for every worker."\n\n- Sanders.\n\nSanders '
+     'exaggerates.', "en", ["Sanders"]),
+    ("Il a voté pour.\n\n« Nous devons augmenter le salaire minimum pour tous. »\n\n— Jean Dupont, Lyon.", "fr",
+     ["Jean Dupont"]),
+    ('He voted for it.\n\n"We have to raise the minimum wage for every worker."\n\n- Read more about it here.',
+     "en", ["unknown"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])
