@@ -189,6 +189,20 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Jean Dupont"]),
     ('He voted for it.\n\n"We have to raise the minimum wage for every worker."\n\n- Read more about it here.',
      "en", ["unknown"]),
+    # after the verb, a description then the name as its own comma-separated segment
+    ("He joined a fraternity. ''Freddy was a classic illustration of it,'' said his best friend at Lehigh, "
+     "Bruce Turry, who remembered him.", "en", ["Bruce Turry"]),
+    ("« C'est fini pour nous tous », a déclaré son meilleur ami au lycée, Jean Dupont, qui se souvient.", "fr",
+     ["Jean Dupont"]),
+    # but not a name inside a relative clause, nor a segment that only ends with a name
+    ('"It is over now for all of us," said a spokesman for the group, who helped found the DLC.', "en",
+     ["a spokesman"]),
+    ('"It is over now for all of us," said a spokesman for the group, the Dallas Cowboys.', "en",
+     ["a spokesman"]),
+    # a statement issued is a reporting verb
+    ('Immediately after the attacks, Trump issued a statement, "We must be vigilant now."', "en", ["Trump"]),
+    ("Peu après l'attaque, Jean Dupont a publié un communiqué : « Nous devons rester vigilants. »", "fr",
+     ["Jean Dupont"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

@@ -108,7 +108,7 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
-                mention = mention_after(after_verb(masked, after.end, rules.title_abbreviations), rules)
+                mention = _named_after(masked, after.end, rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
         gap = masked[before.end:p.open_at].split(",")[0]  # Said Dorothy Poynter, who grew up …, “…”
@@ -133,6 +133,21 @@ def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules
     rest = _SENTENCE_REST.match(masked, at)
     words = rest.group(1).split() if rest else []
     return 0 < len(words) <= 8 and not any(w.casefold() in rules.conjunctions for w in words)
+
+
+def _named_after(masked: str, at: int, rules: QuoteRules) -> Mention:
+    """The speaker named after the verb ending at ``at``; when the words up to the first comma
+    describe rather than name ("said his best friend at Lehigh, Bruce Turry, who …"), the name
+    that makes up the next comma-separated segment."""
+    words = after_verb(masked, at, rules.title_abbreviations)
+    mention = mention_after(words, rules)
+    if mention.kind == "name" or masked[at + len(words):at + len(words) + 1] != ",":
+        return mention
+    segment = after_verb(masked, at + len(words) + 1, rules.title_abbreviations)
+    named = mention_after(segment, rules)
+    whole = named.kind == "name" and segment.strip()[:1].isupper() and \
+        len(named.text.split()) + len(named.title.split()) == len(segment.split())
+    return named if whole else mention
 
 
 def _names_first(between: str, rules: QuoteRules) -> bool:
