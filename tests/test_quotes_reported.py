@@ -182,6 +182,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      "said Mr. Trump had disrespected troops.", "en", ["Graham", "Graham"]),
     ("Interrogée sur ce point, Marie Dupont a souri et a répondu : « Non, jamais de la vie. »\n\nSes proches "
      "ont dit que son rôle serait limité.", "fr", ["Marie Dupont"]),
+    # a coordinated verb whose clause has no subject takes the sentence's
+    ("Obama said he was not speaking.\n\nTrump has used the phrase “radical Islamic terrorism” often in his "
+     "campaign, and criticized Obama for not doing so.", "en", ["Trump"]),
+    ("Obama a parlé hier.\n\nJean Dupont a souvent employé l'expression « terrorisme islamiste radical » dans "
+     "sa campagne, et a critiqué Obama pour son silence.", "fr", ["Jean Dupont"]),
     # a signature on the line below the quotation, after a dash or a hyphen; not any line after a hyphen
     ('He voted for it.\n\n"We have to raise the minimum wage for every worker."\n\n- Sanders.\n\nSanders '
      'exaggerates.', "en", ["Sanders"]),

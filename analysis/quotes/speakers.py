@@ -313,8 +313,11 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         if before and before[-1] in rules.coordinators:
             # "Suu Kyi said … but added, “…”", "Lazar said he welcomed extradition to the United States
             # and added": a coordinated verb has the subject of the verb before, or of its own clause
-            # ("Asked about it, Mrs. Clinton shook her head and said")
+            # ("Asked about it, Mrs. Clinton shook her head and said"), or of its sentence ("Trump has
+            # used the phrase often, and criticized")
             subject = NO_MENTION if spoken else subject_of(text[cut:match.start], rules)
+            if subject.kind == "none" and not spoken and s < len(sentences) and floor == sentences[s][0]:
+                subject = subject_of(text[floor:match.start], rules)
             mention = spoken or (subject if subject.kind != "none" else mention)
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
