@@ -182,6 +182,14 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      "said Mr. Trump had disrespected troops.", "en", ["Graham", "Graham"]),
     ("Interrogée sur ce point, Marie Dupont a souri et a répondu : « Non, jamais de la vie. »\n\nSes proches "
      "ont dit que son rôle serait limité.", "fr", ["Marie Dupont"]),
+    # a participle takes the speaker of the reporting verb before it in its sentence, not the nearest name
+    ("Clinton responded to Vargas' question on Facebook writing, “I have talked about it hundreds of times.”",
+     "en", ["Clinton"]),
+    ("Jean Dupont a répondu à la question de Marie Durand sur France Inter, ajoutant : « Nous ne céderons "
+     "jamais rien. »", "fr", ["Jean Dupont"]),
+    ("The talks failed, said Nick Merrill, adding, “We will try again next year.”", "en", ["Nick Merrill"]),
+    ("Starr said Clinton's situation reminds him of a 1969 book, explaining, “That was a tragedy too.”", "en",
+     ["Starr"]),
     # a coordinated verb whose clause has no subject takes the sentence's
     ("Obama said he was not speaking.\n\nTrump has used the phrase “radical Islamic terrorism” often in his "
      "campaign, and criticized Obama for not doing so.", "en", ["Trump"]),

@@ -303,7 +303,15 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         mention = mention_in(text[cut:match.start], rules)
         spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
             else None  # the speaker of the sentence's reporting verb before this one
-        if mention.kind == "none" and match.key.casefold() in rules.participles:
+        participle = match.key.casefold() in rules.participles
+        if participle and spoken and mention.kind != "pronoun":
+            # "Clinton responded to Vargas' question on Facebook writing": not Facebook; "…, said Jean
+            # Dupont, adding": the name after the verb before
+            right_after = masked[verbs[-1].end:match.start].split(",")[0]
+            inverted = mention_after(right_after, rules) if right_after.strip()[:1].isupper() else NO_MENTION
+            whole = len(inverted.text.split()) + len(inverted.title.split()) == len(right_after.split())
+            mention = inverted if inverted.kind == "name" and whole else spoken
+        if mention.kind == "none" and participle:
             # "Nefzi said, adding": the speaker of the verb right before; else "Clinton posted a comment, saying"
             adjacent = spoken and not masked[verbs[-1].end:match.start].strip(" ,")
             mention = spoken if adjacent else subject_of(text[floor:cut], rules)
