@@ -113,6 +113,8 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("Asked on Monday whether he would serve, Mrs. Clinton smiled and said, ''No, never.''\n\nAides said "
      "it was over.", "en", "Aides"),
     ("« Nous gagnerons », a déclaré le directeur général Jean Dupont.", "fr", "le directeur"),
+    ('Band member Flea shared the news last week, writing "We are playing for Bernie."', "en", "Band"),
+    ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous restons. »", "fr", "Renault"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
@@ -190,6 +192,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ("The talks failed, said Nick Merrill, adding, “We will try again next year.”", "en", ["Nick Merrill"]),
     ("Starr said Clinton's situation reminds him of a 1969 book, explaining, “That was a tragedy too.”", "en",
      ["Starr"]),
+    # a participle's subject: the name after a capitalised word and a role, not that word
+    ('Republican presidential candidate Donald Trump quickly took to Twitter, writing: "We must be vigilant."',
+     "en", ["Donald Trump"]),
+    ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous devons rester vigilants. »", "fr",
+     ["Jean Dupont"]),
     # a coordinated verb whose clause has no subject takes the sentence's
     ("Obama said he was not speaking.\n\nTrump has used the phrase “radical Islamic terrorism” often in his "
      "campaign, and criticized Obama for not doing so.", "en", ["Trump"]),

@@ -183,6 +183,11 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
         if opening == 1 and len(words) <= 3 and len(segments) > 1 and segment is not segments[-1]:
             continue  # "Hours later, Trump …", "Later on Sunday, Carson …": a sentence's capital, not a name
         if opening:
+            end = runs[0][1]
+            later = [r for r in runs[1:] if r[0] - end <= 3 and any(f in rules.roles for f in folded[end:r[0]])
+                     and all(w[:1].islower() for w in words[end:r[0]])]
+            if later:  # "Republican presidential candidate Donald Trump took to Twitter, writing"
+                return _name(words, *later[0], rules, title=" ".join(words[:later[0][0]]))
             return _name(words, *runs[0], rules)
         if folded[0] in rules.determiners:
             return mention_after(" ".join(words[:8]), rules)
