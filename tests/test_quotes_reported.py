@@ -77,6 +77,13 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "Jeff Davis", "Pentagon spokesman Navy Capt.", "person", "said"),
     ("« Nous ne céderons jamais rien ici », a déclaré le directeur général Jean Dupont.", "fr", "Jean Dupont",
      "le directeur général", "person", "a déclaré"),
+    # a titled name, then a party-and-state apposition
+    ('Sen. Ron Johnson, R-Wis., said in an op-ed piece, "We will win this time."', "en", "Ron Johnson", "Sen.",
+     "person", "said"),
+    ('Senator Shelley Moore Capito, Republican of West Virginia, called over her shoulder, "We will win."', "en",
+     "Shelley Moore Capito", "Senator", "person", "called"),
+    ("Le sénateur Jean Dupont, Républicain du Var, a déclaré : « Nous gagnerons. »", "fr", "Jean Dupont",
+     "Le sénateur", "person", "a déclaré"),
     # a name, then an apposition nothing closes, then the verb
     ('Anthony Anton, president and CEO of the Washington Restaurant Association stated, "We will win."', "en",
      "Anthony Anton", "", "person", "stated"),
@@ -114,6 +121,8 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
      "it was over.", "en", "Aides"),
     ("« Nous gagnerons », a déclaré le directeur général Jean Dupont.", "fr", "le directeur"),
     ('Band member Flea shared the news last week, writing "We are playing for Bernie."', "en", "Band"),
+    ('Sen. Ron Johnson, R-Wis., said in an op-ed piece, "We will win this time."', "en", "R-Wis"),
+    ("Le sénateur Jean Dupont, Républicain du Var, a déclaré : « Nous gagnerons. »", "fr", "Républicain du Var"),
     ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous restons. »", "fr", "Renault"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):

@@ -341,12 +341,12 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # before an apposition that opens with a determiner or a preposition
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
-            if mention.kind == "role" or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
-                                                         or apposition[0].isdigit()):  # "Suu Kyi, 70, said"
-                named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]],
-                                   rules)
-                if named.kind == "name":
-                    mention = named
+            named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules)
+            if named.kind == "name" and (
+                    mention.kind == "role" or named.title  # "Sen. Ron Johnson, R-Wis., said"
+                    or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
+                                       or apposition[0].isdigit())):  # "Suu Kyi, 70, said"
+                mention = named
         if mention.kind == "role" and masked.count(",", floor, match.start) == 1 and s < len(sentences) \
                 and floor == sentences[s][0]:
             # "Anthony Anton, president and CEO of the association stated": the name that opens the
