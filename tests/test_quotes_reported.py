@@ -206,6 +206,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      "en", ["Donald Trump"]),
     ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous devons rester vigilants. »", "fr",
      ["Jean Dupont"]),
+    # a verb in the next paragraph introduces its own quotation, not the one before the break
+    ('Trump told the Washington Post in a written statement, "We will win this time."\n\nThe candidate added, '
+     '"And we will win big."', "en", ["Trump", "The candidate"]),
+    ("Jean Dupont a déclaré au Monde dans un communiqué : « Nous gagnerons cette fois. »\n\nLe candidat a ajouté : "
+     "« Et nous gagnerons largement. »", "fr", ["Jean Dupont", "Le candidat"]),
     # a coordinated verb whose clause has no subject takes the sentence's
     ("Obama said he was not speaking.\n\nTrump has used the phrase “radical Islamic terrorism” often in his "
      "campaign, and criticized Obama for not doing so.", "en", ["Trump"]),

@@ -100,8 +100,8 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         after = None  # past the sentence, the verb must close its own: not “…?” Trump said that …
     if after and before and after.start >= limit and masked[before.end:p.open_at].strip() in (",", ":"):
         after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
-    if after and after.start - close_end <= NEAR:
-        between = masked[close_end:after.start]
+    if after and after.start - close_end <= NEAR and "\n" not in masked[close_end:after.start]:
+        between = masked[close_end:after.start]  # not across a paragraph: "“…”\n\nThe candidate added, “…”"
         tight = not between.strip() and mention_after(after_verb(masked, after.end, rules.title_abbreviations), rules).kind == "name"
         if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
                 text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
