@@ -70,6 +70,25 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "l'ancien président", "person", "a déclaré"),
     ("Selon le ministère, « les combats ont repris dans la vallée ».", "fr", "le ministère", "",
      "organisation", "Selon"),
+    # a role before the name ("chief executive", "Navy Capt."): the name after it, the role as title
+    ('"We will win this state," chief executive Lowell McAdam said at a conference.', "en", "Lowell McAdam",
+     "chief executive", "person", "said"),
+    ('"We will win this state," said Pentagon spokesman Navy Capt. Jeff Davis, who was asked.', "en",
+     "Jeff Davis", "Pentagon spokesman Navy Capt.", "person", "said"),
+    ("« Nous ne céderons jamais rien ici », a déclaré le directeur général Jean Dupont.", "fr", "Jean Dupont",
+     "le directeur général", "person", "a déclaré"),
+    # a titled name, then a party-and-state apposition
+    ('Sen. Ron Johnson, R-Wis., said in an op-ed piece, "We will win this time."', "en", "Ron Johnson", "Sen.",
+     "person", "said"),
+    ('Senator Shelley Moore Capito, Republican of West Virginia, called over her shoulder, "We will win."', "en",
+     "Shelley Moore Capito", "Senator", "person", "called"),
+    ("Le sénateur Jean Dupont, Républicain du Var, a déclaré : « Nous gagnerons. »", "fr", "Jean Dupont",
+     "Le sénateur", "person", "a déclaré"),
+    # a name, then an apposition nothing closes, then the verb
+    ('Anthony Anton, president and CEO of the Washington Restaurant Association stated, "We will win."', "en",
+     "Anthony Anton", "", "person", "stated"),
+    ("Jean Dupont, président de la Fédération des restaurateurs a déclaré : « Nous ne céderons jamais. »", "fr",
+     "Jean Dupont", "", "person", "a déclaré"),
 ])
 def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     quote = direct(text, language)
@@ -92,6 +111,19 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
      "Senate Majority Leader Mitch McConnell"),
     ('"We will win," said Robert King.', "en", "Robert"),
     ("« Nous gagnerons tous ensemble », a déclaré le président de la République.", "fr", "République"),
+    # a day is not a speaker; a place or title after the verb's object is not either
+    ('Priebus later Thursday told Fox News: "Both of them need to talk about it soon."', "en", "Thursday"),
+    ('"We will win this state," said Army Capt. Christian Pardo, who will not vote.', "en", "Army Capt"),
+    ('"We will win this state," chief executive Lowell McAdam said.', "en", "chief"),
+    ("« Nous ne céderons jamais rien ici », a déclaré la femme de Jean Dupont.", "fr", "Jean Dupont"),
+    ("Asked on Monday whether he would serve, Mrs. Clinton smiled and said, ''No, never.''", "en", "Asked"),
+    ("Asked on Monday whether he would serve, Mrs. Clinton smiled and said, ''No, never.''\n\nAides said "
+     "it was over.", "en", "Aides"),
+    ("« Nous gagnerons », a déclaré le directeur général Jean Dupont.", "fr", "le directeur"),
+    ('Band member Flea shared the news last week, writing "We are playing for Bernie."', "en", "Band"),
+    ('Sen. Ron Johnson, R-Wis., said in an op-ed piece, "We will win this time."', "en", "R-Wis"),
+    ("Le sénateur Jean Dupont, Républicain du Var, a déclaré : « Nous gagnerons. »", "fr", "Républicain du Var"),
+    ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous restons. »", "fr", "Renault"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
@@ -131,6 +163,82 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Clinton"]),
     ("Plus tard, une femme a demandé une photo et Dupont a déclaré : « Bien sûr, nous pouvons la prendre ».",
      "fr", ["Dupont"]),
+    # a verb after "and" is the first verb's subject's, not the name of its object
+    ('Lazar said he welcomed extradition to the United States and added, "I want to be tried there."', "en",
+     ["Lazar"]),
+    ("Jean Dupont a dit qu'il remerciait les États-Unis et a ajouté : « Nous ne céderons jamais rien ici. »",
+     "fr", ["Jean Dupont"]),
+    # a participle right after a verb: that verb's speaker, not the sentence's opening name
+    ('Mateen left as soon as prayers were finished, Nefzi said, adding, "He never spoke to anybody."', "en",
+     ["Nefzi"]),
+    ("Les soldats sont partis, a déclaré Jean Dupont, ajoutant : « Nous ne céderons jamais rien ici. »", "fr",
+     ["Jean Dupont"]),
+    # an opening "On Thursday" is not the subject of the participle
+    ('On Thursday, Warren appeared with Maddow and endorsed Clinton, saying, "We will win this time."', "en",
+     ["Warren"]),
+    # a question, then its speaker and a verb that ends the sentence a few words on
+    ("He knows the state.\n\n“What can we do to help?” Renteria told reporters during the conference call.",
+     "en", ["Renteria"]),
+    ("Il connaît l'État.\n\n« Que pouvons-nous faire pour aider ? » Dupont a déclaré aux journalistes lors de "
+     "la conférence.", "fr", ["Dupont"]),
+    # but not a verb that opens a clause of its own, nor one in the next paragraph
+    ("“Is it true what they say?” Trump said that the economy was bad.", "en", ["unknown"]),
+    ("“Which states can you win this year?”\n\nEarhardt then asked Rubio which states he could win.", "en",
+     ["unknown"]),
+    # a doubled apostrophe opening (The New York Times' '') ends the words before the quotation: the
+    # verb before introduces it, not the verb of the next paragraph
+    ("Asked on Monday whether he would serve, Mrs. Clinton smiled and said, ''No, never.''\n\nAides said "
+     "Mr. Clinton's role would be narrowly defined.", "en", ["Clinton"]),
+    ("Mr. Graham added: ''The problem is, 'unacceptable' doesn't even begin to describe it.''\n\nMr. Coffman "
+     "said Mr. Trump had disrespected troops.", "en", ["Graham", "Graham"]),
+    ("Interrogée sur ce point, Marie Dupont a souri et a répondu : « Non, jamais de la vie. »\n\nSes proches "
+     "ont dit que son rôle serait limité.", "fr", ["Marie Dupont"]),
+    # a participle takes the speaker of the reporting verb before it in its sentence, not the nearest name
+    ("Clinton responded to Vargas' question on Facebook writing, “I have talked about it hundreds of times.”",
+     "en", ["Clinton"]),
+    ("Jean Dupont a répondu à la question de Marie Durand sur France Inter, ajoutant : « Nous ne céderons "
+     "jamais rien. »", "fr", ["Jean Dupont"]),
+    ("The talks failed, said Nick Merrill, adding, “We will try again next year.”", "en", ["Nick Merrill"]),
+    ("Starr said Clinton's situation reminds him of a 1969 book, explaining, “That was a tragedy too.”", "en",
+     ["Starr"]),
+    # a participle's subject: the name after a capitalised word and a role, not that word
+    ('Republican presidential candidate Donald Trump quickly took to Twitter, writing: "We must be vigilant."',
+     "en", ["Donald Trump"]),
+    ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous devons rester vigilants. »", "fr",
+     ["Jean Dupont"]),
+    # a verb in the next paragraph introduces its own quotation, not the one before the break
+    ('Trump told the Washington Post in a written statement, "We will win this time."\n\nThe candidate added, '
+     '"And we will win big."', "en", ["Trump", "The candidate"]),
+    ("Jean Dupont a déclaré au Monde dans un communiqué : « Nous gagnerons cette fois. »\n\nLe candidat a ajouté : "
+     "« Et nous gagnerons largement. »", "fr", ["Jean Dupont", "Le candidat"]),
+    # a coordinated verb whose clause has no subject takes the sentence's
+    ("Obama said he was not speaking.\n\nTrump has used the phrase “radical Islamic terrorism” often in his "
+     "campaign, and criticized Obama for not doing so.", "en", ["Trump"]),
+    ("Obama a parlé hier.\n\nJean Dupont a souvent employé l'expression « terrorisme islamiste radical » dans "
+     "sa campagne, et a critiqué Obama pour son silence.", "fr", ["Jean Dupont"]),
+    # a signature on the line below the quotation, after a dash or a hyphen; not any line after a hyphen
+    ('He voted for it.\n\n"We have to raise the minimum wage for every worker."\n\n- Sanders.\n\nSanders '
+     'exaggerates.', "en", ["Sanders"]),
+    ("Il a voté pour.\n\n« Nous devons augmenter le salaire minimum pour tous. »\n\n— Jean Dupont, Lyon.", "fr",
+     ["Jean Dupont"]),
+    ('He voted for it.\n\n"We have to raise the minimum wage for every worker."\n\n- Read more about it here.',
+     "en", ["unknown"]),
+    # after the verb, a description then the name as its own comma-separated segment
+    ("He joined a fraternity. ''Freddy was a classic illustration of it,'' said his best friend at Lehigh, "
+     "Bruce Turry, who remembered him.", "en", ["Bruce Turry"]),
+    ("« C'est fini pour nous tous », a déclaré son meilleur ami au lycée, Jean Dupont, qui se souvient.", "fr",
+     ["Jean Dupont"]),
+    # but not a name inside a relative clause, nor a segment that only ends with a name
+    ('"It is over now for all of us," said a spokesman for the group, who helped found the DLC.', "en",
+     ["a spokesman"]),
+    ('"It is over now for all of us," said a spokesman for the group, the Dallas Cowboys.', "en",
+     ["a spokesman"]),
+    # a statement issued is a reporting verb
+    ('Immediately after the attacks, Trump issued a statement, "We must be vigilant now."', "en", ["Trump"]),
+    ("Peu après l'attaque, Jean Dupont a publié un communiqué : « Nous devons rester vigilants. »", "fr",
+     ["Jean Dupont"]),
+    # a one-word name that is also a listed capitalised word stays a name when it is the only one
+    ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])
 def test_speakers_carried_over_and_coordinated(text, language, speakers):
     quotes = extract(text, language)

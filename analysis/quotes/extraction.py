@@ -20,6 +20,7 @@ from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
 from analysis.quotes.introductions import LAST_WORD, NEAR, POSSESSOR, after_verb, introduction, signature
 from analysis.quotes.links import link_mixed, link_parts
+from analysis.quotes.masking import blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
 from analysis.quotes.rules import QuoteRules, quote_rules
@@ -34,6 +35,7 @@ _SPACES = " \t\u00a0\u202f\u2009"
 # Pruitt, the attorney general of Oklahoma, said; "…,” Harry Bond, 30, of Raleigh, N.C., said).
 _AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*\s*){0,6}"
                           r"(?:(?:,\s*[^,;:!?\n]{1,90}){1,4},\s*)?")
+_SENTENCE_REST = re.compile(r"([^.;:!?\n]{1,120})[.;!?]")
 _PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside"]
 _FIRST_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _CLOSES = re.compile(r"(?:\s+[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*){0,3}\s*(?:[.,;!?]|$)")  # "asked." "said Tuesday,"
@@ -56,19 +58,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1] in _SPACES or text[b - 1] == ","):
         b -= 1
     return a, b
-
-
-def _blank_inside(text: str, pairs, keep=lambda p: True) -> str:
-    """``text`` with the inside of every outermost quotation (that ``keep`` accepts) blanked,
-    line breaks kept."""
-    pieces, at = [], 0
-    for p in pairs:
-        if p.depth == 0 and keep(p) and p.open_at + 1 >= at:
-            inside = text[p.open_at + 1:p.close_at]
-            pieces += [text[at:p.open_at + 1], re.sub(r"[^\n]", " ", inside)]
-            at = p.close_at
-    pieces.append(text[at:])
-    return "".join(pieces)
 
 
 class _Verbs:
@@ -107,19 +96,19 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     post = None
     if after and after.verb.casefold() in rules.participles and not masked[close_end:after.start].strip(" ,"):
         after = None  # “…,” adding that …: goes on in the voice of the speaker before
-    if after and after.start >= limit and not _CLOSES.match(masked, after.end):
+    if after and after.start >= limit and not _closes_its_sentence(masked, close_end, after.end, rules):
         after = None  # past the sentence, the verb must close its own: not “…?” Trump said that …
     if after and before and after.start >= limit and masked[before.end:p.open_at].strip() in (",", ":"):
         after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
-    if after and after.start - close_end <= NEAR:
-        between = masked[close_end:after.start]
-        tight = not between.strip() and mention_after(after_verb(masked, after.end), rules).kind == "name"
+    if after and after.start - close_end <= NEAR and "\n" not in masked[close_end:after.start]:
+        between = masked[close_end:after.start]  # not across a paragraph: "“…”\n\nThe candidate added, “…”"
+        tight = not between.strip() and mention_after(after_verb(masked, after.end, rules.title_abbreviations), rules).kind == "name"
         if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
                 text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
-                mention = mention_after(after_verb(masked, after.end), rules)
+                mention = _named_after(masked, after.end, rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
         gap = masked[before.end:p.open_at].split(",")[0]  # Said Dorothy Poynter, who grew up …, “…”
@@ -131,6 +120,34 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     introduced = post is not None or (
         before is not None and len(gap) <= NEAR and len(tokenize_words(gap, rules.language)) <= 2)
     return chosen, has_verb, introduced
+
+
+def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules) -> bool:
+    """The verb ending at ``at`` ends its sentence within a few words ("asked.", "said Tuesday,"; on
+    the quotation's line: "told reporters during the call."), with no conjunction opening a clause of
+    its own ("said that")."""
+    if _CLOSES.match(masked, at):
+        return True
+    if "\n" in masked[close_end:at]:
+        return False
+    rest = _SENTENCE_REST.match(masked, at)
+    words = rest.group(1).split() if rest else []
+    return 0 < len(words) <= 8 and not any(w.casefold() in rules.conjunctions for w in words)
+
+
+def _named_after(masked: str, at: int, rules: QuoteRules) -> Mention:
+    """The speaker named after the verb ending at ``at``; when the words up to the first comma
+    describe rather than name ("said his best friend at Lehigh, Bruce Turry, who …"), the name
+    that makes up the next comma-separated segment."""
+    words = after_verb(masked, at, rules.title_abbreviations)
+    mention = mention_after(words, rules)
+    if mention.kind == "name" or masked[at + len(words):at + len(words) + 1] != ",":
+        return mention
+    segment = after_verb(masked, at + len(words) + 1, rules.title_abbreviations)
+    named = mention_after(segment, rules)
+    whole = named.kind == "name" and segment.strip()[:1].isupper() and \
+        len(named.text.split()) + len(named.title.split()) == len(segment.split())
+    return named if whole else mention
 
 
 def _names_first(between: str, rules: QuoteRules) -> bool:
@@ -181,7 +198,7 @@ def _source(chosen: Verb | None, masked: str, according: list, starts: list[int]
     found = None
     if i < len(according) and according[i].end <= sentence[1]:
         m = according[i]
-        mention = mention_after(after_verb(masked, m.end), rules)
+        mention = mention_after(after_verb(masked, m.end, rules.title_abbreviations), rules)
         if mention.kind in ("name", "role"):
             found = (mention, m.start, m.end)
     if chosen and chosen.source:
@@ -200,8 +217,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
     pairs, mark_warnings = scan_quote_marks(text)
     sentences = split_sentences(text, language, pairs=pairs) or [(0, len(text))]
     ends = [b for _, b in sentences]
-    masked = _blank_inside(text, pairs)
-    long_only = _blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
+    masked = blank_doubled_openings(blank_inside(text, pairs), pairs)
+    long_only = blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
                               > rules.name_max_words + 2)
     verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
     according_to = rules.according_to.find(FoldedText.of(masked), "*")

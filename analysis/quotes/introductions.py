@@ -16,16 +16,20 @@ LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
 _STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
+# or on the next line, where a hyphen also signs: “…”\n\n- Sanders.
+_SIGNATURE_BELOW = re.compile(r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*([\u2015\u2014\u2013-]|--)[ \t\u00a0]*([^\n]{1,80})")
 
 
-def after_verb(masked: str, at: int) -> str:
-    """The words after a verb up to a comma or a period that ends a word longer than a title."""
+def after_verb(masked: str, at: int, abbreviations: frozenset = frozenset()) -> str:
+    """The words after a verb up to a comma or a period that ends a word longer than a title
+    (``abbreviations``: titles written with a period, "Capt." in "said Navy Capt. Jeff Davis")."""
     region = masked[at:at + NEAR]
     for m in _STOP.finditer(region):
         if m.group()[0] == ".":
             word = LAST_WORD.search(region[:m.start()])
-            if word and len(word.group(1)) <= 3 and word.group(1)[0].isupper():
-                continue  # "Sen.", "Dr.", "J."
+            if word and word.group(1)[0].isupper() and (
+                    len(word.group(1)) <= 3 or word.group(1).casefold() in abbreviations):
+                continue  # "Sen.", "Dr.", "J.", "Capt."
         return region[:m.start()]
     return region
 
@@ -71,8 +75,9 @@ def introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs, ru
 
 def signature(p, masked: str, rules: QuoteRules):
     """The name signing a quotation: "“…” ― Jane Doe", "“…” -- Mitt Romney, 2012." (a dash right
-    after the closing mark, then a name and nothing else on its line but an apposition)."""
-    sign = _SIGNATURE.match(masked, p.close_at + 1)
+    after the closing mark, or opening the next line: "“…”\n\n- Sanders.", then a name and nothing
+    else on its line but an apposition)."""
+    sign = _SIGNATURE.match(masked, p.close_at + 1) or _SIGNATURE_BELOW.match(masked, p.close_at + 1)
     if not sign:
         return None
     name = sign.group(2).split(",")[0].rstrip(" .")

@@ -143,12 +143,17 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
         return Mention(words[-1], "plural")
     folded = [w.casefold() for w in words]
     runs = _capitalised_runs(words, folded, rules)
+    runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
+            if not all(folded[k] in rules.not_names and folded[k] not in rules.title_words for k in range(*r))
+            ] or runs
     role = next((i for i, w in enumerate(folded) if w in rules.roles and not words[i][0].isupper()), None)
     if role is not None:
         begin, end = _role_phrase(words, folded, role, rules)
-        after = [r for r in runs if r[0] == end]
+        after = [r for r in runs if end <= r[0] <= end + 2 and all(  # "chief executive Lowell McAdam"
+            words[k][:1].islower() and folded[k] not in rules.breakers | rules.determiners | rules.particles
+            for k in range(end, r[0]))]
         if after:  # "NRF leader Ahmad Massoud", "le ministre Jean Dupont"
-            return _name(words, *after[-1], rules, title=" ".join(words[begin:end]))
+            return _name(words, *after[-1], rules, title=" ".join(words[begin:after[-1][0]]))
         if runs and runs[-1][0] > end and folded[runs[-1][0] - 1] in rules.coordinators:
             return _name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
         return Mention(" ".join(words[begin:end]), "role")
@@ -170,11 +175,19 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
             return Mention(words[0], "pronoun")  # "She followed that by saying"
         runs = _capitalised_runs(words[:8], folded[:8], rules)
         opening = runs[0][1] if runs and runs[0][0] == 0 else 0  # words of a name opening the segment
-        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and opening < 2:
-            continue  # "In a statement", "But", "After the debate"; not "Former Secretary of State …"
+        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and (
+                opening < 2 or all(f in rules.not_names for f in folded[1:opening])):
+            continue  # "In a statement", "But", "On Thursday"; not "Former Secretary of State …"
+        if opening == 1 and folded[0] in rules.verb_role:
+            continue  # "Asked on Monday whether …, Mrs. Clinton said": a participle opening, not a name
         if opening == 1 and len(words) <= 3 and len(segments) > 1 and segment is not segments[-1]:
             continue  # "Hours later, Trump …", "Later on Sunday, Carson …": a sentence's capital, not a name
         if opening:
+            end = runs[0][1]
+            later = [r for r in runs[1:] if r[0] - end <= 3 and any(f in rules.roles for f in folded[end:r[0]])
+                     and all(w[:1].islower() for w in words[end:r[0]])]
+            if later:  # "Republican presidential candidate Donald Trump took to Twitter, writing"
+                return _name(words, *later[0], rules, title=" ".join(words[:later[0][0]]))
             return _name(words, *runs[0], rules)
         if folded[0] in rules.determiners:
             return mention_after(" ".join(words[:8]), rules)
@@ -205,7 +218,9 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     if runs and folded[0] in rules.determiners:
         a, b = runs[0]
         between = folded[1:a]
-        if between and all(f in rules.roles for f in between):  # "le ministre Jean Dupont"
+        if between and len(between) <= 3 and any(f in rules.roles for f in between) and not any(
+                f in rules.breakers | rules.particles | rules.determiners for f in between):
+            # "le ministre Jean Dupont", "le directeur général Jean Dupont", "the chief executive Tim Cook"
             return _name(words, a, b, rules, title=" ".join(words[:a]))
         if not between and (folded[b - 1] in rules.organisations or words[b - 1].isupper()):
             return _name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
@@ -291,14 +306,32 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
         mention = mention_in(text[cut:match.start], rules)
-        if mention.kind == "none" and match.key.casefold() in rules.participles:
-            mention = subject_of(text[floor:cut], rules)  # "Clinton posted a comment, saying"
+        spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
+            else None  # the speaker of the sentence's reporting verb before this one
+        participle = match.key.casefold() in rules.participles
+        if participle and spoken and mention.kind != "pronoun":
+            # "Clinton responded to Vargas' question on Facebook writing": not Facebook; "…, said Jean
+            # Dupont, adding": the name after the verb before
+            right_after = masked[verbs[-1].end:match.start].split(",")[0]
+            inverted = mention_after(right_after, rules) if right_after.strip()[:1].isupper() else NO_MENTION
+            whole = len(inverted.text.split()) + len(inverted.title.split()) == len(right_after.split())
+            mention = inverted if inverted.kind == "name" and whole else spoken
+        if mention.kind == "none" and participle:
+            # "Nefzi said, adding": the speaker of the verb right before; else "Clinton posted a comment, saying"
+            adjacent = spoken and not masked[verbs[-1].end:match.start].strip(" ,")
+            mention = spoken if adjacent else subject_of(text[floor:cut], rules)
             if mention.kind == "none":
                 mention = subject_of(text[cut:match.start], rules)  # "She followed that by saying"
         before = [w.casefold() for w in masked[cut:match.start].split() if w.casefold() not in rules.skip]
-        if mention.kind == "none" and before and before[-1] in rules.coordinators and verbs and \
-                verbs[-1].start >= floor and verbs[-1].mention.kind != "none":
-            mention = verbs[-1].mention  # "Suu Kyi said … but added, “…”": the first verb's speaker
+        if before and before[-1] in rules.coordinators:
+            # "Suu Kyi said … but added, “…”", "Lazar said he welcomed extradition to the United States
+            # and added": a coordinated verb has the subject of the verb before, or of its own clause
+            # ("Asked about it, Mrs. Clinton shook her head and said"), or of its sentence ("Trump has
+            # used the phrase often, and criticized")
+            subject = NO_MENTION if spoken else subject_of(text[cut:match.start], rules)
+            if subject.kind == "none" and not spoken and s < len(sentences) and floor == sentences[s][0]:
+                subject = subject_of(text[floor:match.start], rules)
+            mention = spoken or (subject if subject.kind != "none" else mention)
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
@@ -308,12 +341,21 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # before an apposition that opens with a determiner or a preposition
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
-            if mention.kind == "role" or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
-                                                         or apposition[0].isdigit()):  # "Suu Kyi, 70, said"
-                named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]],
-                                   rules)
-                if named.kind == "name":
-                    mention = named
+            named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules)
+            if named.kind == "name" and (
+                    mention.kind == "role" or named.title  # "Sen. Ron Johnson, R-Wis., said"
+                    or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
+                                       or apposition[0].isdigit())):  # "Suu Kyi, 70, said"
+                mention = named
+        if mention.kind == "role" and masked.count(",", floor, match.start) == 1 and s < len(sentences) \
+                and floor == sentences[s][0]:
+            # "Anthony Anton, president and CEO of the association stated": the name that opens the
+            # sentence before an apposition that nothing closes
+            head = text[floor:masked.index(",", floor)].split()
+            if 2 <= len(head) <= 5 and head[0].casefold() not in rules.stopwords and all(
+                    w[:1].isupper() or w.casefold() in rules.particles for w in head):
+                named = mention_in(" ".join(head), rules)
+                mention = named if named.kind == "name" else mention
         found = Verb(match.start, match.end, match.key, mention)
         tail = masked[match.end:match.end + 80]
         next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
