@@ -70,7 +70,7 @@ def _inside_quotes(matches: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
 
 def rank_terms(matches: pd.DataFrame, top_n: int) -> dict[str, str]:
     """Outlet -> its loaded terms as ``term ×count``: labels before intensifiers (a degree
-    adverb such as "so" or "most" is common in any text), then most frequent first (the rate per
+    adverb such as "very" or "really" is common in any text), then most frequent first (the rate per
     1,000 words orders an outlet's terms as the count does), then the most distinctive (fewest
     other outlets using the term), then by name; every term tied with the ``top_n``-th is listed,
     so a tie is never broken by the alphabet."""
@@ -79,7 +79,7 @@ def rank_terms(matches: pd.DataFrame, top_n: int) -> dict[str, str]:
     counts = matches.groupby(["outlet", "term"]).size().rename("count").reset_index()
     counts["others"] = counts["term"].map(counts.groupby("term")["outlet"].nunique()) - 1
     intensifiers = set(matches.loc[matches["category"] == "intensifier", "term"]) if "category" in matches else set()
-    counts["minor"] = counts["term"].isin(intensifiers)  # "so", "most", "even": after the labels
+    counts["minor"] = counts["term"].isin(intensifiers)  # "very", "really": after the labels
     ranked = {}
     for outlet, part in counts.groupby("outlet"):
         part = part.sort_values(["minor", "count", "others", "term"], ascending=[True, False, True, True])
