@@ -124,6 +124,10 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ('Sen. Ron Johnson, R-Wis., said in an op-ed piece, "We will win this time."', "en", "R-Wis"),
     ("Le sénateur Jean Dupont, Républicain du Var, a déclaré : « Nous gagnerons. »", "fr", "Républicain du Var"),
     ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous restons. »", "fr", "Renault"),
+    # a capitalised stopword alone opens no name
+    ("In 2009, the editors chose a photo of her, which the former governor called “sexist and cheap.”", "en", "In"),
+    ("Another posted: “That is not a prank, that is vandalism.”", "en", "Another"),
+    ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "Ensuite"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
