@@ -51,7 +51,9 @@ def _word_sets(language: str) -> tuple[frozenset, frozenset, frozenset, frozense
     not_names = frozenset(_fold(w) for w in resources.not_names)
     short = frozenset({_fold(t).rstrip(".") for t in resources.titles} | set(resources.abbreviations)
                       | SHARED_ABBREVIATIONS)
-    return particles, resources.stopwords, not_names, short
+    # a stopword that is also a first name may open a name ("Bill Clinton", "Will Smith")
+    stop = frozenset(resources.stopwords - {_fold(w) for w in resources.name_stopwords})
+    return particles, stop, not_names, short
 
 
 def _group_form(word: str) -> str:

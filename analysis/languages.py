@@ -56,6 +56,7 @@ class LanguageResources:
     evaluative: dict = field(default_factory=dict)        # category -> tuple of phrases (any story)
     titles: tuple = ()                                    # titles and honorifics kept apart from names
     not_names: tuple = ()                                 # capitalised words that never name an entity
+    name_stopwords: tuple = ()                            # stopwords that are also first names ("Bill")
     name_conjunctions: tuple = ()                         # words that join two names, not one name
     name_groups: dict = field(default_factory=dict)       # entity name -> other names of it ("America")
     name_members: dict = field(default_factory=dict)      # entity name -> words for its members ("Americans")
@@ -204,6 +205,7 @@ def read_language(folder: Path | str) -> LanguageResources:
         evaluative=_mapping(data, "evaluative", EVALUATIVE_KINDS, where),
         titles=_words(data.get("titles"), f"{where}, titles"),
         not_names=_words(data.get("not_names"), f"{where}, not_names"),
+        name_stopwords=_words(data.get("name_stopwords"), f"{where}, name_stopwords"),
         name_conjunctions=_words(data.get("name_conjunctions"), f"{where}, name_conjunctions"),
         **_name_groups(folder / "name_groups.yaml"),
         quotes=_quotes(data, where), sentiment=sentiment,

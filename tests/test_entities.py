@@ -88,6 +88,14 @@ def test_a_surname_of_another_entity_does_not_name_a_cluster():
     assert set(names.loc[names["name"] == "Syria", "canonical"]) == {"Syria"}
 
 
+def test_a_stopword_that_is_a_first_name_opens_a_name():
+    """"Bill Clinton" was found as "Clinton" and "Will Smith" not at all: the Glasgow stopword
+    list holds "bill" and "will"."""
+    docs = corpus(("d1", "A", "en", "Yesterday Bill Clinton spoke in Ohio. Then Will Smith came, and he will go."))
+    names = set(find_names(docs)["name"])
+    assert {"Bill Clinton", "Will Smith"} <= names and "Clinton" not in names
+
+
 def test_different_people_are_not_merged():
     names = pd.DataFrame({"name": ["Ahmad Shah Massoud", "Ahmad Massoud", "Joe Biden", "Hunter Biden"],
                           "language": "en"})

@@ -165,6 +165,7 @@ def test_scare_quotes_are_counted_per_outlet():
      "Jean Dupont", "a dit"),
     # a capitalised stopword before another capitalised word may open a name
     ('Bill Clinton said "we will win this state in the fall".', "en", "Bill Clinton", "said"),
+    ('Bill said "we will win this state in the fall".', "en", "Bill", "said"),
 ])
 def test_speaker_and_verb(text, language, speaker, verb):
     quote = quotes_of(text, language).iloc[-1]

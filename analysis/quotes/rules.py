@@ -50,6 +50,7 @@ class QuoteRules:
     naming_articles: frozenset
     naming_words: PhraseMatcher
     stopwords: frozenset
+    name_stopwords: frozenset
     not_names: frozenset = frozenset()  # days, months: capitalised words that name nobody
 
     @property
@@ -84,5 +85,6 @@ def quote_rules(language: str) -> QuoteRules:
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
         infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),
         naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
+        name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names),
         indirect_min_words=res.quotes.get("indirect_min_words", QUOTE_NUMBERS["indirect_min_words"]))

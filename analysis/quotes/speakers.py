@@ -69,7 +69,8 @@ def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) ->
     for k, (w, f) in enumerate(zip(words, folded)):
         # a capitalised stopword alone is no name ("In 2009, …", "Another posted"); before another
         # capitalised word it may be one ("Bill Clinton", "De Blasio")
-        alone = f in rules.stopwords and not (k + 1 < len(words) and words[k + 1][:1].isupper())
+        alone = f in rules.stopwords and f not in rules.name_stopwords \
+            and not (k + 1 < len(words) and words[k + 1][:1].isupper())
         if w[0].isupper() and f not in rules.determiners and f not in rules.singular | rules.plural \
                 and (begin is not None or not alone):
             begin = k if begin is None else begin
