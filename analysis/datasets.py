@@ -37,6 +37,12 @@ def _entities(value) -> list[str]:
     return [str(v) for v in ast.literal_eval(value)] if value else []
 
 
+def basil_doc_id(year: str, article: dict) -> str:
+    """A BASIL article's ``doc_id``: ``YEAR-EVENT8-SOURCE`` (its year folder, the first 8
+    characters of its triplet uuid, its source in lower case)."""
+    return f"{year}-{article['triplet-uuid'][:8]}-{str(article['source']).casefold()}"
+
+
 def read_basil(path: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """BASIL events (three outlets per event) as a corpus table and a gold table.
 
@@ -51,7 +57,7 @@ def read_basil(path: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFra
     for file in sorted((folder / "articles").glob("*/*.json")):
         data = json.loads(file.read_text(encoding="utf-8"))
         source = str(data["source"]).casefold()
-        doc_id = f"{file.parent.name}-{data['triplet-uuid'][:8]}-{source}"
+        doc_id = basil_doc_id(file.parent.name, data)
         entities = _entities(data.get("main-entities"))
         articles.append({
             "doc_id": doc_id, "event": data["triplet-uuid"], "year": file.parent.name,

@@ -6,7 +6,6 @@ Every row keeps an example (the sentence) and, for sources, the offsets of its f
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -15,6 +14,7 @@ from analysis.entities_names import bare_name
 from analysis.languages import folded_quote_words, language_resources, load_cues
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText, PhraseMatcher, list_matcher
+from analysis.quotes.rules import quote_rules
 from analysis.schemas import check_table, row_tuples, table_columns
 from analysis.text import fold_text, locate_sentences
 
@@ -177,12 +177,6 @@ def _runs(records: list[tuple]) -> list[tuple[int, int]]:
 SPEAKER_WINDOW = 300  # characters before a reporting verb searched for its speaker
 
 
-@lru_cache(maxsize=32)
-def _not_names(language: str) -> frozenset[str]:
-    """Capitalised words that never name anyone (days, months: ``not_names``), folded."""
-    return frozenset(fold_text(w)[0] for w in language_resources(language).not_names)
-
-
 def _speaker_before(text: str, end: int, language: str) -> tuple[int, int] | None:
     """:func:`_speaker_in` on the ``SPEAKER_WINDOW`` characters before ``end``, offsets into
     ``text``: the cost per verb does not grow with the length of the article."""
@@ -199,6 +193,7 @@ def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
     skip = folded_quote_words(language, "skip_words")
     roles = folded_quote_words(language, "role_nouns")
     determiners = folded_quote_words(language, "determiners")
+    not_names = quote_rules(language).not_names
     i = end
     while True:
         head = text[:i].rstrip()
@@ -213,7 +208,7 @@ def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
     stop, start, loose, has_role, capital = len(head), len(head), 0, False, False
     while (word := _WORD.search(text[:start].rstrip())) is not None:
         folded = fold_text(word.group())[0]
-        if folded in _not_names(language):
+        if folded in not_names:
             break
         if word.group()[0].isupper() and folded not in determiners:
             capital = True

@@ -30,7 +30,7 @@ from sklearn.metrics import accuracy_score, f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import analysis as fl  # noqa: E402
-from analysis.datasets import read_basil  # noqa: E402
+from analysis.datasets import _folder, basil_doc_id, read_basil  # noqa: E402 - _folder: the folder read_basil reads
 
 FEELING = {"neg": "against", "neu": "neutral", "pos": "favour"}
 CLASSES = ["against", "neutral", "favour"]
@@ -64,14 +64,12 @@ def gold_span_ceiling(folder: str | None, feelings: pd.DataFrame) -> tuple[str, 
     """Labels from BASIL's hand-marked bias spans: for each article and main entity, negative
     minus positive spans aimed at it; the two cut-offs (against ≤ -a, favour ≥ b) that give the
     best macro-F1 on ``feelings`` itself. Out: a description of the cut-offs and the labels."""
-    from analysis.datasets import _folder  # noqa: PLC0415 - the same folder read_basil reads
-
     root = _folder(folder, "basil")
     balance = {}
     for file in sorted((root / "annotations").glob("*/*_ann.json")):
         article = json.loads((root / "articles" / file.parent.name / file.name.replace("_ann", ""))
                              .read_text(encoding="utf-8"))
-        doc_id = f"{file.parent.name}-{article['triplet-uuid'][:8]}-{str(article['source']).casefold()}"
+        doc_id = basil_doc_id(file.parent.name, article)
         for span in json.loads(file.read_text(encoding="utf-8"))["phrase-level-annotations"]:
             sign = {"neg": -1, "pos": 1}.get(span.get("polarity"), 0)
             key = (doc_id, str(span.get("target", "")).replace("_", " "))

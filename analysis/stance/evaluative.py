@@ -13,6 +13,7 @@ from functools import lru_cache
 from analysis.languages import VERB_ROLES, language_resources
 from analysis.marks import OPENING_A_SENTENCE, WORD_APOSTROPHES
 from analysis.matcher import PhraseMatcher
+from analysis.quotes.rules import quote_rules
 
 # Direction of each evaluative category toward the actor it is aimed at.
 EVALUATIVE_DIRECTION = {"delegitimising": -1, "dehumanising": -1, "legitimising": +1}
@@ -60,13 +61,8 @@ INTRODUCES_SPEECH = re.compile(r"\s*(?:that\b|que\b|qu(?=[" + re.escape(WORD_APO
 def disowns_speech(cue: Cue, sentence: str, language: str) -> bool:
     """Whether ``cue`` is a distancing reporting verb ("claimed", « a prétendu ») that introduces
     its speaker's words: the author reports them without vouching for them."""
-    return (cue.kind == "reporting" and cue.phrase in _distancing_verbs(language)
+    return (cue.kind == "reporting" and quote_rules(language).verb_role.get(cue.phrase) == "distancing"
             and INTRODUCES_SPEECH.match(sentence, cue.end) is not None)
-
-
-@lru_cache(maxsize=32)
-def _distancing_verbs(language: str) -> frozenset[str]:
-    return frozenset(language_resources(language).verbs("distancing"))
 
 
 def reported_span(cues: list[Cue], quote_spans, text: str) -> tuple[int, int] | None:
@@ -89,14 +85,16 @@ def words_between(text: str, a: int, b: int) -> int:
     return len(text[lo:hi].split())
 
 
-def aimed_at(cue: Cue, mentions, text: str) -> object | None:
+def aimed_at(cue: Cue, mentions, text: str, reach: int = AIM_WORDS, forward: bool = True) -> object | None:
     """The mention a cue is aimed at: the nearest mention before it within ``AIM_WORDS`` words
     (an evaluation usually follows the name: "Washington's hasty exit", "Massoud and his
     treacherous team"), else the nearest after it within that distance; None when no target is
-    that close, or only after a clause break. ``mentions``: rows with ``rel_start``/``rel_end`` (offsets in the sentence)."""
-    before = [m for m in mentions if m.rel_end <= cue.start and words_between(text, m.rel_end, cue.start) <= AIM_WORDS]
-    if before:
-        return max(before, key=lambda m: m.rel_end)
-    after = [m for m in mentions if m.rel_start >= cue.end and words_between(text, cue.end, m.rel_start) <= AIM_WORDS
+    that close, or only after a clause break. ``reach``: the distance in words; ``forward=False``:
+    only before it (a verb's subject: ``reach`` = ``SUBJECT_WORDS``). ``mentions``: rows with
+    ``rel_start``/``rel_end`` (offsets in the sentence)."""
+    before = [m for m in mentions if m.rel_end <= cue.start and words_between(text, m.rel_end, cue.start) <= reach]
+    if before or not forward:
+        return max(before, key=lambda m: m.rel_end, default=None)
+    after = [m for m in mentions if m.rel_start >= cue.end and words_between(text, cue.end, m.rel_start) <= reach
              and not CLAUSE_BREAK.search(text, cue.end, m.rel_start)]  # "hastily arranged …, Sestak said"
     return min(after, key=lambda m: m.rel_start) if after else None

@@ -166,9 +166,7 @@ def _score_sentence(text: str, language: str, target: str, here: list, terms_her
         if worded(c.start) and disowns_speech(c, text, language):
             # the speaker is the subject right before the verb ("Masoud has claimed that"), not
             # a target named after it ("Obama insisted that nothing happened with Sestak")
-            aim = max((m for m in author_mentions if m.rel_end <= c.start
-                       and words_between(text, m.rel_end, c.start) <= SUBJECT_WORDS),
-                      key=lambda m: m.rel_end, default=None)
+            aim = aimed_at(c, author_mentions, text, reach=SUBJECT_WORDS, forward=False)
             if aim is not None and aim.target == target:
                 distanced += DISTANCED_NAME_WEIGHT
                 why.append(f"{text[c.start:c.end]!r} disowns the target's words")
