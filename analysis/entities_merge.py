@@ -214,9 +214,11 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     by_place: dict[str, list[str]] = defaultdict(list)
     for k in full:
         words = k.split(" ")
-        form = max(written[k].items(), key=lambda item: (item[1], item[0]))[0]
-        if _place(form.rsplit(" ", 1)[0], language[k]):  # "Arizona Legislature", "U.S. Constitution"
-            by_place[words[-1]].append(k)
+        form = max(written[k].items(), key=lambda item: (item[1], item[0]))[0].split(" ")
+        # a listed place and the rest: "Arizona Legislature", "U.S. Constitution", "U.S. Supreme Court"
+        place = next((i for i in range(len(form) - 1, 0, -1) if _place(" ".join(form[:i]), language[k])), 0)
+        if place:
+            by_place[_key(" ".join(form[place:]))].append(k)
         # a person's name: up to three words, no particle ("Front of Afghanistan"), no determiner
         if len(words) <= 3 and not set(words) & particles and k not in thing:
             by_surname[words[-1]].append(k)
@@ -230,6 +232,9 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
             len(words) == 2 or (len(words) == 3 and words[-1] in doc_count))
         if len(initials) >= 2 and not person:
             by_initials[initials].append(k)
+            with_particles = _initials(k, set())  # "DOMA" = Defense of Marriage Act
+            if with_particles != initials:
+                by_initials[with_particles].append(k)
     # a word written after a determiner is the short form of the one institution of a listed
     # place or the one "X of ..." it heads ("the Legislature" = "Arizona Legislature", "the House"
     # = "U.S. House" = "House of Representatives"), never a surname ("the House" is not "the
@@ -241,8 +246,8 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
             heads[head].append(k)
     for k in distinct:
         places = by_place.get(k, [])
-        if k in thing and " " not in k and len(places) <= 1 and len(heads.get(k, ())) <= 1:
-            for f in places + heads.get(k, []):
+        if k in thing and len(places) <= 1 and len(heads.get(k, ())) <= 1:
+            for f in places + (heads.get(k, []) if " " not in k else []):
                 if 3 * len(doc_count[f]) >= len(doc_count[k]):
                     clusters.union(k, f)
     for k in distinct:  # acronyms spell a full name's initials, a number kept: "SB 1062" = "Senate Bill 1062"

@@ -43,14 +43,14 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _word_sets(language: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    """A language's name particles, stopwords, not-names and short words (titles and
-    abbreviations that end in a period inside a name), folded once."""
+    """A language's name particles, stopwords, not-names and short words (abbreviations, titles
+    written with a period among them, that end in a period inside a name), folded once."""
     resources = language_resources(language)
     particles = frozenset({_fold(w) for w in resources.quote_words("name_particles")}
                           - {_fold(w) for w in resources.name_conjunctions})
     not_names = frozenset(_fold(w) for w in resources.not_names)
-    short = frozenset({_fold(t).rstrip(".") for t in resources.titles} | set(resources.abbreviations)
-                      | SHARED_ABBREVIATIONS)
+    # the abbreviations hold the titles written with a period ("Sen."): "Congressman." ends a sentence
+    short = frozenset(set(resources.abbreviations) | SHARED_ABBREVIATIONS)
     # a stopword that is also a first name may open a name ("Bill Clinton", "Will Smith")
     stop = frozenset(resources.stopwords - {_fold(w) for w in resources.name_stopwords})
     return particles, stop, not_names, short

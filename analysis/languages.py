@@ -195,15 +195,18 @@ def read_language(folder: Path | str) -> LanguageResources:
     if sentiment not in SENTIMENT_METHODS:
         raise LanguageResourceError(f"{where}, sentiment: {sentiment!r} is not one of "
                                     + ", ".join(SENTIMENT_METHODS))
+    titles = _words(data.get("titles"), f"{where}, titles")
     return LanguageResources(
         code=folder.name, found=True, path=str(path),
-        abbreviations=frozenset(w.casefold() for w in _words(data.get("abbreviations"), f"{where}, abbreviations")),
+        # a title written with a period ("Rev.", "Adm.") is an abbreviation too: one list says so
+        abbreviations=frozenset(w.casefold() for w in _words(data.get("abbreviations"), f"{where}, abbreviations"))
+        | {t[:-1].casefold() for t in titles if t.endswith(".") and " " not in t},
         elisions=_words(data.get("elisions"), f"{where}, elisions"),
         inflections=tuple(tuple(r) for r in inflections),
         reporting_verbs=_mapping(data, "reporting_verbs", VERB_ROLES, where),
         cues=_mapping(data, "cues", CUE_KINDS, where),
         evaluative=_mapping(data, "evaluative", EVALUATIVE_KINDS, where),
-        titles=_words(data.get("titles"), f"{where}, titles"),
+        titles=titles,
         not_names=_words(data.get("not_names"), f"{where}, not_names"),
         name_stopwords=_words(data.get("name_stopwords"), f"{where}, name_stopwords"),
         name_conjunctions=_words(data.get("name_conjunctions"), f"{where}, name_conjunctions"),

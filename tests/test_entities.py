@@ -292,6 +292,13 @@ def test_a_word_after_a_determiner_is_an_institution_not_a_surname():
     assert by_name["Legislature"] == ["Arizona Legislature"]   # the one institution of a listed place
 
 
+def test_an_institution_named_with_and_without_its_country_is_one():
+    by_name = _canonical(("en", "The U.S. Supreme Court struck down the law in June. The Supreme Court ruled 5-4."))
+    assert by_name["Supreme Court"] == by_name["U.S. Supreme Court"]
+    assert _canonical(("en", "The U.S. Supreme Court ruled. The Texas Supreme Court disagreed. The Supreme Court met."))["Supreme Court"] \
+        == ["Supreme Court"]   # two courts of that name: the short one stays alone
+
+
 def test_a_head_word_shared_by_two_institutions_stays_alone():
     by_name = _canonical(("en", "The Arizona Legislature and the Kansas Legislature met. The Legislature left."))
     assert by_name["Legislature"] == ["Legislature"]
@@ -325,6 +332,9 @@ def test_a_titled_surname_goes_to_the_full_name_with_that_title():
     ("en", "Fighters of the Islamic State (ISIS) took the town. ISIS fighters fled.", "ISIS", "Islamic State"),
     ("en", "The Senate Bill 1062 drew protests. Brewer vetoed SB 1062 on Wednesday.", "SB 1062", "Senate Bill 1062"),
     ("fr", "Les Jeux Olympiques (JO) de Paris commencent. Les JO coûtent cher.", "JO", "Jeux Olympiques"),
+    # the acronym may keep a particle's letter: Defense Of Marriage Act
+    ("en", "The Defense of Marriage Act was struck down. After DOMA, couples filed jointly.", "DOMA",
+     "Defense of Marriage Act"),
 ])
 def test_acronyms_the_text_defines_or_that_spell_a_name_with_its_number(language, text, acronym, full):
     by_name = _canonical((language, text))
@@ -358,6 +368,10 @@ def test_a_line_capitalising_every_word_but_small_ones_is_headline_style():
     ('She wrote: "Rise to the occasion. Act like being in the White House matters."', ["White House"]),
     ('"Nah," Malia Obama said.', ["Malia Obama"]),
     ("Republicans challenged her. Democrats agreed.", ["Republicans", "Democrats"]),   # group words stay
+    # a title written out in full ends a sentence with its period: "How" opens one
+    ('The reporter asked, "Hi, Congressman. How are you?"', []),
+    # a title written with a period does not end the sentence: "Rev." is kept apart from the name
+    ("Those comments drew a sharp response from the Rev. William Owens of the coalition.", ["William Owens"]),
 ])
 def test_one_word_opening_a_sentence_or_quotation_needs_the_corpus_to_capitalise_it(text, expected):
     assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == expected
