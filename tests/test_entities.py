@@ -11,6 +11,7 @@ from analysis.entities import discover_entities, find_named, find_names, split_t
     ("Former President Donald Trump", "en", ("Former President", "Donald Trump")),
     ("Sen. Ted Cruz", "en", ("Sen.", "Ted Cruz")),
     ("Dr. Anthony Fauci", "en", ("Dr.", "Anthony Fauci")),
+    ("CEO Dan Cathy", "en", ("CEO", "Dan Cathy")),
     ("Ahmad Massoud", "en", ("", "Ahmad Massoud")),
     ("Presidential Palace", "en", ("", "Presidential Palace")),   # a title inside a word is not one
     ("President", "en", ("President", "")),
