@@ -12,6 +12,7 @@ from analysis.entities import discover_entities, find_named, find_names, split_t
     ("Sen. Ted Cruz", "en", ("Sen.", "Ted Cruz")),
     ("Dr. Anthony Fauci", "en", ("Dr.", "Anthony Fauci")),
     ("CEO Dan Cathy", "en", ("CEO", "Dan Cathy")),
+    ("Rear Admiral John Kirby", "en", ("Rear Admiral", "John Kirby")),
     ("Ahmad Massoud", "en", ("", "Ahmad Massoud")),
     ("Presidential Palace", "en", ("", "Presidential Palace")),   # a title inside a word is not one
     ("President", "en", ("President", "")),
