@@ -116,7 +116,8 @@ def all_pairs_matches(sequences: list[tuple[str, ...]], threshold: float = 0.5,
 
 
 def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
-                 threshold: float = 0.5, min_words: int = 4) -> pd.DataFrame:
+                 threshold: float = 0.5, min_words: int = 4, entities: pd.DataFrame | None = None,
+                 aliases: pd.DataFrame | None = None) -> pd.DataFrame:
     """Give each direct quotation a ``group_id``: versions of one utterance across outlets.
 
     In: quotes from :func:`extract_quotes`; optionally translated quotes from
@@ -124,7 +125,8 @@ def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
     it is linked to. Only outermost direct quotations take part; scare quotes and nested
     quotations get ``group_id`` "". Out: the quotes plus ``match_text`` (text compared: the
     quotation, or its pivot translation), ``via_translation`` and ``group_id`` (``gNNNN``,
-    numbered by first quote_id; singletons are groups of one). See
+    numbered by first quote_id; singletons are groups of one), and the speakers' ids
+    (:func:`identify_speakers`, given the story's ``entities`` and ``aliases`` when known). See
     :func:`cluster_token_sequences` for cost.
     """
     check_table(quotes, "quotes", "group_quotes", table_columns("quotes", upto="cue_end"))
@@ -149,16 +151,20 @@ def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
     names = {comp: f"g{n + 1:04d}" for n, comp in enumerate(first.index)}
     out["group_id"] = ""
     out.loc[eligible.index, "group_id"] = order.map(names)
-    return identify_speakers(out)
+    return identify_speakers(out, entities, aliases)
 
 
-def identify_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+def identify_speakers(quotes: pd.DataFrame, entities: pd.DataFrame | None = None,
+                      aliases: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add ``speaker_id`` and ``speaker_canonical``: one id per person or organisation in the
     story, merged across spellings, surnames, titles, outlets and languages by the story's entity
     discovery (:func:`analysis.entities.canonical_names`: Masoud, Massoud, Ahmad Masoud → one id);
     a description ("A Taliban spokesman") is its own speaker, id = its slug. Empty when the
     speaker is unknown. Within a document, pronouns and surnames are already resolved by
-    extraction."""
+    extraction. Given the corpus's discovered ``entities`` and their ``aliases``
+    (:func:`analysis.entities.discover_entities`), a speaker one of whose names is an alias of
+    an entity takes that entity's id and name: the text's own links then hold for speakers too
+    ("the Islamic State (ISIS)" makes the speakers ISIS and Islamic State one)."""
     from analysis.entities import canonical_names, slug
 
     out = quotes.copy()
@@ -172,8 +178,42 @@ def identify_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     if named.any():
         names = out.loc[named, ["speaker", "language", "doc_id", "outlet"]].rename(columns={"speaker": "name"})
         merged = canonical_names(names.reset_index(drop=True))
+        if entities is not None and aliases is not None and not entities.empty:
+            merged = _as_discovered_entities(merged, entities, aliases)
         out.loc[named, "speaker_id"] = merged["entity_id"].to_numpy()
         out.loc[named, "speaker_canonical"] = merged["canonical"].to_numpy()
+    return out
+
+
+def _as_discovered_entities(speakers: pd.DataFrame, entities: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
+    """Speakers (``name``, ``language``, ``entity_id``, ``canonical`` of their own clusters) with
+    the id and name of the discovered entity their names are aliases of: per speaker cluster, the
+    entity most of its names belong to (an alias of two entities decides nothing; ties go to the
+    higher-ranked entity)."""
+    from analysis.entities import _key
+    from analysis.entities_names import bare_name
+
+    def key(name: str, language: str) -> str:
+        return _key(bare_name(str(name), str(language)))
+
+    owners: dict[str, set] = {}
+    for alias, language, entity in zip(aliases["alias"], aliases["language"], aliases["entity_id"]):
+        owners.setdefault(key(alias, language), set()).add(entity)
+    rank = dict(zip(entities["entity_id"], entities["rank"]))
+    canonical = dict(zip(entities["entity_id"], entities["canonical"]))
+    votes: dict[str, dict[str, int]] = {}
+    for name, language, cluster in zip(speakers["name"], speakers["language"], speakers["entity_id"]):
+        found = owners.get(key(name, language), set())
+        if len(found) == 1:
+            entity = next(iter(found))
+            votes.setdefault(cluster, {}).setdefault(entity, 0)
+            votes[cluster][entity] += 1
+    chosen = {cluster: min(count, key=lambda e: (-count[e], rank.get(e, 0), e)) for cluster, count in votes.items()}
+    entity = speakers["entity_id"].map(chosen)
+    hit = entity.notna()
+    out = speakers.copy()
+    out.loc[hit, "entity_id"] = entity[hit]
+    out.loc[hit, "canonical"] = entity[hit].map(canonical)
     return out
 
 
