@@ -42,18 +42,19 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _word_sets(language: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    """A language's name particles, stopwords, not-names and short words (abbreviations, titles
-    written with a period among them, that end in a period inside a name), folded once."""
+def _word_sets(language: str) -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
+    """A language's name particles, stopwords, not-names, weekdays and short words (abbreviations,
+    titles written with a period among them, that end in a period inside a name), folded once."""
     resources = language_resources(language)
     particles = frozenset({_fold(w) for w in resources.quote_words("name_particles")}
                           - {_fold(w) for w in resources.name_conjunctions})
     not_names = frozenset(_fold(w) for w in resources.not_names)
+    weekdays = frozenset(_fold(w) for w in resources.weekdays)
     # the abbreviations hold the titles written with a period ("Sen."): "Congressman." ends a sentence
     short = frozenset(set(resources.abbreviations) | SHARED_ABBREVIATIONS)
     # a stopword that is also a first name may open a name ("Bill Clinton", "Will Smith")
     stop = frozenset(resources.stopwords - {_fold(w) for w in resources.name_stopwords})
-    return particles, stop, not_names, short
+    return particles, stop, not_names, weekdays, short
 
 
 def _group_form(word: str) -> str:
@@ -229,7 +230,7 @@ def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, low
     words (spans into ``text``) are ``words``, and whether it is a headline-style line (then
     only its acronyms are given: :func:`find_names` looks for the corpus's names in it)."""
     a, _, words, tokens, folded = sentence
-    particles, stop, not_names, titles = _word_sets(language)
+    particles, stop, not_names, weekdays, titles = _word_sets(language)
     # a headline-style line capitalises every word: only its acronyms are taken here
     # ("Michele Bachmann Chick-Fil-A Visit: GOP Rep Shows Support")
     headline = _title_case(tokens, folded, styled, lowercase, capitalised)
@@ -266,7 +267,7 @@ def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, low
                 return False
             # a stopword ends a name only alone: "National Resistance Front" keeps "Front"
             if folded in particles or (folded in stop and (not end or len(run) == 1)) \
-                    or (k == 0 and folded in not_names):
+                    or (k == 0 and folded in not_names) or (end and folded in weekdays):
                 return True
             # a word the corpus mostly writes in lower case is not a name ("Police said"),
             # unless it stands inside a longer name mid-sentence ("White House"); one word opening
@@ -309,7 +310,7 @@ def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter, set
     lines (:func:`_styled`), which capitalise their small words, tell nothing and are left out."""
     lowercase, capitalised, styled = Counter(), Counter(), set()
     for di, (text, doc_sentences, language) in enumerate(zip(corpus["text"], sentences, corpus["language"])):
-        _, stop, _, short = _word_sets(language)
+        _, stop, _, _, short = _word_sets(language)
         for sid, (_, _, words, tokens, folded) in enumerate(doc_sentences):
             if _styled(tokens, folded, stop):
                 styled.add((di, sid))

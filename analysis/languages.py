@@ -55,7 +55,8 @@ class LanguageResources:
     cues: dict = field(default_factory=dict)              # cue kind -> tuple of phrases
     evaluative: dict = field(default_factory=dict)        # category -> tuple of phrases (any story)
     titles: tuple = ()                                    # titles and honorifics kept apart from names
-    not_names: tuple = ()                                 # capitalised words that never name an entity
+    not_names: tuple = ()                                 # capitalised words that never name an entity (weekdays included)
+    weekdays: tuple = ()                                  # days of the week: no name ends in one ("CNN Friday")
     name_stopwords: tuple = ()                            # stopwords that are also first names ("Bill")
     name_conjunctions: tuple = ()                         # words that join two names, not one name
     name_groups: dict = field(default_factory=dict)       # entity name -> other names of it ("America")
@@ -207,7 +208,9 @@ def read_language(folder: Path | str) -> LanguageResources:
         cues=_mapping(data, "cues", CUE_KINDS, where),
         evaluative=_mapping(data, "evaluative", EVALUATIVE_KINDS, where),
         titles=titles,
-        not_names=_words(data.get("not_names"), f"{where}, not_names"),
+        not_names=_words(data.get("not_names"), f"{where}, not_names")
+        + _words(data.get("weekdays"), f"{where}, weekdays"),
+        weekdays=_words(data.get("weekdays"), f"{where}, weekdays"),
         name_stopwords=_words(data.get("name_stopwords"), f"{where}, name_stopwords"),
         name_conjunctions=_words(data.get("name_conjunctions"), f"{where}, name_conjunctions"),
         **_name_groups(folder / "name_groups.yaml"),

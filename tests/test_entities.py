@@ -276,6 +276,15 @@ def test_an_adjective_compound_is_not_part_of_the_name(text, expected):
     assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == expected
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "The network told Fox News Tuesday that it would.", ["Fox News"]),
+    ("en", "It was reported by CNN Friday and USA Today.", ["CNN", "USA Today"]),
+    ("en", "Then Prime Minister Theresa May spoke.", ["Theresa May"]),      # a month may end a name
+])
+def test_a_name_does_not_end_in_a_weekday(language, text, expected):
+    assert find_names(corpus(("d1", "A", language, text)))["name"].tolist() == expected
+
+
 def _canonical(*texts, titles=None):
     docs = corpus(*[(f"d{i}", f"O{i}", lang, text) for i, (lang, text) in enumerate(texts)])
     if titles is not None:
