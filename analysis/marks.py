@@ -177,22 +177,44 @@ def _next_paragraph_opens(text: str, end: int) -> str | None:
     return text[at] if at < len(text) and text[at] in _CONTINUATION_OPENERS else None
 
 
+def _next_paragraph_closes(text: str, end: int, mark: str) -> int | None:
+    """Where the next non-empty paragraph after ``end`` begins, when it closes a quotation opened
+    by ``mark`` in the paragraph before without reopening it (a scraped article split into lines
+    inside one quotation: "“It has been …\nSo I am asking you …”"); else None."""
+    match = _NEXT_PARAGRAPH.match(text, end)
+    at = match.end() if match else len(text)
+    if mark not in DOUBLE_OPENERS or at >= len(text) or text[at] in QUOTE_MARKS:
+        return None
+    stop = text.find("\n", at)
+    trial = _Paragraph(text, at, len(text) if stop < 0 else stop, True, [])
+    trial.stack.append((at - 1, mark))
+    for found in _MARK.finditer(text, at, trial.end):
+        trial.visit(found.start())
+    return at if any(p.open_at == at - 1 for p in trial.pairs) else None
+
+
 def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
     """Matched quotation marks of one text, and warnings for unbalanced ones.
 
     Paragraphs (lines) are read one by one; a mark left open at the end of a paragraph is closed
-    there only when the next paragraph begins with an opening mark (the convention for a
-    quotation running over several paragraphs); otherwise it gives a warning and is ignored, and
-    reading goes on. Warnings are ``(offset, mark, message)``. Cost: linear in the text length
-    (each mark is visited once; each open mark is pushed and popped once).
+    there when the next paragraph begins with an opening mark (the convention for a quotation
+    running over several paragraphs), or goes on into the next paragraph when that one closes it
+    without reopening it (the second part then opens at the line break: ``open_at`` is the
+    offset of the "\\n", not of a mark); otherwise it gives a warning and is ignored, and reading
+    goes on. Warnings are ``(offset, mark, message)``. Cost: linear in the text length (each mark
+    is visited once, at most twice when a paragraph is tried as a continuation).
     """
     pairs: list[QuotePair] = []
     warnings: list[Warning] = []
     carried = False
+    seeded: tuple[int, str] | None = None  # (paragraph start, mark): a quotation goes on there unmarked
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
         paragraph = _Paragraph(text, start, end, carried, warnings)
+        if seeded and seeded[0] == start:
+            paragraph.stack.append((start - 1, seeded[1]))
+            seeded = None
         for found in _MARK.finditer(text, start, end):
             paragraph.visit(found.start())
         pairs.extend(paragraph.pairs)
@@ -201,11 +223,14 @@ def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
         still_open = paragraph.stack
         if still_open:
             bottom_at, bottom = still_open[0]
-            if (len(still_open) == 1 and bottom not in SINGLE_MARKS
-                    and _next_paragraph_opens(text, end) is not None):
+            goes_on = None if len(still_open) > 1 or bottom in SINGLE_MARKS else (
+                _next_paragraph_opens(text, end) or _next_paragraph_closes(text, end, bottom))
+            if goes_on is not None:
                 pairs.append(QuotePair(bottom_at, len(line.rstrip()) + start, 0, bottom + "¶",
                                        continues=True))
                 carried = True
+                if isinstance(goes_on, int):
+                    seeded = (goes_on, bottom)
             else:
                 for at, mark in still_open:
                     warnings.append((at, mark, f"quotation opened by {mark} is not closed in its "

@@ -41,6 +41,27 @@ def test_a_quotation_goes_on_when_the_next_paragraph_reopens():
     assert warnings == [] and pairs[0].continues and pairs[0].marks == "“¶" and pairs[1].continued
 
 
+def test_a_quotation_goes_on_into_a_paragraph_that_closes_it_without_reopening():
+    # a scraped article split into lines inside one quotation (BASIL, Chick-fil-A, New York Times)
+    text = "He posted:\n“It is sad how they ‘love their friends’ but.\nSo un-friend me.”\nThe end."
+    pairs, warnings = scan_quote_marks(text)
+    assert warnings == []
+    assert [(text[p.open_at + 1:p.close_at], p.depth, p.continues, p.continued) for p in pairs] == [
+        ("It is sad how they ‘love their friends’ but.", 0, True, False),
+        ("love their friends", 1, False, False),
+        ("So un-friend me.", 0, False, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will fight on\nand they left.",             # nothing closes it: a warning, as before
+    "“We will fight on\nThey said “no” to that.",    # the next paragraph's ” closes its own “
+    "\"We will fight on\nuntil the end,\" he said.",  # a straight mark may open or close: not carried
+])
+def test_an_open_quotation_is_not_carried_into_a_paragraph_that_does_not_close_it(text):
+    pairs, warnings = scan_quote_marks(text)
+    assert not any(p.continues for p in pairs) and "not closed in its paragraph" in warnings[0][2]
+
+
 def test_sentences_and_quotations_read_the_same_regions():
     text = 'He said: "We stay. We fight." Then he left. Later "it ended.'
     regions = QuotedRegions(scan_quote_marks(text)[0])
