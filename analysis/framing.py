@@ -223,7 +223,8 @@ def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
 
 
 def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame | None = None,
-                 targets: list[dict] | None = None) -> pd.DataFrame:
+                 targets: list[dict] | None = None, entity_aliases: pd.DataFrame | None = None,
+                 entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every source an outlet cites, by its canonical name.
 
     A source is an outlet, official, institution, document or statement the text credits: found
@@ -231,7 +232,11 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
     (``X said``, ``Pakistan's officials have admitted``), and as the speaker of a direct quotation
     (``quotes``, table ``quotes``; its ``speaker`` column). Names are merged: a name holding a
     target's alias is that target's label ("the Afghani leader", "Massoud" → "Massoud / NRF"); a
-    description the text links to a name is that name ("le quotidien israélien" → Maariv).
+    description the text links to a name is that name ("le quotidien israélien" → Maariv); any
+    other name is the story's one name for that person or organisation: the quotation's
+    ``speaker_canonical`` for its speaker, and for the others the entity whose alias it is in that
+    document (tables ``entity_aliases`` and ``entities`` of :func:`discover_entities`: "Obama" →
+    Barack Obama, "Johnson" → Jeh Johnson where that document names him).
     Out: ``doc_id``, ``outlet``, ``source`` (canonical), ``name`` (as written), ``pattern``,
     ``start``, ``end`` (offsets of the name, or of the quotation for a quotation's speaker),
     ``sentence_id``, ``sentence``; one row per source and sentence.
@@ -241,18 +246,24 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
     labels = {t["id"]: t["label"] for t in targets or []}
     direct = (quotes[quotes["kind"] == "direct"] if quotes is not None and len(quotes)
               else pd.DataFrame(columns=["doc_id", "speaker", "source", "start", "end"]))
+    if "speaker_canonical" not in direct:
+        direct = direct.assign(speaker_canonical="")
+    entity_of = _entity_names(entity_aliases, entities)
     rows = []
     quotes_of: dict = {}  # one pass over plain tuples, not a filter (and a namedtuple class) per document
-    for q in zip(direct["doc_id"], direct["speaker"], direct["source"], direct["start"], direct["end"]):
+    for q in zip(direct["doc_id"], direct["speaker"], direct["source"], direct["start"], direct["end"],
+                 direct["speaker_canonical"]):
         quotes_of.setdefault(q[0], []).append(q[1:])
     for doc in row_tuples(corpus):
         text, lang = doc.text, doc.language
         links = {m.group("adj").casefold(): m.group("name") for p in DESCRIPTION_LINKS.get(lang, [])
                  for m in re.finditer(p, text)}
 
-        def add(name: str, pattern: str, start: int, end: int) -> None:
+        def add(name: str, pattern: str, start: int, end: int, canonical: str = "") -> None:
             name = re.sub(rf"[{A}]s correspondent$", "", name.strip())
             source = _canonical(name, lang, links, aliases, labels) if name else ""
+            if source and source not in labels.values():  # a target's label stays the analyst's
+                source = canonical or entity_of.get((doc.doc_id, bare_name(source, lang)), source)
             if source and name not in NOT_SOURCES and name != "unknown" and not re.search(rf"[{A}]s$", name):
                 rows.append({"doc_id": doc.doc_id, "outlet": doc.outlet, "source": source, "name": name,
                              "pattern": pattern, "start": start, "end": end})
@@ -261,7 +272,7 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
             for m in re.finditer(pattern, text):
                 add(m.group("source"), name, m.start("source"), m.start("source") + len(m.group("source").strip()))
         quoted = quotes_of.get(doc.doc_id, [])
-        starts = np.sort(np.array([start for _, _, start, _ in quoted], dtype="int64"))
+        starts = np.sort(np.array([start for _, _, start, _, _ in quoted], dtype="int64"))
         for m in list_matcher(language_resources(lang).verbs(*INDIRECT_SPEECH_ROLES)).find(text, "*"):
             # A verb that opens a quotation leaves its speaker to the quotation (read more fully).
             after = np.searchsorted(starts, m.end, side="right")
@@ -269,13 +280,26 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
             span = _speaker_before(text, m.start, lang) if _introduces_words(text, m, lang) and not opens else None
             if span:
                 add(text[span[0]:span[1]], "speaker of a reporting verb", *span)
-        for speaker, source, start, end in quoted:
-            add(str(speaker or ""), "quotation speaker", int(start), int(end))
+        for speaker, source, start, end, canonical in quoted:
+            # the speaker's one name when the quotation table renamed it ("Obama" -> "Barack Obama")
+            canonical = canonical if isinstance(canonical, str) and canonical not in ("unknown", speaker) else ""
+            add(str(speaker or ""), "quotation speaker", int(start), int(end), canonical)
             if isinstance(source, str) and source:
                 add(source, "quotation credited to", int(start), int(end) - 1)
     found = pd.DataFrame(rows, columns=["doc_id", "outlet", "source", "name", "pattern", "start", "end"])
     found = locate_sentences(_surnames_merged(found.drop_duplicates(["doc_id", "start", "name"])), sentences)
     return found.drop_duplicates(["doc_id", "sentence_id", "source"]).reset_index(drop=True)
+
+
+def _entity_names(entity_aliases: pd.DataFrame | None, entities: pd.DataFrame | None) -> dict:
+    """(doc_id, alias as written) -> the canonical name of the discovered entity it names there."""
+    if entity_aliases is None or entities is None or entity_aliases.empty:
+        return {}
+    canonical = dict(zip(entities["entity_id"], entities["canonical"]))
+    return {(doc, alias): canonical[entity]
+            for entity, alias, docs in zip(entity_aliases["entity_id"], entity_aliases["alias"],
+                                           entity_aliases["doc_ids"])
+            if entity in canonical for doc in str(docs).split("; ")}
 
 
 def _introduces_words(text: str, verb, language: str) -> bool:

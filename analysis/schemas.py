@@ -245,7 +245,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("count", "int", "occurrences"), PER_1K,
            ("example", "str", "first sentence using it (the quotation for direct speech)")),
     _table("sources_cited", "one row per outlet and source", OUTLET,
-           ("source", "str", "the source's canonical name (a target's label; the name a description is linked to)"),
+           ("source", "str", "the source's canonical name (a target's label; the name a description is linked to; "
+            "else the discovered entity or canonical speaker it names: \"Obama\" -> Barack Obama)"),
            ("count", "int", "sentences citing it"), ("names", "str", "how the text names it, ';'-joined"),
            ("patterns", "str", "patterns that found it, ';'-joined"),
            DOC, START, END, ("example", "str", "the sentence of the first citation")),

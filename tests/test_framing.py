@@ -102,6 +102,22 @@ def test_quotation_speakers_are_sources_merged_by_canonical_name():
     assert cited["count"].iloc[0] == 2 and cited["names"].iloc[0] == "Massoud;NRF"
 
 
+def test_sources_outside_the_targets_take_the_story_s_one_name_for_them():
+    text = ("Barack Obama spoke. Obama said that the plan works. “We are ready,” Obama said. "
+            "According to Jeh Johnson, it is late.")
+    corpus, sentences = _corpus(text, "en")
+    quotes = quotes_table(doc_id=["d1"], kind=["direct"], speaker=["Obama"], speaker_canonical=["Barack Obama"],
+                          start=[text.index("“")], end=[text.index("”") + 1])
+    entities, aliases = fl.discover_entities(corpus)
+    found = fl.find_sources(corpus, sentences, quotes=quotes, targets=[], entity_aliases=aliases,
+                            entities=entities)
+    assert sorted(set(zip(found["name"], found["source"]))) == [
+        ("Jeh Johnson", "Jeh Johnson"), ("Obama", "Barack Obama")]
+    assert len(found[found["source"] == "Barack Obama"]) == 2  # the reported speech and the quotation
+    # without the discovery tables (and no quotation naming him in full), names stay as written
+    assert set(fl.find_sources(corpus, sentences, targets=[])["source"]) == {"Obama", "Jeh Johnson"}
+
+
 def test_attribution_verbs_credit_the_last_named_target():
     corpus, sentences = _corpus("The NRF denied the report, and the Taliban said nothing.", "en")
     verbs = fl.attribution_verbs(fl.find_mentions(sentences, TARGETS), corpus=corpus)
