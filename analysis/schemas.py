@@ -188,7 +188,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            *[(f"p_{c}", "float", f"the model's probability of {c}; empty where the rules decide")
              for c in ("agree", "disagree", "discuss", "unrelated")]),
     _table("mentions", "one row per mention of a target", DOC, OUTLET, LANGUAGE,
-           ("target", "str", "target id"), ("name", "str", "the alias as listed"),
+           ("target", "str", "target id"), ("name", "str", "the alias as listed (the form as written when the target lists it too)"),
            ("matched_text", "str", "as written"), START, END, SENTENCE_ID,
            ("sentence_start", "int", "offset of the sentence"), SENTENCE,
            ("scare_quoted", "bool", "the name alone inside quotation marks"),

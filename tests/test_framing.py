@@ -60,6 +60,21 @@ def test_naming_choices(text, language, names):
     assert set(naming["value"]) == names
 
 
+def test_a_name_is_counted_as_written_when_the_target_lists_that_form():
+    # discovered targets list every written form; a hand-written list may not ("Legitimate
+    # Government" opening a sentence is the listed alias)
+    targets = [{"id": "cfa", "label": "Chick-fil-A", "aliases": {"en": ["Chick-Fil-A", "Chick-fil-A"]},
+                "evaluative": {}},
+               {"id": "gov", "label": "government", "aliases": {"en": ["legitimate government"]},
+                "evaluative": {"legitimate government": "favour"}}]
+    corpus, sentences = _corpus("Chick-fil-A opened. Legitimate government, said Chick-Fil-A.", "en")
+    mentions = fl.find_mentions(sentences, targets)
+    assert mentions["name"].tolist() == ["Chick-fil-A", "legitimate government", "Chick-Fil-A"]
+    assert mentions["evaluation"].tolist() == ["", "favour", ""]
+    assert set(fl.naming_devices(mentions, corpus)["value"]) == {
+        "cfa: Chick-fil-A", "cfa: Chick-Fil-A", "gov: legitimate government"}
+
+
 @pytest.mark.parametrize("text, language, sources", [
     ("According to Maariv, he asked. Maariv cited Massoud.", "en", {"Maariv"}),
     # the statement's author is the source, not the statement; "per the report" names no one

@@ -73,20 +73,25 @@ def find_mentions(sentences: pd.DataFrame, targets: list[dict]) -> pd.DataFrame:
 
     In: table ``sentences``; targets from :func:`load_targets`. Out: table ``mentions``. Whole
     words, folded text; the longest alias at a place wins (over a shorter alias of any target).
+    ``name`` is the alias as the text writes it when the target lists that form too (aliases that
+    differ only in case, "Chick-fil-A" and a headline's "Chick-Fil-A", match one phrase).
     """
     check_table(sentences, "sentences", "find_mentions")
     matcher = alias_matcher(targets)
     evaluative = {(t["id"], name): direction for t in targets for name, direction in t["evaluative"].items()}
+    listed = {(t["id"], name) for t in targets for names in t["aliases"].values() for name in names}
     rows = []
     for s in row_tuples(sentences):
         for m in matcher.find(s.sentence, s.language):
-            target, name = m.key
+            target, alias = m.key
+            written = s.sentence[m.start:m.end]
+            name = written if (target, written) in listed else alias
             rows.append({"doc_id": s.doc_id, "outlet": s.outlet, "language": s.language,
-                         "target": target, "name": name, "matched_text": s.sentence[m.start:m.end],
+                         "target": target, "name": name, "matched_text": written,
                          "start": s.start + m.start, "end": s.start + m.end, "sentence_id": s.sentence_id,
                          "sentence_start": s.start, "sentence": s.sentence,
                          "scare_quoted": is_scare_quoted(s.sentence, m.start, m.end),
-                         "evaluation": evaluative.get((target, name), "")})
+                         "evaluation": evaluative.get((target, alias), evaluative.get((target, name), ""))})
     return pd.DataFrame(rows, columns=list(empty_table("mentions").columns))
 
 
