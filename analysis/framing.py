@@ -268,16 +268,23 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
                 rows.append({"doc_id": doc.doc_id, "outlet": doc.outlet, "source": source, "name": name,
                              "pattern": pattern, "start": start, "end": end})
 
-        for name, pattern in SOURCE_PATTERNS.get(lang, []):
-            for m in re.finditer(pattern, text):
-                add(m.group("source"), name, m.start("source"), m.start("source") + len(m.group("source").strip()))
         quoted = quotes_of.get(doc.doc_id, [])
         starts = np.sort(np.array([start for _, _, start, _, _ in quoted], dtype="int64"))
+        # a source named inside a quotation is the speaker's, not the outlet's ("“… what President
+        # Obama said,” Johnson told us"): the speaker is the outlet's source there
+        spans = [(int(start), int(end)) for _, _, start, end, _ in quoted]
+        inside = lambda at: any(a < at < b for a, b in spans)  # noqa: E731
+        for name, pattern in SOURCE_PATTERNS.get(lang, []):
+            for m in re.finditer(pattern, text):
+                if not inside(m.start("source")):
+                    add(m.group("source"), name, m.start("source"),
+                        m.start("source") + len(m.group("source").strip()))
         for m in list_matcher(language_resources(lang).verbs(*INDIRECT_SPEECH_ROLES)).find(text, "*"):
             # A verb that opens a quotation leaves its speaker to the quotation (read more fully).
             after = np.searchsorted(starts, m.end, side="right")
             opens = after < len(starts) and starts[after] - m.end <= QUOTE_REACH
-            span = _speaker_before(text, m.start, lang) if _introduces_words(text, m, lang) and not opens else None
+            span = (_speaker_before(text, m.start, lang)
+                    if _introduces_words(text, m, lang) and not opens and not inside(m.start) else None)
             if span:
                 add(text[span[0]:span[1]], "speaker of a reporting verb", *span)
         for speaker, source, start, end, canonical in quoted:

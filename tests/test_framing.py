@@ -133,6 +133,15 @@ def test_sources_outside_the_targets_take_the_story_s_one_name_for_them():
     assert set(fl.find_sources(corpus, sentences, targets=[])["source"]) == {"Obama", "Jeh Johnson"}
 
 
+def test_a_source_named_inside_a_quotation_is_the_speaker_s_not_the_outlet_s():
+    text = "“He said the same thing that Obama said, according to CNN,” Johnson told us. Kirby said that it is late."
+    corpus, sentences = _corpus(text, "en")
+    quotes = quotes_table(doc_id=["d1"], kind=["direct"], speaker=["Johnson"],
+                          start=[0], end=[text.index("”") + 1])
+    found = fl.find_sources(corpus, sentences, quotes=quotes, targets=[])
+    assert sorted(found["source"]) == ["Johnson", "Kirby"]
+
+
 def test_attribution_verbs_credit_the_last_named_target():
     corpus, sentences = _corpus("The NRF denied the report, and the Taliban said nothing.", "en")
     verbs = fl.attribution_verbs(fl.find_mentions(sentences, TARGETS), corpus=corpus)
