@@ -188,11 +188,14 @@ def _speaker_before(text: str, end: int, language: str) -> tuple[int, int] | Non
 def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
     """Offsets of the named speaker just before ``end`` (a reporting verb): capitalised words and
     role nouns (``quotes.role_nouns``), one lower-case word allowed before a role noun ("Israeli
-    foreign ministry"); skip words ("have repeatedly") and asides are passed over. None unless a
-    capitalised word is part of it; a day or a month ends it ("on Wednesday Williams admitted")."""
+    foreign ministry"), a name particle between capitalised words ("Bank of America", "Critics of
+    Chick-fil-A": not America, not Chick-fil-A); skip words ("have repeatedly") and asides are
+    passed over. None unless a capitalised word is part of it; a day or a month ends it ("on
+    Wednesday Williams admitted")."""
     skip = folded_quote_words(language, "skip_words")
     roles = folded_quote_words(language, "role_nouns")
     determiners = folded_quote_words(language, "determiners")
+    particles = folded_quote_words(language, "name_particles") - determiners
     not_names = quote_rules(language).not_names
     i = end
     while True:
@@ -212,6 +215,9 @@ def _speaker_in(text: str, end: int, language: str) -> tuple[int, int] | None:
             break
         if word.group()[0].isupper() and folded not in determiners:
             capital = True
+        elif capital and folded in particles and (before := _WORD.search(text[:word.start()].rstrip())) \
+                and before.group()[0].isupper():
+            pass  # "Department of Justice": the particle joins two capitalised words
         elif folded in roles:
             has_role = True
         elif has_role and not capital and not loose and folded not in determiners:

@@ -80,6 +80,10 @@ def test_a_name_is_counted_as_written_when_the_target_lists_that_form():
     # the statement's author is the source, not the statement; "per the report" names no one
     ("In a statement posted on X, the NRF said that it was false.", "en", {"Massoud / NRF"}),
     ("He added, per the report, that it was false.", "en", set()),
+    # a particle between capitalised words joins them: not "America", not "Chick-fil-A"
+    ("Bank of America said that it would pay.", "en", {"Bank of America"}),
+    ("Critics of Chick-fil-A argue that the company is wrong.", "en", {"Critics of Chick-fil-A"}),
+    ("La Banque de France a affirmé que non.", "fr", {"Banque de France"}),
     ("A spokesperson of the group affirmed it.", "en", {"spokesperson of the group"}),
     ("The Taliban claimed rule of the country. He reported nothing.", "en", set()),
     ("NRF denies Israeli claims regarding a plea for Israeli assistance.", "en", set()),
