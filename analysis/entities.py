@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.entities_merge import _key, _one_edit, canonical_names, slug  # noqa: F401  (re-exported)
-from analysis.entities_names import _fold, find_names, name_group, split_title  # noqa: F401  (re-exported)
+from analysis.entities_groups import name_group  # noqa: F401  (re-exported)
+from analysis.entities_names import _fold, find_names, split_title  # noqa: F401  (re-exported)
 from analysis.marks import WORD_APOSTROPHES
 
 LEAD_SENTENCES = 3  # a headline (read as sentence 0 when known) and the first two sentences

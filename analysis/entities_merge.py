@@ -16,7 +16,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.entities_names import _fold, _is_acronym, bare_name, group_prefix, name_group
+from analysis.entities_groups import group_prefix, name_group
+from analysis.entities_names import _fold, _is_acronym, bare_name
 from analysis.languages import language_resources
 from analysis.marks import WORD_APOSTROPHES
 from analysis.matcher import phrase_form

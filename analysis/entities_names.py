@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.entities_groups import _collectives, _group_form, _groups, name_group
 from analysis.languages import folded_quote_words, language_resources
 from analysis.marks import OPENING_A_SENTENCE, WORD_APOSTROPHES
 from analysis.matcher import list_matcher
@@ -55,58 +56,6 @@ def _word_sets(language: str) -> tuple[frozenset, frozenset, frozenset, frozense
     # a stopword that is also a first name may open a name ("Bill Clinton", "Will Smith")
     stop = frozenset(resources.stopwords - {_fold(w) for w in resources.name_stopwords})
     return particles, stop, not_names, weekdays, short
-
-
-def _group_form(word: str) -> str:
-    return "".join(c for c in _fold(word).casefold() if c.isalnum())
-
-
-@lru_cache(maxsize=None)
-def _collectives(language: str) -> frozenset[str]:
-    """The folded lower-case nouns that name a group of people (``collectives`` of ``name_groups.yaml``)."""
-    resources = language_resources(language).name_collectives
-    return frozenset(_fold(w) for name, words in resources.items() for w in (name, *words))
-
-
-@lru_cache(maxsize=None)
-def _groups(language: str) -> tuple[dict[str, str], dict[str, str]]:
-    """A language's other names and member words (``name_groups.yaml``), compared letters only
-    -> the entity each names."""
-    resources = language_resources(language)
-    names = {_group_form(name): name for name in (*resources.name_groups, *resources.name_members,
-                                                  *resources.name_collectives)}
-    names.update({_group_form(w): name for name, words in (*resources.name_groups.items(),
-                                                            *resources.name_collectives.items()) for w in words})
-    members = {_group_form(w): name for name, words in resources.name_members.items() for w in words}
-    return names, members
-
-
-@lru_cache(maxsize=65536)
-def name_group(name: str, language: str) -> tuple[str, bool]:
-    """``(entity, description)`` for a name listed in the language's ``name_groups.yaml``: the
-    entity it names ("America", "Americans" -> "United States"; "House Republicans", a plural
-    member word after other capitalised words -> "Republican Party"), else ``""``;
-    ``description`` is True for a singular member word after other capitalised words
-    ("Missouri Republican"), which describes a person rather than naming anyone."""
-    names, members = _groups(language)
-    form = _group_form(name)
-    whole = names.get(form) or members.get(form, "")
-    words = name.split()
-    if whole or len(words) < 2 or not words[-1][:1].isupper():
-        return whole, False
-    last = _group_form(words[-1])
-    group = members.get(last, "")
-    if not group:
-        return "", False
-    return (group, False) if last.endswith("s") and members.get(last[:-1]) == group else ("", True)
-
-
-def group_prefix(name: str, language: str) -> str:
-    """``name`` with a leading other name of an entity written in full ("U.S. Constitution" ->
-    "United States Constitution"), so both spellings compare equal."""
-    first, _, rest = name.partition(" ")
-    entity = _groups(language)[0].get(_group_form(first), "") if rest else ""
-    return f"{entity} {rest}" if entity and entity != first else name
 
 
 def _titles(language: str):
@@ -198,6 +147,13 @@ def _title_case(tokens: list[str], folded: list[str], styled: bool, lowercase: C
     return common >= 2 and 3 * common >= len(tokens) - 1
 
 
+def _shouting(tokens: list[str]) -> bool:
+    """Whether a line is written in capitals: three or more words, three in five at least."""
+    words = [token for token in tokens if token.isalpha() and len(token) > 1]
+    capitals = sum(1 for token in words if token.isupper())
+    return capitals >= 3 and 5 * capitals >= 3 * len(words)
+
+
 def _opens(text: str, s: int, short_words: frozenset) -> bool:
     """Whether the word at ``s`` opens a quotation or a sentence inside one ('"Rise to the
     occasion. Act like …"'): an opening mark, or a full stop, question or exclamation mark after
@@ -234,10 +190,16 @@ def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, low
     # a headline-style line capitalises every word: only its acronyms are taken here
     # ("Michele Bachmann Chick-Fil-A Visit: GOP Rep Shows Support")
     headline = _title_case(tokens, folded, styled, lowercase, capitalised)
+    # a line in capitals ("ON A MOBILE DEVICE? CLICK HERE TO WATCH THE VIDEO") makes every short
+    # word look like an acronym: there, one is a name only if the corpus never writes it in lower
+    # case and it is no stopword
+    shouting = _shouting(tokens)
     runs, run = [], []
     for i, (s, e) in enumerate(words):
         word = text[s:e]
-        if _is_capitalised(word) and (not headline or _is_acronym(_POSSESSIVE.sub("", word))):
+        bare = _POSSESSIVE.sub("", word)
+        if _is_capitalised(word) and (not headline or _is_acronym(bare)) \
+                and not (shouting and (lowercase[_fold(bare)] or _fold(bare) in stop)):
             if run and not _joinable(text[run[-1][1]:s], text[run[-1][0]:run[-1][1]], titles):
                 runs.append(run)
                 run = []
@@ -369,6 +331,10 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
         text = docs[di].text
         found = [(m.start, m.end) for m in (matcher.find(text[a:b], docs[di].language) if matcher else [])]
         spans = [(a + s, a + e) for s, e in found if text[a + s:a + s + 1].isupper()]
+        if _shouting(text[a:b].split()):  # "WATCH THE VIDEO" does not name Apple's Watch
+            stop = _word_sets(docs[di].language)[1]
+            spans = [(s, e) for s, e in spans if any(
+                not (lowercase[f] or f in stop) for f in map(_fold, text[s:e].split()))]
         spans += [(s, e) for s, e in acronyms if not any(x < e and s < y for x, y in spans)]
         for s, e in sorted(spans):
             _add_name(rows, di, docs[di], sid, a, b, s, e, lowercase, capitalised)

@@ -276,6 +276,14 @@ def test_an_adjective_compound_is_not_part_of_the_name(text, expected):
     assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == expected
 
 
+def test_a_line_in_capitals_names_only_what_the_corpus_never_writes_in_lower_case():
+    text = ("The police watch the video on a mobile device. Then the Watch was out.\n"
+            "ON A MOBILE DEVICE? CLICK HERE TO WATCH THE VIDEO OF HBO AND THE FBI.")
+    names = find_names(corpus(("d1", "A", "en", text)))
+    # before: 'On A Mobile Device' and 'WATCH' (one entity with the Watch), and no HBO nor FBI
+    assert names["name"].tolist() == ["police", "Watch", "HBO", "FBI"]
+
+
 @pytest.mark.parametrize("language, text, expected", [
     ("en", "The network told Fox News Tuesday that it would.", ["Fox News"]),
     ("en", "It was reported by CNN Friday and USA Today.", ["CNN", "USA Today"]),
