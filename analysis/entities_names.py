@@ -154,6 +154,13 @@ def _shouting(tokens: list[str]) -> bool:
     return capitals >= 3 and 5 * capitals >= 3 * len(words)
 
 
+def _names_in_capitals(word: str, lowercase: Counter, stop: frozenset) -> bool:
+    """Whether a word of a line in capitals may be a name: no stopword, and never written in
+    lower case in the corpus ("HBO", not "WATCH" nor "THE")."""
+    folded = _fold(word)
+    return not (lowercase[folded] or folded in stop)
+
+
 def _opens(text: str, s: int, short_words: frozenset) -> bool:
     """Whether the word at ``s`` opens a quotation or a sentence inside one ('"Rise to the
     occasion. Act like …"'): an opening mark, or a full stop, question or exclamation mark after
@@ -199,7 +206,7 @@ def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, low
         word = text[s:e]
         bare = _POSSESSIVE.sub("", word)
         if _is_capitalised(word) and (not headline or _is_acronym(bare)) \
-                and not (shouting and (lowercase[_fold(bare)] or _fold(bare) in stop)):
+                and (not shouting or _names_in_capitals(bare, lowercase, stop)):
             if run and not _joinable(text[run[-1][1]:s], text[run[-1][0]:run[-1][1]], titles):
                 runs.append(run)
                 run = []
@@ -333,8 +340,8 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
         spans = [(a + s, a + e) for s, e in found if text[a + s:a + s + 1].isupper()]
         if _shouting(text[a:b].split()):  # "WATCH THE VIDEO" does not name Apple's Watch
             stop = _word_sets(docs[di].language)[1]
-            spans = [(s, e) for s, e in spans if any(
-                not (lowercase[f] or f in stop) for f in map(_fold, text[s:e].split()))]
+            spans = [(s, e) for s, e in spans
+                     if any(_names_in_capitals(w, lowercase, stop) for w in text[s:e].split())]
         spans += [(s, e) for s, e in acronyms if not any(x < e and s < y for x, y in spans)]
         for s, e in sorted(spans):
             _add_name(rows, di, docs[di], sid, a, b, s, e, lowercase, capitalised)

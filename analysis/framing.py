@@ -250,6 +250,7 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
     aliases = PhraseMatcher([((t["id"], name), lang, name) for t in targets for lang, names in t["aliases"].items()
                              for name in names], capitals=True) if targets else None
     labels = {t["id"]: t["label"] for t in targets or []}
+    label_names = set(labels.values())
     direct = (quotes[quotes["kind"] == "direct"] if quotes is not None and len(quotes)
               else pd.DataFrame(columns=["doc_id", "speaker", "source", "start", "end"]))
     if "speaker_canonical" not in direct:
@@ -268,7 +269,7 @@ def find_sources(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataF
         def add(name: str, pattern: str, start: int, end: int, canonical: str = "") -> None:
             name = re.sub(rf"[{A}]s correspondent$", "", name.strip())
             source = _canonical(name, lang, links, aliases, labels) if name else ""
-            if source and source not in labels.values():  # a target's label stays the analyst's
+            if source and source not in label_names:  # a target's label stays the analyst's
                 source = canonical or entity_of.get((doc.doc_id, bare_name(source, lang)), source)
             if source and name not in NOT_SOURCES and name != "unknown" and not re.search(rf"[{A}]s$", name):
                 rows.append({"doc_id": doc.doc_id, "outlet": doc.outlet, "source": source, "name": name,

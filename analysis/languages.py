@@ -197,6 +197,7 @@ def read_language(folder: Path | str) -> LanguageResources:
         raise LanguageResourceError(f"{where}, sentiment: {sentiment!r} is not one of "
                                     + ", ".join(SENTIMENT_METHODS))
     titles = _words(data.get("titles"), f"{where}, titles")
+    weekdays = _words(data.get("weekdays"), f"{where}, weekdays")
     return LanguageResources(
         code=folder.name, found=True, path=str(path),
         # a title written with a period ("Rev.", "Adm.") is an abbreviation too: one list says so
@@ -209,8 +210,8 @@ def read_language(folder: Path | str) -> LanguageResources:
         evaluative=_mapping(data, "evaluative", EVALUATIVE_KINDS, where),
         titles=titles,
         not_names=_words(data.get("not_names"), f"{where}, not_names")
-        + _words(data.get("weekdays"), f"{where}, weekdays"),
-        weekdays=_words(data.get("weekdays"), f"{where}, weekdays"),
+        + weekdays,
+        weekdays=weekdays,
         name_stopwords=_words(data.get("name_stopwords"), f"{where}, name_stopwords"),
         name_conjunctions=_words(data.get("name_conjunctions"), f"{where}, name_conjunctions"),
         **_name_groups(folder / "name_groups.yaml"),

@@ -223,14 +223,14 @@ def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
         still_open = paragraph.stack
         if still_open:
             bottom_at, bottom = still_open[0]
-            goes_on = None if len(still_open) > 1 or bottom in SINGLE_MARKS else (
-                _next_paragraph_opens(text, end) or _next_paragraph_closes(text, end, bottom))
-            if goes_on is not None:
+            alone = len(still_open) == 1 and bottom not in SINGLE_MARKS
+            reopened = alone and _next_paragraph_opens(text, end) is not None
+            unmarked = _next_paragraph_closes(text, end, bottom) if alone and not reopened else None
+            if reopened or unmarked is not None:
                 pairs.append(QuotePair(bottom_at, len(line.rstrip()) + start, 0, bottom + "¶",
                                        continues=True))
                 carried = True
-                if isinstance(goes_on, int):
-                    seeded = (goes_on, bottom)
+                seeded = None if reopened else (unmarked, bottom)
             else:
                 for at, mark in still_open:
                     warnings.append((at, mark, f"quotation opened by {mark} is not closed in its "
