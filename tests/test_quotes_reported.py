@@ -89,6 +89,17 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "Anthony Anton", "", "person", "stated"),
     ("Jean Dupont, président de la Fédération des restaurateurs a déclaré : « Nous ne céderons jamais. »", "fr",
      "Jean Dupont", "", "person", "a déclaré"),
+    # reporting verbs read on news: a quip, a shout, a memory, an opinion
+    ("''Silly boys acting like they've never seen a girl,'' scoffed Arianna Gil, 22, who founded it.", "en",
+     "Arianna Gil", "", "person", "scoffed"),
+    ('"Gun owners should leave their weapons at home," opined Jane Doe, a columnist.', "en",
+     "Jane Doe", "", "person", "opined"),
+    ('"Analysts said no, and she took it upon herself," remembered Roy Verley, a former spokesman.', "en",
+     "Roy Verley", "", "person", "remembered"),
+    ("« Nous avons gagné sans rien faire », a ironisé Jean Dupont.", "fr", "Jean Dupont", "", "person",
+     "a ironisé"),
+    ("« Sortez tous d'ici maintenant ! » s'est exclamé Jean Dupont.", "fr", "Jean Dupont", "", "person",
+     "s'est exclamé"),
 ])
 def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     quote = direct(text, language)
