@@ -396,6 +396,22 @@ def test_a_quotation_is_not_given_to_a_verb_after_the_author_s_words():
     assert (row["speaker"], row["cue"]) == ("Hillary Clinton", "says")
 
 
+@pytest.mark.parametrize("text, language, speaker", [
+    # a question or exclamation ends the splitter's sentence; the name and verb after it close the
+    # next one within a dozen words
+    ("\"Why in the world would you try to cozy up to George W. Bush?\" Lichtman said about McCain's "
+     "effort to downplay his connections with Bush.", "en", "Lichtman"),
+    ('"Pat Kennedy is the greatest!!!" McDonough wrote in a September 16, 2012 email to top State officials.',
+     "en", "McDonough"),
+    ("« Qui est-il vraiment ? » Jean Dupont a écrit dans un courriel du 16 septembre à ses collègues.", "fr",
+     "Jean Dupont"),
+    # not when the verb opens a clause of its own ("said that …")
+    ('"Why would anyone still vote for him?" Trump said that the polls were all wrong.', "en", "unknown"),
+])
+def test_a_verb_closing_the_sentence_after_a_question_names_its_speaker(text, language, speaker):
+    assert direct(text, language)["speaker"] == speaker
+
+
 def test_speakers_are_counted_verbatim_beside_paraphrased():
     corpus = pd.DataFrame([dict(doc_id="a", outlet="A", language="en", text=(
         'Ahmad Massoud said "we need help from anyone". Massoud said that the group would fight on.'))])

@@ -124,15 +124,16 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
 
 def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules) -> bool:
     """The verb ending at ``at`` ends its sentence within a few words ("asked.", "said Tuesday,"; on
-    the quotation's line: "told reporters during the call."), with no conjunction opening a clause of
-    its own ("said that")."""
+    the quotation's line: "told reporters during the call.", within a dozen words: "wrote in a
+    September 16, 2012 email to top State officials."), with no conjunction opening a clause of its
+    own ("said that")."""
     if _CLOSES.match(masked, at):
         return True
     if "\n" in masked[close_end:at]:
         return False
     rest = _SENTENCE_REST.match(masked, at)
     words = rest.group(1).split() if rest else []
-    return 0 < len(words) <= 8 and not any(w.casefold() in rules.conjunctions for w in words)
+    return 0 < len(words) <= 12 and not any(w.casefold() in rules.conjunctions for w in words)
 
 
 def _named_after(masked: str, at: int, rules: QuoteRules) -> Mention:
