@@ -121,6 +121,14 @@ class _Paragraph:
             self.warnings.append((at, mark, f"quotation opened by {mark} is not closed before "
                                   f"{before}; ignored"))
 
+    def _spaced_after_single(self, i: int, nxt: str) -> bool:
+        """The " at ``i`` closes, after a space, a single quotation that just closed inside it
+        ("…, 'Oh, this is important,' " Magel said): typists space the two marks apart, and a
+        mark followed by no word opens nothing."""
+        before = self.text[self.start:i].rstrip()
+        return (not _is_word(nxt) and before[-1:] in SINGLE_MARKS and bool(self.pairs)
+                and self.pairs[-1].close_at == self.start + len(before) - 1)
+
     def visit(self, i: int) -> None:
         text, char = self.text, self.text[i]
         prev = text[i - 1] if i > self.start else "\n"
@@ -157,7 +165,7 @@ class _Paragraph:
                 stack.append((i, char))  # reversed guillemet: » opens, » closes
         else:  # straight double quote
             opens = prev.isspace() or prev in _OPEN_CONTEXT or i == self.start
-            if top == STRAIGHT_DOUBLE and not prev.isspace():
+            if top == STRAIGHT_DOUBLE and (not prev.isspace() or self._spaced_after_single(i, nxt)):
                 self.close(i, char)
             elif opens:
                 stack.append((i, char))

@@ -8,7 +8,9 @@ Runs :func:`analysis.extract_quotes` (as shipped, nothing trained here) on a Pol
 - named-speaker accuracy: among gold direct quotations whose Source is a name (a part of it opens
   with a capitalised word that is not a pronoun; a description alone such as "a longtime adviser
   to both Clintons" is not a name) and that the extractor found, the share whose speaker shares the gold
-  Source's last capitalised word (pronouns the extractor resolved count when they resolve to it);
+  Source's last capitalised word (pronouns the extractor resolved count when they resolve to it),
+  or whose ``source`` does: for "“…,” Sanders said, according to CNN" PolNeAR annotates only the
+  outer attribution (Source CNN), framelab gives speaker Sanders and source CNN;
 - indirect + mixed attributions: precision, recall, F1 against the other Content spans;
 - the share of direct quotations found with speaker ``unknown``;
 - direct precision again with the direct quotations that lie inside one of framelab's mixed
@@ -60,6 +62,7 @@ def _score(text: str, predicted: list[tuple[int, int]], gold: list[tuple[int, in
     return correct, found, matched
 
 
+PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on", "to", "by", "about", "over"}
 DETERMINERS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "some", "two", "three"}
 
 
@@ -70,7 +73,10 @@ def _named(source: str) -> set[str]:
     "undecided Republican voter Stephanie Hooton") with a capital: "Bruce Turry" in "his best
     friend at Lehigh, Bruce Turry", "Star" in "the Philippine Star"; a description alone ("a
     longtime adviser to both Clintons", "the judge", "he") names nobody, so it is not scored as a
-    named speaker. The candidates are the part's last capitalised word and, when a place or
+    named speaker. Nor does a part whose head (its last word before a preposition) is a lower-case
+    noun, even when a capitalised word opens it: "the White House spokesman, Josh Earnest" names
+    Earnest, not House; "Clinton's campaign chairman, John Podesta" names Podesta, not Clinton; "the
+    presumptive Republican presidential nominee" and "a German user from Hanover" name nobody. The candidates are the part's last capitalised word and, when a place or
     affiliation follows "of" ("Sen. Tom Carper of Delaware", "David French of the National Retail
     Federation"), the last capitalised word before it."""
     for part in re.split(r",| who | which |\(", source):
@@ -83,6 +89,9 @@ def _named(source: str) -> set[str]:
             words = words[lower:]  # "former Gov. Bill Richardson"
         if not words or not words[0][0].isupper() or words[0].casefold() in PRONOUNS:
             continue
+        head = next((k for k, w in enumerate(words) if w.casefold() in PREPOSITIONS), len(words))
+        if head and not any(c.isupper() for c in words[head - 1]):
+            continue  # "the White House spokesman", "Clinton’s campaign manager": a description
         candidates = set()
         for span in (words, words[:words.index("of")] if "of" in words else []):
             capitals = [w for w in span if w[0].isupper() and w.casefold() not in PRONOUNS | DETERMINERS]
@@ -144,8 +153,8 @@ def evaluate(split: str, data: str | None, overlap: float) -> dict:
                 if not surname:
                     continue
                 named_total += 1
-                said = row["speaker"].casefold()
-                if surname & set(_words(said)):
+                credited = set(_words(row["speaker"].casefold())) | set(_words(row["source"].casefold()))
+                if surname & credited:
                     named_right += 1
                 else:
                     g_row = gg.iloc[m]

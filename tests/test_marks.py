@@ -23,6 +23,12 @@ def _pairs(text: str) -> list[tuple[str, int, str]]:
     ('“Who is he?" Salkida wrote.', [("Who is he?", 0, '“"')]),                  # mixed typography
     ('"It is over.” he said.', [("It is over.", 0, '"”')]),
     ("Israel’s allies and the Afghans’ rights, l’aide, ’90s.", []),              # apostrophes only
+    # a straight " spaced from the single quotation it closes around ("…,' " Magel said)
+    ('"Treat it like, \'Oh, no,\' " Magel said.', [("Treat it like, 'Oh, no,' ", 0, '""'),
+                                                   ("Oh, no,", 1, "''")]),
+    ("\"Say, 'Well done,' \" said Rep. Russell.", [("Say, 'Well done,' ", 0, '""'), ("Well done,", 1, "''")]),
+    # a " before a word opens, even right after a single quotation
+    ('He said \'yes\' "and more" today.', [("yes", 0, "''"), ("and more", 0, '""')]),
 ])
 def test_pairs(text, expected):
     assert _pairs(text) == expected

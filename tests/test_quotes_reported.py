@@ -89,6 +89,17 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "Anthony Anton", "", "person", "stated"),
     ("Jean Dupont, président de la Fédération des restaurateurs a déclaré : « Nous ne céderons jamais. »", "fr",
      "Jean Dupont", "", "person", "a déclaré"),
+    # reporting verbs read on news: a quip, a shout, a memory, an opinion
+    ("''Silly boys acting like they've never seen a girl,'' scoffed Arianna Gil, 22, who founded it.", "en",
+     "Arianna Gil", "", "person", "scoffed"),
+    ('"Gun owners should leave their weapons at home," opined Jane Doe, a columnist.', "en",
+     "Jane Doe", "", "person", "opined"),
+    ('"Analysts said no, and she took it upon herself," remembered Roy Verley, a former spokesman.', "en",
+     "Roy Verley", "", "person", "remembered"),
+    ("« Nous avons gagné sans rien faire », a ironisé Jean Dupont.", "fr", "Jean Dupont", "", "person",
+     "a ironisé"),
+    ("« Sortez tous d'ici maintenant ! » s'est exclamé Jean Dupont.", "fr", "Jean Dupont", "", "person",
+     "s'est exclamé"),
 ])
 def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     quote = direct(text, language)
@@ -128,6 +139,9 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("In 2009, the editors chose a photo of her, which the former governor called “sexist and cheap.”", "en", "In"),
     ("Another posted: “That is not a prank, that is vandalism.”", "en", "Another"),
     ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "Ensuite"),
+    # a relative clause after the name is no apposition naming the speaker
+    ('"We won in three elections," said Al From, who helped found the DLC.', "en", "DLC"),
+    ("« Nous avons gagné trois fois », a dit Jean Dupont, qui a fondé le PS.", "fr", "PS"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
@@ -383,6 +397,36 @@ def test_a_quotation_is_not_given_to_a_verb_after_the_author_s_words():
                      "calls “real solutions.”")
     row = quotes.set_index("quote_text").loc["right to be angry"]
     assert (row["speaker"], row["cue"]) == ("Hillary Clinton", "says")
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # a question or exclamation ends the splitter's sentence; the name and verb after it close the
+    # next one within a dozen words
+    ("\"Why in the world would you try to cozy up to George W. Bush?\" Lichtman said about McCain's "
+     "effort to downplay his connections with Bush.", "en", "Lichtman"),
+    ('"Pat Kennedy is the greatest!!!" McDonough wrote in a September 16, 2012 email to top State officials.',
+     "en", "McDonough"),
+    ("« Qui est-il vraiment ? » Jean Dupont a écrit dans un courriel du 16 septembre à ses collègues.", "fr",
+     "Jean Dupont"),
+    # not when the verb opens a clause of its own ("said that …")
+    ('"Why would anyone still vote for him?" Trump said that the polls were all wrong.', "en", "unknown"),
+])
+def test_a_verb_closing_the_sentence_after_a_question_names_its_speaker(text, language, speaker):
+    assert direct(text, language)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # a description that ends in a lower-case noun, then a name in apposition: the name speaks
+    ('"We\'re anxious," said another Twitter user, Johanna Bayer.', "en", "Johanna Bayer"),
+    ("\"We found zero relationship,\" Google's chief human resources executive, Laszlo Bock, told the Times.",
+     "en", "Laszlo Bock"),
+    ("\"Vote for her now,\" exhorted Clinton's introducer, actress Jamie Lee Curtis.", "en", "Jamie Lee Curtis"),
+    ("« Nous ne céderons rien », a déclaré le porte-parole du ministère, Jean Dupont.", "fr", "Jean Dupont"),
+    ("« Nous ne céderons rien », le porte-parole du ministère, Jean Dupont, a déclaré.", "fr", "Jean Dupont"),
+    ('"We will win," said Jane Doe, a lobbyist, who spoke on condition of anonymity.', "en", "Jane Doe"),
+])
+def test_a_name_in_apposition_to_a_description_speaks(text, language, speaker):
+    assert direct(text, language)["speaker"] == speaker
 
 
 def test_speakers_are_counted_verbatim_beside_paraphrased():

@@ -24,8 +24,9 @@ from analysis.quotes.masking import blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
 from analysis.quotes.rules import QuoteRules, quote_rules
-from analysis.quotes.speakers import (NO_MENTION, Mention, Speakers, Verb, find_verbs, mention_after,
-                                      mention_in, speaker_type)
+from analysis.quotes.coreference import Speakers
+from analysis.quotes.speakers import (NO_MENTION, Mention, Verb, describes, find_verbs, mention_after,
+                                      mention_in, speaker_type, whole_name)
 from analysis.schemas import conform, empty_table, row_tuples, table_columns
 from analysis.text import split_sentences, tokenize_words
 
@@ -106,6 +107,9 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
                 text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
+            parts = between.lstrip(_SPACES + "," + WORD_APOSTROPHES + "'\"").split(",")
+            if len(parts) >= 3 and describes(parts[0], rules) and whole_name(parts[1], rules).kind == "name":
+                first = whole_name(parts[1], rules)  # "…," Google's chief executive, Laszlo Bock, told
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
                 mention = _named_after(masked, after.end, rules)
@@ -124,15 +128,16 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
 
 def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules) -> bool:
     """The verb ending at ``at`` ends its sentence within a few words ("asked.", "said Tuesday,"; on
-    the quotation's line: "told reporters during the call."), with no conjunction opening a clause of
-    its own ("said that")."""
+    the quotation's line: "told reporters during the call.", within a dozen words: "wrote in a
+    September 16, 2012 email to top State officials."), with no conjunction opening a clause of its
+    own ("said that")."""
     if _CLOSES.match(masked, at):
         return True
     if "\n" in masked[close_end:at]:
         return False
     rest = _SENTENCE_REST.match(masked, at)
     words = rest.group(1).split() if rest else []
-    return 0 < len(words) <= 8 and not any(w.casefold() in rules.conjunctions for w in words)
+    return 0 < len(words) <= 12 and not any(w.casefold() in rules.conjunctions for w in words)
 
 
 def _named_after(masked: str, at: int, rules: QuoteRules) -> Mention:
@@ -141,13 +146,11 @@ def _named_after(masked: str, at: int, rules: QuoteRules) -> Mention:
     that makes up the next comma-separated segment."""
     words = after_verb(masked, at, rules.title_abbreviations)
     mention = mention_after(words, rules)
-    if mention.kind == "name" or masked[at + len(words):at + len(words) + 1] != ",":
+    if mention.kind == "name" and not describes(words, rules) or masked[at + len(words):at + len(words) + 1] != ",":
         return mention
     segment = after_verb(masked, at + len(words) + 1, rules.title_abbreviations)
-    named = mention_after(segment, rules)
-    whole = named.kind == "name" and segment.strip()[:1].isupper() and \
-        len(named.text.split()) + len(named.title.split()) == len(segment.split())
-    return named if whole else mention
+    named = whole_name(segment, rules)
+    return named if named.kind == "name" else mention
 
 
 def _names_first(between: str, rules: QuoteRules) -> bool:

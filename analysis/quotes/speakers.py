@@ -1,5 +1,5 @@
-"""Who said it: reporting verbs outside quotations, the speaker named around each, pronouns
-resolved to the last person quoted or named.
+"""Who said it: reporting verbs outside quotations and the speaker named around each (pronouns
+and surnames are resolved in :mod:`analysis.quotes.coreference`).
 
 Every search is bounded to a window before the verb (``WINDOW`` characters), so the cost per
 verb does not grow with the length of a sentence; a document's cost is linear in its length.
@@ -237,6 +237,24 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     return NO_MENTION
 
 
+def describes(segment: str, rules: QuoteRules) -> bool:
+    """The words end in a lower-case head noun, whatever name they hold: "Google's chief human
+    resources executive", "another Twitter user", "Clinton's introducer" describe someone the
+    apposition after them may name; "Laszlo Bock", "Sarandon" do not."""
+    words = _WORD.findall(strip_marks(segment))
+    return len(words) >= 2 and words[-1][:1].islower() and words[-1].casefold() not in rules.particles
+
+
+def whole_name(segment: str, rules: QuoteRules) -> Mention:
+    """The name that makes up all of ``segment`` (a title or role before it allowed: "Laszlo Bock",
+    "actress Jamie Lee Curtis"; not "who helped found the DLC"), else NO_MENTION."""
+    named = mention_after(segment, rules)
+    first = segment.split()[0] if segment.split() else ""
+    whole = named.kind == "name" and (first[:1].isupper() or first.casefold() in rules.roles) and \
+        len(named.text.split()) + len(named.title.split()) == len(segment.split())
+    return named if whole else NO_MENTION
+
+
 def speaker_type(speaker: str, mention: Mention, rules: QuoteRules) -> str:
     """person, organisation, document, description or unknown: what kind of speaker it is.
     An all-capitals name (EEOC) or one holding an organisation word (Commission, Post) is an
@@ -388,54 +406,3 @@ def _in_complement(previous: Verb, verb: Verb, masked: str, rules: QuoteRules) -
         return False
     between = masked[previous.end:verb.start]
     return not re.search(r"[.;!?\n]", between) and len(between.split()) <= 4
-
-class Speakers:
-    """The people a document has quoted or named so far, for pronouns and surnames."""
-
-    def __init__(self, verbs: list[Verb]):
-        named = [(v.start, v.mention.text) for v in verbs if v.mention.kind == "name"]
-        self.titles = {v.mention.text: v.mention.title for v in verbs if v.mention.title}
-        self.named_at = [p for p, _ in named]
-        self.named = [n for _, n in named]
-        self.quoted_at: list[int] = []
-        self.quoted: list[str] = []
-        self.by_surname: dict[str, set[str]] = {}
-        for name in self.named:
-            if " " in name:
-                self.by_surname.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
-
-    def add_quoted(self, at: int, speaker: str) -> None:
-        self.quoted_at.append(at)
-        self.quoted.append(speaker)
-
-    @staticmethod
-    def _last_person(positions: list[int], names: list[str], at: int) -> str | None:
-        for i in range(bisect.bisect_left(positions, at) - 1, -1, -1):
-            if is_person(names[i]):
-                return names[i]
-        return None
-
-    def resolve(self, mention: Mention, at: int) -> str:
-        """The speaker a mention stands for: a name or description as written; a singular
-        pronoun resolved to the last person quoted before it, or failing that the last person
-        named as the subject of a reporting verb; otherwise ``unknown``."""
-        if mention.kind in ("name", "role"):
-            return mention.text
-        if mention.kind == "pronoun":
-            for positions, names in ((self.quoted_at, self.quoted), (self.named_at, self.named)):
-                person = self._last_person(positions, names, at)
-                if person:
-                    return person
-        return "unknown"
-
-    def title_of(self, name: str) -> str:
-        """The title this document gave ``name`` where it named it with one."""
-        return self.titles.get(name, "")
-
-    def full_name(self, name: str) -> str:
-        """A one-word name completed from a longer name of the same document ("Massoud" →
-        "Ahmad Massoud" when a reporting verb had "Ahmad Massoud" as its subject)."""
-        if " " in name:
-            return name
-        longer = self.by_surname.get(name, set())
-        return next(iter(longer)) if len(longer) == 1 else name
