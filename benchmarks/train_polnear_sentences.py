@@ -29,9 +29,15 @@ SETTINGS = {"min_df": 3, "c": 0.3, "threshold": 0.3}
 
 def training_sentences(split: str, data: str | None) -> tuple[list[str], list[bool]]:
     """Candidate sentences of a PolNeAR split and their labels, the rules' output read without the model."""
+    rows = labelled_sentences(*read_polnear(split, data))
+    return [t for _, t, _ in rows], [y for _, _, y in rows]
+
+
+def labelled_sentences(articles, gold) -> list[tuple[str, str, bool]]:
+    """(doc_id, sentence, label) of every candidate sentence of ``articles`` (read_polnear's
+    tables), the rules' output read without the model."""
     import analysis as fl
 
-    articles, gold = read_polnear(split, data)
     sm.sentence_model.cache_clear()
     saved, sm.MODELS = sm.MODELS, Path("/nonexistent")  # the rules alone decide the candidates
     try:
@@ -39,7 +45,7 @@ def training_sentences(split: str, data: str | None) -> tuple[list[str], list[bo
     finally:
         sm.MODELS = saved
         sm.sentence_model.cache_clear()
-    texts, labels = [], []
+    found = []
     for doc in articles.itertuples():
         text = doc.text
         q = quotes[quotes["doc_id"] == doc.doc_id]
@@ -49,9 +55,8 @@ def training_sentences(split: str, data: str | None) -> tuple[list[str], list[bo
         direct = list(zip(*(q.loc[q["kind"] == "direct", c] for c in ("start", "end"))))
         for a, b in sm.candidate_sentences(text, split_sentences(text, "en"), reported, direct):
             words = sm.word_starts(text, a, b)
-            texts.append(text[a:b])
-            labels.append(max((len(words & s) for s in spans), default=0) >= 0.3 * len(words))
-    return texts, labels
+            found.append((doc.doc_id, text[a:b], max((len(words & s) for s in spans), default=0) >= 0.3 * len(words)))
+    return found
 
 
 def main() -> int:
