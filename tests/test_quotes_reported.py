@@ -364,6 +364,7 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ("Le mouvement, une association qualifiée d'extrémiste, a été dissous.", "fr"),
     # a circumstance before the speaker's comma, then the speaker's own sentence in marks
     ('At the rally, Beck said, "Ted and I were just driving in."', "en"),
+    ('Clinton, 35, the daughter of the former president, said on Twitter, "we are thrilled."', "en"),
     ("Ce matin, le ministre a déclaré, « Nous allons gagner cette bataille. »", "fr"),
 ])
 def test_what_is_not_reported_speech(text, language):

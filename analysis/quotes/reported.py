@@ -91,6 +91,8 @@ def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     comma = masked.rfind(",", s_start, verb.start)
     if comma < 0 or not tokenize_words(masked[s_start:comma], rules.language):
         return False
+    if any(c in QUOTE_MARKS for c in masked[comma + 1:verb.start]):
+        return False  # "…, “…,” says Walter Stone": the verb closes a quotation
     speaker = masked[comma + 1:verb.start].split()
     second = masked.find(",", verb.end, s_end)
     tail = masked[verb.end:second].split() if second >= 0 else None
@@ -98,8 +100,8 @@ def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return False
     if any(w.casefold() in rules.conjunctions for w in tail):
         return False
-    if not speaker and (not tail or mention_after(masked[verb.end:second], rules).kind not in ("name", "role")):
-        return False  # inverted, the speaker after the verb: ", a déclaré le député,"
+    if not speaker and (not tail or tail[0].casefold() in rules.breakers or mention_after(masked[verb.end:second], rules).kind not in ("name", "role")):
+        return False  # inverted, the speaker after the verb: ", a déclaré le député," (not "said on Twitter,")
     if speaker and verb.mention.kind == "none":
         return False
     rest = text[second + 1:s_end].lstrip()
