@@ -114,7 +114,13 @@ def prf(correct: int, n_pred: int, found: int, n_gold: int) -> tuple[float, floa
 
 def evaluate(split: str, data: str | None, overlap: float) -> dict:
     articles, gold = read_polnear(split, data)
-    quotes = fl.extract_quotes(articles)
+    return score_quotes(articles, gold, fl.extract_quotes(articles), overlap)
+
+
+def score_quotes(articles: pd.DataFrame, gold: pd.DataFrame, quotes: pd.DataFrame, overlap: float = 0.3) -> dict:
+    """The benchmark's figures for ``quotes`` (an :func:`analysis.extract_quotes` table) against
+    ``gold`` (:func:`read_polnear`'s attributions) on ``articles``: the one scorer of this file
+    and of ``cv_polnear.py``."""
     texts = articles.set_index("doc_id")["text"]
     totals = dict(direct=[0, 0, 0, 0], reported=[0, 0, 0, 0], alone=[0, 0, 0, 0])
     named_total = named_right = unknown = n_direct = 0

@@ -21,17 +21,24 @@ from analysis.datasets import read_polnear  # noqa: E402
 from analysis.quotes import sentence_model as sm  # noqa: E402
 from analysis.text import split_sentences  # noqa: E402
 
-# Chosen by 5-fold cross-validation over PolNeAR train documents (C in 0.3, 1; threshold 0.2-0.7),
-# scored as the benchmark scores indirect + mixed attributions (rules' rows plus the model's):
-# C 0.3 / threshold 0.3 gave F1 0.701 (P 0.693, R 0.708); scikit-learn's defaults C 1 / 0.5 gave 0.679.
-SETTINGS = {"min_df": 3, "c": 0.3, "threshold": 0.3}
+# Chosen by 5-fold cross-validation over PolNeAR train documents (benchmarks/cv_polnear.py: C in
+# 0.1, 0.3, 1; threshold 0.25-0.4), scored as the benchmark scores indirect + mixed attributions
+# (rules' rows plus the model's): C 0.1 / threshold 0.3 gave F1 0.706 (P 0.695, R 0.716); C 0.3 /
+# 0.3 gave 0.704, C 1 / 0.3 gave 0.699; a threshold of 0.25 gave as much F1 with lower precision.
+SETTINGS = {"min_df": 3, "c": 0.1, "threshold": 0.3}
 
 
 def training_sentences(split: str, data: str | None) -> tuple[list[str], list[bool]]:
     """Candidate sentences of a PolNeAR split and their labels, the rules' output read without the model."""
+    rows = labelled_sentences(*read_polnear(split, data))
+    return [t for _, t, _ in rows], [y for _, _, y in rows]
+
+
+def labelled_sentences(articles, gold) -> list[tuple[str, str, bool]]:
+    """(doc_id, sentence, label) of every candidate sentence of ``articles`` (read_polnear's
+    tables), the rules' output read without the model."""
     import analysis as fl
 
-    articles, gold = read_polnear(split, data)
     sm.sentence_model.cache_clear()
     saved, sm.MODELS = sm.MODELS, Path("/nonexistent")  # the rules alone decide the candidates
     try:
@@ -39,7 +46,7 @@ def training_sentences(split: str, data: str | None) -> tuple[list[str], list[bo
     finally:
         sm.MODELS = saved
         sm.sentence_model.cache_clear()
-    texts, labels = [], []
+    found = []
     for doc in articles.itertuples():
         text = doc.text
         q = quotes[quotes["doc_id"] == doc.doc_id]
@@ -49,9 +56,8 @@ def training_sentences(split: str, data: str | None) -> tuple[list[str], list[bo
         direct = list(zip(*(q.loc[q["kind"] == "direct", c] for c in ("start", "end"))))
         for a, b in sm.candidate_sentences(text, split_sentences(text, "en"), reported, direct):
             words = sm.word_starts(text, a, b)
-            texts.append(text[a:b])
-            labels.append(max((len(words & s) for s in spans), default=0) >= 0.3 * len(words))
-    return texts, labels
+            found.append((doc.doc_id, text[a:b], max((len(words & s) for s in spans), default=0) >= 0.3 * len(words)))
+    return found
 
 
 def main() -> int:
@@ -81,8 +87,9 @@ rows have `resources` = `data/models/{path.name}` and no cue.
 - code version: `{commit}` (the rules that choose the candidates)
 - command: `.venv/bin/python benchmarks/train_polnear_sentences.py`
 - settings: `{model.settings_}`; features kept: {len(model.weights_)}; C and the threshold chosen by
-  5-fold cross-validation over train documents, scored as the benchmark scores indirect + mixed
-  attributions (C 0.3 / threshold 0.3: F1 0.701, P 0.693, R 0.708; C 1 / 0.5: F1 0.679)
+  5-fold cross-validation over train documents (`benchmarks/cv_polnear.py`), scored as the
+  benchmark scores indirect + mixed attributions (C 0.1 / threshold 0.3: F1 0.706, P 0.695,
+  R 0.716; C 0.3 / 0.3: 0.704; C 1 / 0.3: 0.699)
 - on its own training sentences: precision {precision:.3f}, recall {recall:.3f} (not a held-out figure;
   the benchmark `benchmarks/eval_polnear.py` gives dev)
 - limits: English US political news of 2015-2016 only; a sentence is the unit, so the content span

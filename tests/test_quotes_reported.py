@@ -336,6 +336,25 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
      "indirect", "la situation restait très difficile dans le nord", "Jean Dupont", "a affirmé"),
     ("Selon le ministère, les combats ont repris dans la vallée du Panchir.", "fr", "indirect",
      "les combats ont repris dans la vallée du Panchir", "le ministère", "Selon"),
+    # an inverted speaker with a relative clause still closes the sentence
+    ('The people of Scranton “deserve someone who is with them,” said the man who built his career on it.', "en",
+     "mixed", "The people of Scranton “deserve someone who is with them,”", "the man", "said"),
+    ("La réforme est une erreur grave pour le pays, a déclaré le député qui siège depuis vingt ans.", "fr",
+     "indirect", "La réforme est une erreur grave pour le pays", "le député", "a déclaré"),
+    # the verb and its speaker between commas inside the reported words: the whole sentence
+    ('Perhaps, he said, this "small town has gotten too big too fast."', "en", "mixed",
+     'Perhaps, he said, this "small town has gotten too big too fast."', "unknown", "said"),
+    ("The plan, said Senator Smith, is dead on arrival in the Senate.", "en", "indirect",
+     "The plan, said Senator Smith, is dead on arrival in the Senate", "Smith", "said"),
+    ('No name change, Kerry said, "hides what it really is."', "en", "mixed",
+     'No name change, Kerry said, "hides what it really is."', "Kerry", "said"),
+    ("La réforme, a déclaré le député, est une erreur grave pour le pays.", "fr", "indirect",
+     "La réforme, a déclaré le député, est une erreur grave pour le pays", "le député", "a déclaré"),
+    ("La situation, a expliqué le ministre, « reste très difficile dans le nord ».", "fr", "mixed",
+     "La situation, a expliqué le ministre, « reste très difficile dans le nord »", "le ministre", "a expliqué"),
+    # not between commas: a circumstance, then a direct quotation opening with a capital
+    ("The economy is weak, said Smith, who is an economist at the bank.", "en", "indirect",
+     "The economy is weak", "Smith", "said"),
 ])
 def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
     quotes = extract(text, language)
@@ -357,6 +376,10 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ("The so-called moderate rebels were armed by the agency last year.", "en"),      # a compound, no verb
     ("Il a rejoint une association qualifiée de très active dans la région.", "fr"),  # a participle
     ("Le mouvement, une association qualifiée d'extrémiste, a été dissous.", "fr"),
+    # a circumstance before the speaker's comma, then the speaker's own sentence in marks
+    ('At the rally, Beck said, "Ted and I were just driving in."', "en"),
+    ('Clinton, 35, the daughter of the former president, said on Twitter, "we are thrilled."', "en"),
+    ("Ce matin, le ministre a déclaré, « Nous allons gagner cette bataille. »", "fr"),
 ])
 def test_what_is_not_reported_speech(text, language):
     quotes = extract(text, language)

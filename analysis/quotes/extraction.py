@@ -21,7 +21,7 @@ from analysis.matcher import FoldedText
 from analysis.quotes.introductions import LAST_WORD, NEAR, POSSESSOR, after_verb, introduction, signature
 from analysis.quotes.links import link_mixed, link_parts
 from analysis.quotes.masking import blank_doubled_openings, blank_inside
-from analysis.quotes.reported import content_span, find_reported
+from analysis.quotes.reported import content_span, find_reported, parenthetical
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.coreference import Speakers
@@ -282,7 +282,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             cue=text[cue_start:cue_end] if kind == "direct" and cue_start >= 0 else "",
             cue_start=cue_start if kind == "direct" else -1, cue_end=cue_end if kind == "direct" else -1,
             _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues,
-            _inside=_runs_on(chosen, introduced, after_verb, other, masked, sentences[s], p, rules)))
+            _inside=_runs_on(chosen, introduced, after_verb, other, text, masked, sentences[s], p, rules)))
     link_parts(rows, text, rules)
     # A verb whose words run on before the quotation ("Police say they have “adequate
     # resources”") reports a mixed quotation: find_reported reads it, and the quoted words become
@@ -354,7 +354,7 @@ def _warning_rows(doc_id: str, outlet: str, text: str, mark_warnings: list) -> l
             for at, mark, message in mark_warnings for line, column in [_line_column(line_starts, at)]]
 
 
-def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, masked: str,
+def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, text: str, masked: str,
              sentence: tuple[int, int], p, rules: QuoteRules) -> bool:
     """Whether the quoted words are part of reported words around them (a mixed quotation): the
     verb before them does not introduce them ("Police say they have “adequate resources”"), or
@@ -366,6 +366,8 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, mas
         return chosen.end <= p.open_at or chosen.start < sentence[1]
     if after_verb:
         return bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
+    if parenthetical(chosen, text, masked, sentence, rules):
+        return True  # "Perhaps, he said, this “town has grown too fast”": the whole sentence is reported
     gap = masked[chosen.end:p.open_at].split()
     if any(w.casefold() in rules.conjunctions for w in gap):
         return True  # "said that “…”": reported speech holding the quoted words

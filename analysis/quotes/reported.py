@@ -19,6 +19,7 @@ from analysis.text import tokenize_words
 
 TAIL_WORDS = 6   # words allowed after a verb that closes its sentence ("said in a statement")
 OBJECT_WORDS = 8  # words of the person told ("told the Associated Press that")
+PAREN_WORDS = 4  # words of speaker, and after the verb, in a verb between commas ("…, the senator said, …")
 LEAD_WORDS = 12  # words of circumstance before "that" ("said in an interview with the AP last week that")
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
@@ -78,6 +79,50 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     return _span(text, at, s_end)
 
 
+def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules) -> bool:
+    """Whether the verb and its speaker sit between commas inside the reported words ("Perhaps,
+    he said, this “town has grown too fast”"; "La réforme, a déclaré le député, est une erreur"):
+    the author's words before the first comma, at most ``PAREN_WORDS`` words of speaker before
+    the verb and after it ("told them"; an inverted speaker after it), no conjunction, and words
+    after the second comma that do not open an apposition or a participle clause (a
+    quotation there opens in lower case: one that opens with a capital is the speaker's own
+    sentence, a direct quotation introduced by the verb)."""
+    s_start, s_end = sentence
+    comma = masked.rfind(",", s_start, verb.start)
+    if comma < 0 or not tokenize_words(masked[s_start:comma], rules.language):
+        return False
+    if any(c in QUOTE_MARKS for c in masked[comma + 1:verb.start]):
+        return False  # "…, “…,” says Walter Stone": the verb closes a quotation
+    speaker = masked[comma + 1:verb.start].split()
+    second = masked.find(",", verb.end, s_end)
+    tail = masked[verb.end:second].split() if second >= 0 else None
+    if tail is None or len(speaker) > PAREN_WORDS or len(tail) > PAREN_WORDS:
+        return False
+    if any(w.casefold() in rules.conjunctions for w in tail):
+        return False
+    if not speaker and (not tail or tail[0].casefold() in rules.breakers or mention_after(masked[verb.end:second], rules).kind not in ("name", "role")):
+        return False  # inverted, the speaker after the verb: ", a déclaré le député," (not "said on Twitter,")
+    if speaker and verb.mention.kind == "none":
+        return False
+    rest = text[second + 1:s_end].lstrip()
+    if rest[:1] in QUOTE_MARKS:  # "…, Beck said, “Ted and I …”": a capital opens the speaker's own sentence
+        return rest[1:].lstrip()[:1].islower()
+    first = rest.split(None, 1)[0].casefold() if rest.strip() else ""
+    if first in rules.apposition_ends or first in rules.participles or (not speaker and first in rules.determiners):
+        return False  # "…, said Smith, who …", "…, he said, adding that …", "…, said Kassenova, an expert"
+    return bool(tokenize_words(rest, rules.language))
+
+
+def _speaker_words(words: str, rules: QuoteRules) -> str:
+    """``words`` up to the first word that ends a speaker description ("who", "qui"); not at a
+    conjunction or a coordinator, which go on with the verb ("told the Times that …")."""
+    ends = rules.apposition_ends - rules.conjunctions - rules.coordinators
+    for m in re.finditer(r"\S+", words):
+        if m.start() and m.group().casefold() in ends:
+            return words[:m.start()]
+    return words
+
+
 def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
             rules: QuoteRules) -> tuple[tuple[int, int] | None, bool]:
     """The reported words before "…, X said." when the verb closes its sentence (None when it
@@ -87,8 +132,9 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     first = tail.split(None, 1)[0].casefold() if tail.strip() else ""
     comma = text.rfind(",", max(s_start, verb.start - 120), verb.start)  # also "…smart,” Trump said"
     inverted = comma > s_start and not masked[comma + 1:verb.start].strip(QUOTE_MARKS + " ")  # "…,” said Sen. John Smith."
-    # an inverted speaker may bring an apposition: "…,” said Doyle, whose home state is …"
-    measured = masked[verb.end:verb.end + len(tail)].split(",")[0] if inverted else tail
+    # an inverted speaker may bring an apposition: "…,” said Doyle, whose home state is …", or a
+    # relative clause: "…,” said the man who built his career on …"
+    measured = _speaker_words(masked[verb.end:verb.end + len(tail)].split(",")[0], rules) if inverted else tail
     if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
             or any(c in QUOTE_MARKS for c in tail) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
@@ -163,6 +209,10 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             k = bisect.bisect_left(verb_starts, span[0])
             if k < len(verb_starts) and verb_starts[k] < span[1]:
                 continue  # "According to Maariv, Massoud told …": the verb's own speaker reports it
+        elif parenthetical(verb, text, masked, sentence, rules):
+            span = _span(text, sentence[0], sentence[1])  # the reported words hold the speaker's clause
+            if not masked[masked.rfind(",", sentence[0], start) + 1:start].strip():
+                mention = mention_after(masked[end:sentence[1]], rules)  # ", said Smith,"
         else:
             span, inverted = _before(verb, text, masked, sentence, rules)
             if span and text[span[0]] in QUOTE_MARKS:
@@ -199,4 +249,4 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
 
 content_span = _span
 
-__all__ = ["content_span", "find_reported", "Mention"]
+__all__ = ["content_span", "find_reported", "Mention", "parenthetical"]
