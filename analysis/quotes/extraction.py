@@ -127,10 +127,9 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
 
 
 def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules) -> bool:
-    """The verb ending at ``at`` ends its sentence within a few words ("asked.", "said Tuesday,"; on
-    the quotation's line: "told reporters during the call.", within a dozen words: "wrote in a
-    September 16, 2012 email to top State officials."), with no conjunction opening a clause of its
-    own ("said that")."""
+    """The verb ending at ``at`` ends its sentence within a dozen words on the quotation's line
+    ("asked.", "wrote in a September 16, 2012 email to top State officials."), with no conjunction
+    opening a clause of its own ("said that")."""
     if _CLOSES.match(masked, at):
         return True
     if "\n" in masked[close_end:at]:
@@ -284,9 +283,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues,
             _inside=_runs_on(chosen, introduced, after_verb, other, text, masked, sentences[s], p, rules)))
     link_parts(rows, text, rules)
-    # A verb whose words run on before the quotation ("Police say they have “adequate
-    # resources”") reports a mixed quotation: find_reported reads it, and the quoted words become
-    # its verbatim part (part_of).
+    # A verb whose words run on before the quotation ("Police say they have “adequate resources”")
+    # reports a mixed quotation: find_reported reads it; the quoted words are its part_of.
     used = {r["cue_start"] for r in rows if r["kind"] == "direct" and not r["_inside"]}
     closing = frozenset(r["cue_start"] for r in rows
                         if r["kind"] == "direct" and r["cue_start"] > r["_close"] and not r["_inside"])
@@ -366,8 +364,8 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, tex
         return chosen.end <= p.open_at or chosen.start < sentence[1]
     if after_verb:
         return bool(tokenize_words(masked[sentence[0]:p.open_at], rules.language))
-    if parenthetical(chosen, text, masked, sentence, rules):
-        return True  # "Perhaps, he said, this “town has grown too fast”": the whole sentence is reported
+    if parenthetical(chosen, text, masked, sentence, rules):  # "Perhaps, he said, this “town …”"
+        return True
     gap = masked[chosen.end:p.open_at].split()
     if any(w.casefold() in rules.conjunctions for w in gap):
         return True  # "said that “…”": reported speech holding the quoted words
