@@ -27,6 +27,9 @@ _SLUG = re.compile(r"[^0-9a-z]+")
 # O'Neill, D'Souza: the apostrophe is inside one surname, which must stay one word to stand for
 # "Terry O'Neill" alone (a lower-case elision, l'Élysée or d'Afghanistan, is not a name part)
 _INNER_APOSTROPHE = re.compile(r"\b([OD])[" + re.escape(WORD_APOSTROPHES) + "](?=[A-Z])")
+# the Arabic article of a transliterated name is written or left out ("al-Qaeda", "Al Qaeda",
+# "Qaeda"; "al-Baghdadi", "Baghdadi"): spellings of one name, compared without it
+_ARABIC_ARTICLE = re.compile(r"(?<![\w-])[AaEe][lL][-\u2011](?=[A-Z])")
 
 
 @lru_cache(maxsize=65536)  # a pure function of the name, asked for every row
@@ -35,7 +38,7 @@ def _key(name: str) -> str:
     letters ("U.S." -> "us")."""
     if _is_acronym(name.replace(" ", "")):
         return _fold(name.replace(".", "").replace(" ", "")).casefold()
-    words = phrase_form(_INNER_APOSTROPHE.sub(r"\1", name).replace(".", " ")).split(" ")
+    words = phrase_form(_ARABIC_ARTICLE.sub("", _INNER_APOSTROPHE.sub(r"\1", name)).replace(".", " ")).split(" ")
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return " ".join(w for w in words if w)

@@ -112,8 +112,12 @@ def bare_name(name: str, language: str) -> str:
     return name if keep else (bare or name)
 
 
-def _is_capitalised(word: str) -> bool:
-    # "R-Iowa" (party and state) is an affiliation, not a name
+def _is_capitalised(word: str, particles: frozenset = frozenset()) -> bool:
+    """A name's word: capitalised ("R-Iowa", party and state, is an affiliation), or a capitalised
+    word behind a hyphenated name particle of the language ("al-Qaeda", "Ansar al-Sharia")."""
+    if word[:1].islower():
+        particle, hyphen, rest = word.partition("-")
+        return bool(hyphen) and rest[:1].isupper() and _fold(particle) in particles
     return word[:1].isupper() and not (len(word) > 2 and word[1] == "-")
 
 
@@ -166,7 +170,7 @@ def _opens(text: str, s: int, short_words: frozenset) -> bool:
     occasion. Act like …"'): an opening mark, or a full stop, question or exclamation mark after
     a word that is no initial, title or abbreviation ("Sen. Ted Cruz", "U.S. House")."""
     if text[s - 1:s] in OPENING_A_SENTENCE:
-        return s > 0
+        return s > 1 and not (text[s - 1] in WORD_APOSTROPHES and text[s - 2].isalpha())  # not "d'Al-Qaïda"
     if text[s - 2:s] not in (". ", "? ", "! "):
         return False
     before = text[max(0, s - 24):s - 2].rsplit(None, 1)[-1:] or [""]
@@ -205,7 +209,7 @@ def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, low
     for i, (s, e) in enumerate(words):
         word = text[s:e]
         bare = _POSSESSIVE.sub("", word)
-        if _is_capitalised(word) and (not headline or _is_acronym(bare)) \
+        if _is_capitalised(word, particles) and (not headline or _is_acronym(bare)) \
                 and (not shouting or _names_in_capitals(bare, lowercase, stop)):
             if run and not _joinable(text[run[-1][1]:s], text[run[-1][0]:run[-1][1]], titles):
                 runs.append(run)
@@ -218,7 +222,7 @@ def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, low
                 len(run) > 1 or _is_acronym(text[run[-1][0]:run[-1][1]])):
             run.append((s, e))  # a bill or a form: "SB 1062", "HR 3590", "Senate Bill 1062"
         elif run and _fold(word) in particles and text[run[-1][1]:s] == " " \
-                and i + 1 < len(words) and _is_capitalised(text[words[i + 1][0]:words[i + 1][1]]) \
+                and i + 1 < len(words) and _is_capitalised(text[words[i + 1][0]:words[i + 1][1]], particles) \
                 and text[e:words[i + 1][0]] == " ":
             run.append((s, e))
         elif run:
@@ -279,15 +283,15 @@ def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter, set
     lines (:func:`_styled`), which capitalise their small words, tell nothing and are left out."""
     lowercase, capitalised, styled = Counter(), Counter(), set()
     for di, (text, doc_sentences, language) in enumerate(zip(corpus["text"], sentences, corpus["language"])):
-        _, stop, _, _, short = _word_sets(language)
+        particles, stop, _, _, short = _word_sets(language)
         for sid, (_, _, words, tokens, folded) in enumerate(doc_sentences):
             if _styled(tokens, folded, stop):
                 styled.add((di, sid))
                 continue
             for k, ((s, _), word, fold) in enumerate(zip(words, tokens, folded)):
-                if word[:1].islower():
+                if word[:1].islower() and not _is_capitalised(word, particles):
                     lowercase[fold] += 1
-                elif k and word[:1].isupper() and not _opens(text, s, short):
+                elif k and _is_capitalised(word, particles) and not _opens(text, s, short):
                     capitalised[_fold(_POSSESSIVE.sub("", word))] += 1
     return lowercase, capitalised, styled
 

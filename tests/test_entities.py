@@ -293,6 +293,25 @@ def test_a_name_does_not_end_in_a_weekday(language, text, expected):
     assert find_names(corpus(("d1", "A", language, text)))["name"].tolist() == expected
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "Fighters of Ansar al-Sharia and al-Qaeda attacked. The fighters left.", ["Ansar al-Sharia", "al-Qaeda"]),
+    ("en", "Then Abu Bakr al-Baghdadi spoke to the leader of al-Nusra Front.", ["Abu Bakr al-Baghdadi", "al-Nusra Front"]),
+    ("fr", "Le président Abdel Fattah al-Sissi a reçu le chef d'al-Qaïda.", ["Abdel Fattah al-Sissi", "al-Qaïda"]),
+    ("en", "They re-Elected the e-Mail sender.", []),               # a hyphen after no name particle
+])
+def test_a_hyphenated_name_particle_keeps_the_name_whole(language, text, expected):
+    # before: "Ansar", "Abu Bakr" and "Abdel Fattah" alone, and al-Qaeda not found at all
+    assert find_names(corpus(("d1", "A", language, text)))["name"].tolist() == expected
+
+
+def test_the_arabic_article_written_or_left_out_is_one_name():
+    docs = corpus(("d1", "A", "en", "The attack by al-Qaeda was claimed, and al-Qaeda denied it. Officials said Al Qaeda was behind it."),
+                  ("d2", "B", "en", "Then Al-Qaeda met. Then Abu Bakr al-Baghdadi spoke, and al-Baghdadi left."))
+    entities, _ = discover_entities(docs)
+    aliases = dict(zip(entities["canonical"], entities["aliases"]))
+    assert aliases == {"al-Qaeda": "Al-Qaeda; Qaeda; al-Qaeda", "Abu Bakr al-Baghdadi": "Abu Bakr al-Baghdadi; al-Baghdadi"}
+
+
 def _canonical(*texts, titles=None):
     docs = corpus(*[(f"d{i}", f"O{i}", lang, text) for i, (lang, text) in enumerate(texts)])
     if titles is not None:
