@@ -340,8 +340,10 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     docs = list(row_tuples(corpus))
     for di, sid, a, b, acronyms in headlines:
         text = docs[di].text
-        found = [(m.start, m.end) for m in (matcher.find(text[a:b], docs[di].language) if matcher else [])]
-        spans = [(a + s, a + e) for s, e in found if text[a + s:a + s + 1].isupper()]
+        found = [(m.start, m.end, m.keys) for m in (matcher.find(text[a:b], docs[di].language) if matcher else [])]
+        # an acronym keeps its capitals: "Singer Is ‘Alive And Well’" does not name IS
+        spans = [(a + s, a + e) for s, e, keys in found if text[a + s:a + s + 1].isupper()
+                 and (text[a + s:a + e] in keys or not all(_is_acronym(k) for k in keys))]
         if _shouting(text[a:b].split()):  # "WATCH THE VIDEO" does not name Apple's Watch
             stop = _word_sets(docs[di].language)[1]
             spans = [(s, e) for s, e in spans

@@ -284,6 +284,13 @@ def test_a_line_in_capitals_names_only_what_the_corpus_never_writes_in_lower_cas
     assert names["name"].tolist() == ["police", "Watch", "HBO", "FBI"]
 
 
+def test_a_headline_line_names_an_acronym_only_in_capitals():
+    text = ("Officials said IS fighters left.\n\nAxl Rose Death Hoax Dismissed Since Singer Is Alive And Well\n\n"
+            "The IS Fighters Are Back In Town")
+    # before: the verb "Is" of the headline line was a name, merged into IS
+    assert find_names(corpus(("d1", "A", "en", text)))["name"].tolist() == ["IS", "IS"]
+
+
 @pytest.mark.parametrize("language, text, expected", [
     ("en", "The network told Fox News Tuesday that it would.", ["Fox News"]),
     ("en", "It was reported by CNN Friday and USA Today.", ["CNN", "USA Today"]),
