@@ -166,6 +166,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     # a verb right after the closing mark, then a name, without a comma
     ("Several observers noticed the shift. “It changed overnight” said Friedman, who is white.", "en",
      ["Friedman"]),
+    # a description between commas names no one: the name before it speaks (was "Army and Nato")
+    ("Hamish de Bretton-Gordon, ex-head of chemical weapons for the Army and Nato, said: “It’s madness.”", "en",
+     ["Hamish de Bretton-Gordon"]),
+    ("Jean Dupont, ancien chef des armées de la France, a déclaré : « C’est de la folie. »", "fr",
+     ["Jean Dupont"]),
     # a coordinated verb has the first verb's speaker; an age does not break the name
     ('Suu Kyi, 70, said it was too early to congratulate winners but added, "We will win this time."', "en",
      ["Suu Kyi"]),

@@ -169,6 +169,19 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     return NO_MENTION
 
 
+def _describes_between(apposition: list[str], named: Mention, rules: QuoteRules) -> bool:
+    """Whether the words between commas after ``named`` describe it rather than open a clause of
+    their own: "Hamish de Bretton-Gordon, ex-head of … for the Army and Nato, said", "De Blasio,
+    speaking on WOR710, called"; not a clause ("On Wednesday, he seemed to …, warning", "Ahmed
+    Masoud, a demandé l’aide d’Israël, c’est ce qu’a révélé": a stopword first, or a reporting
+    verb), nor after a time only ("Sunday")."""
+    first = apposition[0].casefold() if apposition else ""
+    time_only = all(w.casefold() in rules.not_names | rules.stopwords for w in named.text.split())
+    clause = any(True for _ in rules.verbs.find(FoldedText.of(" ".join(apposition)), "*"))
+    return (apposition[0][:1].islower() and first not in rules.stopwords | rules.coordinators
+            and not time_only and not clause)
+
+
 def subject_of(region: str, rules: QuoteRules) -> Mention:
     """The name or description that opens the main clause of ``region`` (a sentence's subject,
     after an introductory phrase: "In a statement, Rep. Hakeem Jeffries said …")."""
@@ -368,7 +381,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             if named.kind == "name" and (
                     mention.kind == "role" or named.title  # "Sen. Ron Johnson, R-Wis., said"
                     or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
-                                       or apposition[0].isdigit())):  # "Suu Kyi, 70, said"
+                                       or apposition[0].isdigit()  # "Suu Kyi, 70, said"
+                                       # "Hamish de Bretton-Gordon, ex-head of … for the Army and Nato, said"
+                                       or bare and _describes_between(apposition, named, rules))):
                 mention = named
         if mention.kind == "role" and masked.count(",", floor, match.start) == 1 and s < len(sentences) \
                 and floor == sentences[s][0]:
