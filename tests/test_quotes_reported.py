@@ -171,6 +171,8 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Hamish de Bretton-Gordon"]),
     ("Jean Dupont, ancien chef des armées de la France, a déclaré : « C’est de la folie. »", "fr",
      ["Jean Dupont"]),
+    # a weekday before the name is not part of it (was the speaker "Wednesday Williams")
+    ("In a Facebook post on Wednesday Williams admitted his mistake: “I made a mistake.”", "en", ["Williams"]),
     # a coordinated verb has the first verb's speaker; an age does not break the name
     ('Suu Kyi, 70, said it was too early to congratulate winners but added, "We will win this time."', "en",
      ["Suu Kyi"]),

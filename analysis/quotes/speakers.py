@@ -86,6 +86,8 @@ def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) ->
     for a, b in runs:
         while b > a and folded[b - 1] in rules.particles:
             b -= 1
+        while b - a > 1 and folded[a] in rules.not_names and folded[a] not in rules.title_words:
+            a += 1  # "on Wednesday Williams admitted": Williams
         if b > a:
             trimmed.append((a, b))
     return trimmed
