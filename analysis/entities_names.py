@@ -417,12 +417,14 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
 def _link_acronyms(text: str, rows: list[list]) -> None:
     """Set ``expansion`` of the last two rows when the text defines one by the other in
     parentheses: "Islamic State (ISIS)", "ISIS (Islamic State)" (an acronym and a name of two
-    words or more, nothing else between them)."""
+    words or more, nothing else between them, the acronym's first letter its first word's: not
+    "Islamic State of Iraq and Greater Syria (ISIS)", where the name found is "Greater Syria")."""
     if len(rows) < 2 or rows[-1][0] != rows[-2][0] or rows[-1][4] != rows[-2][4]:
         return
     one, two = rows[-2], rows[-1]
     if text[one[6]:two[5]] != " (" or text[two[6]:two[6] + 1] != ")":
         return
     for acronym, full in ((two, one), (one, two)):
-        if _is_acronym(acronym[7].replace(" ", "")) and " " in full[7] and not _is_acronym(full[7].replace(" ", "")):
+        if _is_acronym(acronym[7].replace(" ", "")) and " " in full[7] and not _is_acronym(full[7].replace(" ", "")) \
+                and _fold(acronym[7][:1]).casefold() == _fold(full[7][:1]).casefold():
             acronym[10] = full[7]

@@ -389,6 +389,8 @@ def test_acronyms_the_text_defines_or_that_spell_a_name_with_its_number(language
 @pytest.mark.parametrize("text, apart", [
     ("The Islamic State took the town. ISIS fighters fled.", ("ISIS", "Islamic State")),   # never linked
     ("Senate Bill 1070 passed in 2010. SB 1062 passed in 2014.", ("SB 1062", "Senate Bill 1070")),
+    # the name found before the parenthesis is the end of a longer one: the letters do not open it
+    ("Fighters of the Islamic State of Iraq and Greater Syria (ISIS) came. Then ISIS left.", ("ISIS", "Greater Syria")),
 ])
 def test_acronyms_not_linked_stay_apart(text, apart):
     by_name = _canonical(("en", text))
