@@ -262,6 +262,14 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ('Immediately after the attacks, Trump issued a statement, "We must be vigilant now."', "en", ["Trump"]),
     ("Peu après l'attaque, Jean Dupont a publié un communiqué : « Nous devons rester vigilants. »", "fr",
      ["Jean Dupont"]),
+    # a second verb between two quotations opens a sentence of its own: no split quotation
+    ("“Look at what you did,” Franken said. Silverman responded, “Thank God they can fix this.”", "en",
+     ["Franken", "Silverman"]),
+    ("« Regardez ce que vous avez fait », dit Dupont. Durand a répondu : « Dieu merci, on peut le corriger. »",
+     "fr", ["Dupont", "Durand"]),
+    # but one verb between them splits one quotation
+    ('"We will win," Sen. Jean Dupont added, "and we will win big."', "en", ["Jean Dupont", "Jean Dupont"]),
+    ("« Nous gagnerons », a ajouté Jean Dupont, « et largement. »", "fr", ["Jean Dupont", "Jean Dupont"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])
