@@ -142,6 +142,13 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     # a relative clause after the name is no apposition naming the speaker
     ('"We won in three elections," said Al From, who helped found the DLC.', "en", "DLC"),
     ("« Nous avons gagné trois fois », a dit Jean Dupont, qui a fondé le PS.", "fr", "PS"),
+    # after a comma and a verb, a name inside the reported clause or the verb's object is no speaker
+    ('The director of the FBI, James B. Comey, said that talks by Ms. Malik and her husband, Syed Farook, were '
+     '"direct talk about jihad."', "en", "Syed Farook"),
+    ("Paul then interjected, calling Rubio's proposed credit \"a welfare transfer payment.\"", "en", "Rubio"),
+    ('"It is a mess" for everyone, said Tuesday the group that runs the poll.', "en", "Tuesday"),
+    ("Le directeur du FBI, Jean Dupont, a dit que les échanges de Mme Malik et de son mari, Paul Durand, étaient "
+     "« une vraie discussion sur le djihad ».", "fr", "Paul Durand"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
@@ -270,6 +277,17 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     # but one verb between them splits one quotation
     ('"We will win," Sen. Jean Dupont added, "and we will win big."', "en", ["Jean Dupont", "Jean Dupont"]),
     ("« Nous gagnerons », a ajouté Jean Dupont, « et largement. »", "fr", ["Jean Dupont", "Jean Dupont"]),
+    # the author's words run on after the quotation, then a comma, the verb and its speaker
+    ('"There is no real chance" that Sanders can catch Clinton, said Steve Elmendorf, a strategist.', "en",
+     ["Steve Elmendorf"]),
+    ('"This will be a challenge" for Clinton, said Kunin.', "en", ["Kunin"]),
+    ('"We are extremely happy" about the decision, said his best friend, Bruce Turry, who was there.', "en",
+     ["Bruce Turry"]),
+    ("« Nous sommes très heureux » de cette décision, a déclaré Marie Dupont, directrice du syndicat.", "fr",
+     ["Marie Dupont"]),
+    ("« Ce sera un défi » pour Clinton, a dit Dupont.", "fr", ["Dupont"]),
+    ("« Nous sommes très heureux » de cette décision, a déclaré son meilleur ami, Jean Dupont, qui était là.",
+     "fr", ["Jean Dupont"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from analysis.marks import WORD_APOSTROPHES
 from analysis.matcher import FoldedText
-from analysis.quotes.mentions import (NO_MENTION, Mention, describes, is_person, mention_after,  # noqa: F401
-                                      mention_in, speaker_type, subject_of, whole_name)
+from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes, is_person,  # noqa: F401
+                                      mention_after, mention_in, speaker_type, subject_of, whole_name)
 from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
@@ -121,6 +121,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             if subject.kind == "none" and not spoken and s < len(sentences) and floor == sentences[s][0]:
                 subject = subject_of(text[floor:match.start], rules)
             mention = spoken or (subject if subject.kind != "none" else mention)
+        if mention.kind == "none" and cut > floor and masked[cut - 1] == "," and not masked[cut:match.start].strip():
+            mention = _inverted(masked, match, rules)  # "“…” that Sanders can win, said Steve Elmendorf"
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
@@ -156,6 +158,28 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # "said that he thinks “…”": the belief is part of what was said
         verbs.append(found)
     return verbs
+
+
+def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
+    """The speaker named right after a verb that follows a comma, when the words up to the next
+    comma or sentence end are a name, or a description and then a name ("…” that Sanders can catch
+    Clinton, said Steve Elmendorf, a strategist"; "…, said his friend, Bruce Turry"); not what the
+    verb reports, judges or whom it tells ("…, said Trump was wrong", "…, calling Rubio's plan",
+    "…, told Fox News"), nor a time ("said Tuesday")."""
+    if rules.told.search(match.key, "*") or match.key.casefold() in rules.participles or \
+            rules.verb_role.get(match.key) in ("evaluating", "believing"):
+        return NO_MENTION
+    segment = after_verb(masked, match.end, rules.title_abbreviations)
+    first = segment.split()[0] if segment.split() else ""
+    opens = first[:1].isupper() or first.casefold() in rules.determiners | rules.roles
+    if first.casefold() in rules.conjunctions or not opens:
+        return NO_MENTION  # "said that … by Ms. Malik and her husband, Syed Farook": a clause, no name
+    named = whole_name(segment, rules)
+    after = match.end + len(segment)
+    if named.kind == "none" and describes(segment, rules) and masked[after:after + 1] == ",":
+        named = whole_name(after_verb(masked, after + 1, rules.title_abbreviations), rules)
+    timely = all(w.casefold() in rules.not_names for w in named.text.split())
+    return named if named.kind == "name" and not timely else NO_MENTION
 
 
 def _names_something(before: str, rules: QuoteRules) -> bool:
