@@ -288,6 +288,20 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ("« Ce sera un défi » pour Clinton, a dit Dupont.", "fr", ["Dupont"]),
     ("« Nous sommes très heureux » de cette décision, a déclaré son meilleur ami, Jean Dupont, qui était là.",
      "fr", ["Jean Dupont"]),
+    # the name before a relative clause (and appositions) speaks, not a name inside the clause
+    ("Jeb Bush, the former Florida governor, who has resented Mr. Rubio's glide path as he has struggled, "
+     'called his rival "totally scripted and kind of robotic."', "en", ["Jeb Bush"]),
+    ('"We will sue them all," Katie Packer, who is chairman of Our Principles PAC said in a statement.', "en",
+     ["Katie Packer"]),
+    ("Jean Dupont, l'ancien maire de Lyon, qui a critiqué Marie Durand pendant la campagne, a déclaré : "
+     "« Nous gagnerons. »", "fr", ["Jean Dupont"]),
+    ("« Nous les poursuivrons tous », Marie Dupont, qui préside le groupe Nos Principes a dit dans un communiqué.",
+     "fr", ["Marie Dupont"]),
+    # but a relative clause of the verb's own with a subject: that subject speaks
+    ('Much of the ire was directed at Bannon, who Beck on Wednesday called "a horrible, despicable human being."',
+     "en", ["Beck"]),
+    ("La colère visait Bannon, que Jean Dupont a qualifié mercredi d'« être horrible et méprisable ».", "fr",
+     ["Jean Dupont"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

@@ -149,6 +149,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                     w[:1].isupper() or w.casefold() in rules.particles for w in head):
                 named = mention_in(" ".join(head), rules)
                 mention = named if named.kind == "name" else mention
+        relative = _named_before_relative(text, masked, floor, match.start, rules)
+        mention = relative if relative.kind == "name" else mention  # "Jeb Bush, …, who resented Rubio, called"
         found = Verb(match.start, match.end, match.key, mention)
         tail = masked[match.end:match.end + 80]
         next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
@@ -158,6 +160,43 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # "said that he thinks “…”": the belief is part of what was said
         verbs.append(found)
     return verbs
+
+
+def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: QuoteRules) -> Mention:
+    """The name that ends the comma-separated segment before a relative clause and any appositions
+    running up to the verb at ``at``: "Jeb Bush, the former Florida governor, who has resented Mr.
+    Rubio's glide path, called"; "Katie Packer, who is chairman of the PAC said"; « Jean Dupont,
+    qui dirige le parti, a déclaré »; not where the relative clause is the verb's and has a subject of
+    its own ("Bannon, who Beck called", "the Stonewall Inn, which President Obama declared")."""
+    cuts = [floor - 1] + [floor + m.start() for m in re.finditer(",", masked[floor:at])] + [at]
+    relative = False
+    for k in range(len(cuts) - 2, max(len(cuts) - 6, 0) - 1, -1):
+        raw = masked[cuts[k] + 1:cuts[k + 1]].split()
+        words = [w for w in raw if w.casefold() not in rules.skip]
+        first = words[0].casefold() if words else ""
+        if not words and k == len(cuts) - 2:
+            continue  # ", said"
+        if first in rules.relatives and not relative:
+            after = raw[1] if len(raw) > 1 else ""
+            if k == len(cuts) - 2 and (after[:1].isupper() or after.casefold() in rules.determiners | rules.subjects):
+                return NO_MENTION  # the verb's own relative clause has a subject: "Bannon, who Beck called"
+            relative = True
+        elif words and first not in rules.relatives and _opens_apposition(words, rules):
+            continue
+        elif relative and words:  # the name the relative clause is about ends this segment
+            named = mention_in(text[cuts[k] + 1:cuts[k + 1]], rules)
+            last = words[-1].rstrip(".")
+            return named if named.kind == "name" and last.endswith(named.text.split()[-1]) else NO_MENTION
+        else:
+            return NO_MENTION
+    return NO_MENTION
+
+
+def _opens_apposition(words: list[str], rules: QuoteRules) -> bool:
+    """The words between commas describe the name before them: a determiner or a lower-case word
+    that is no stopword first ("the former Florida governor", "becoming president of …")."""
+    first = words[0].casefold()
+    return first in rules.determiners or words[0][:1].islower() and first not in rules.stopwords
 
 
 def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
