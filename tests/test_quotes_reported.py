@@ -139,6 +139,8 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("In 2009, the editors chose a photo of her, which the former governor called “sexist and cheap.”", "en", "In"),
     ("Another posted: “That is not a prank, that is vandalism.”", "en", "Another"),
     ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "Ensuite"),
+    # an opening word and an article before a name are not part of it
+    ("As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"", "en", "As The Post's Dana Milbank"),
     # a relative clause after the name is no apposition naming the speaker
     ('"We won in three elections," said Al From, who helped found the DLC.', "en", "DLC"),
     ("« Nous avons gagné trois fois », a dit Jean Dupont, qui a fondé le PS.", "fr", "PS"),
@@ -302,6 +304,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      "en", ["Beck"]),
     ("La colère visait Bannon, que Jean Dupont a qualifié mercredi d'« être horrible et méprisable ».", "fr",
      ["Jean Dupont"]),
+    # verbs that report words: retorting, singing, putting it
+    ('"France will always be France," an angry Hollande retaliated.', "en", ["Hollande"]),
+    ('As the Rainmakers sang back in the 1980s, "They will turn us all into beggars."', "en", ["Rainmakers"]),
+    ("« La France sera toujours la France », a riposté François Hollande.", "fr", ["François Hollande"]),
+    ("Comme l'a chanté Jean Ferrat, « Que la montagne est belle ».", "fr", ["Jean Ferrat"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

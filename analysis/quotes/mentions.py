@@ -74,6 +74,9 @@ def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) ->
             b -= 1
         while b - a > 1 and folded[a] in rules.not_names and folded[a] not in rules.title_words:
             a += 1  # "on Wednesday Williams admitted": Williams
+        if b - a > 2 and folded[a] in rules.stopwords - rules.name_stopwords - rules.particles \
+                and folded[a + 1] in rules.particles:
+            a += 2  # "As The Post's Dana Milbank puts it": an opening word and an article
         if b > a:
             trimmed.append((a, b))
     return trimmed
