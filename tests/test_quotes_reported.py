@@ -309,6 +309,10 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ('As the Rainmakers sang back in the 1980s, "They will turn us all into beggars."', "en", ["Rainmakers"]),
     ("« La France sera toujours la France », a riposté François Hollande.", "fr", ["François Hollande"]),
     ("Comme l'a chanté Jean Ferrat, « Que la montagne est belle ».", "fr", ["Jean Ferrat"]),
+    # a capitalised role noun inside a name is the name's word, not the head of a description
+    ('"It is over now for all of us," said the Daily Caller.', "en", ["the Daily Caller"]),
+    ("« C'est fini pour nous tous », a déclaré le Quotidien du Peuple.", "fr", ["le Quotidien du Peuple"]),
+    ('"It is over now for all of us," said the daily.', "en", ["the daily"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

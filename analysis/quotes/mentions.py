@@ -221,7 +221,8 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
         if not between and (folded[b - 1] in rules.organisations or words[b - 1].isupper()):
             return _name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
     if folded[0] in rules.determiners:
-        head = next((k for k, f in enumerate(folded) if f in rules.roles | rules.documents), None)
+        head = next((k for k, f in enumerate(folded)  # not a name's word: 'the Daily Caller'
+                     if f in rules.roles | rules.documents and words[k][:1].islower()), None)
         if head is None and runs:  # "a Nevada Democrat"
             head = runs[0][1] - 1
         return Mention(" ".join(words[:head + 1]), "role") if head is not None else NO_MENTION

@@ -121,7 +121,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             if subject.kind == "none" and not spoken and s < len(sentences) and floor == sentences[s][0]:
                 subject = subject_of(text[floor:match.start], rules)
             mention = spoken or (subject if subject.kind != "none" else mention)
-        if mention.kind == "none" and cut > floor and masked[cut - 1] == "," and not masked[cut:match.start].strip():
+        if mention.kind == "none" and cut > floor and masked[cut - 1] == "," \
+                and not masked[cut:match.start].strip():
             mention = _inverted(masked, match, rules)  # "“…” that Sanders can win, said Steve Elmendorf"
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
@@ -178,7 +179,8 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
             continue  # ", said"
         if first in rules.relatives and not relative:
             after = raw[1] if len(raw) > 1 else ""
-            if k == len(cuts) - 2 and (after[:1].isupper() or after.casefold() in rules.determiners | rules.subjects):
+            if k == len(cuts) - 2 and (after[:1].isupper()
+                                       or after.casefold() in rules.determiners | rules.subjects):
                 return NO_MENTION  # the verb's own relative clause has a subject: "Bannon, who Beck called"
             relative = True
         elif words and first not in rules.relatives and _opens_apposition(words, rules):
