@@ -313,6 +313,13 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ('"It is over now for all of us," said the Daily Caller.', "en", ["the Daily Caller"]),
     ("« C'est fini pour nous tous », a déclaré le Quotidien du Peuple.", "fr", ["le Quotidien du Peuple"]),
     ('"It is over now for all of us," said the daily.', "en", ["the daily"]),
+    # a document "by" someone: that someone speaks, not the document nor a name-less agent
+    ('"He grabbed her arm," according to a court document filed by state attorney Dave Aronberg.', "en",
+     ["Dave Aronberg"]),
+    ("« Il lui a saisi le bras », selon un document judiciaire déposé par le procureur Jean Dupont.", "fr",
+     ["le procureur Jean Dupont"]),
+    ('"He grabbed her arm," according to a court document filed on Monday.', "en", ["a court document"]),
+    ('"It was a mistake," said a lawyer hired by Jean Dupont.', "en", ["a lawyer"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

@@ -199,6 +199,10 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     folded = [w.casefold() for w in words]
     end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)),
                len(words))
+    if end < len(words) and folded[end] in rules.agents and any(f in rules.documents for f in folded[:end]):
+        agent = mention_after(" ".join(words[end + 1:]), rules)  # "a court document filed by X"
+        if agent.kind in ("name", "role"):
+            return agent
     words, folded = words[:min(end, 8)], folded[:min(end, 8)]
     if not words:
         return NO_MENTION

@@ -41,6 +41,7 @@ class QuoteRules:
     told: PhraseMatcher
     apposition_ends: frozenset
     relatives: frozenset
+    agents: frozenset
     documents: frozenset
     organisations: frozenset
     colon_cues: tuple
@@ -81,7 +82,7 @@ def quote_rules(language: str) -> QuoteRules:
         titles=list_matcher(res.titles), title_words=frozenset(t.casefold().rstrip(".") for t in res.titles),
         title_abbreviations=frozenset(t.casefold().rstrip(".") for t in res.titles if t.endswith(".")),
         name_suffixes=low("name_suffixes"), coordinators=low("coordinators"), told=list_matcher(res.quote_words("told_verbs")),
-        apposition_ends=low("apposition_ends"), relatives=low("relative_pronouns"),
+        apposition_ends=low("apposition_ends"), relatives=low("relative_pronouns"), agents=low("agent_markers"),
         documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
