@@ -139,9 +139,18 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("In 2009, the editors chose a photo of her, which the former governor called “sexist and cheap.”", "en", "In"),
     ("Another posted: “That is not a prank, that is vandalism.”", "en", "Another"),
     ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "Ensuite"),
+    # an opening word and an article before a name are not part of it
+    ("As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"", "en", "As The Post's Dana Milbank"),
     # a relative clause after the name is no apposition naming the speaker
     ('"We won in three elections," said Al From, who helped found the DLC.', "en", "DLC"),
     ("« Nous avons gagné trois fois », a dit Jean Dupont, qui a fondé le PS.", "fr", "PS"),
+    # after a comma and a verb, a name inside the reported clause or the verb's object is no speaker
+    ('The director of the FBI, James B. Comey, said that talks by Ms. Malik and her husband, Syed Farook, were '
+     '"direct talk about jihad."', "en", "Syed Farook"),
+    ("Paul then interjected, calling Rubio's proposed credit \"a welfare transfer payment.\"", "en", "Rubio"),
+    ('"It is a mess" for everyone, said Tuesday the group that runs the poll.', "en", "Tuesday"),
+    ("Le directeur du FBI, Jean Dupont, a dit que les échanges de Mme Malik et de son mari, Paul Durand, étaient "
+     "« une vraie discussion sur le djihad ».", "fr", "Paul Durand"),
 ])
 def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
@@ -262,6 +271,55 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ('Immediately after the attacks, Trump issued a statement, "We must be vigilant now."', "en", ["Trump"]),
     ("Peu après l'attaque, Jean Dupont a publié un communiqué : « Nous devons rester vigilants. »", "fr",
      ["Jean Dupont"]),
+    # a second verb between two quotations opens a sentence of its own: no split quotation
+    ("“Look at what you did,” Franken said. Silverman responded, “Thank God they can fix this.”", "en",
+     ["Franken", "Silverman"]),
+    ("« Regardez ce que vous avez fait », dit Dupont. Durand a répondu : « Dieu merci, on peut le corriger. »",
+     "fr", ["Dupont", "Durand"]),
+    # but one verb between them splits one quotation
+    ('"We will win," Sen. Jean Dupont added, "and we will win big."', "en", ["Jean Dupont", "Jean Dupont"]),
+    ("« Nous gagnerons », a ajouté Jean Dupont, « et largement. »", "fr", ["Jean Dupont", "Jean Dupont"]),
+    # the author's words run on after the quotation, then a comma, the verb and its speaker
+    ('"There is no real chance" that Sanders can catch Clinton, said Steve Elmendorf, a strategist.', "en",
+     ["Steve Elmendorf"]),
+    ('"This will be a challenge" for Clinton, said Kunin.', "en", ["Kunin"]),
+    ('"We are extremely happy" about the decision, said his best friend, Bruce Turry, who was there.', "en",
+     ["Bruce Turry"]),
+    ("« Nous sommes très heureux » de cette décision, a déclaré Marie Dupont, directrice du syndicat.", "fr",
+     ["Marie Dupont"]),
+    ("« Ce sera un défi » pour Clinton, a dit Dupont.", "fr", ["Dupont"]),
+    ("« Nous sommes très heureux » de cette décision, a déclaré son meilleur ami, Jean Dupont, qui était là.",
+     "fr", ["Jean Dupont"]),
+    # the name before a relative clause (and appositions) speaks, not a name inside the clause
+    ("Jeb Bush, the former Florida governor, who has resented Mr. Rubio's glide path as he has struggled, "
+     'called his rival "totally scripted and kind of robotic."', "en", ["Jeb Bush"]),
+    ('"We will sue them all," Katie Packer, who is chairman of Our Principles PAC said in a statement.', "en",
+     ["Katie Packer"]),
+    ("Jean Dupont, l'ancien maire de Lyon, qui a critiqué Marie Durand pendant la campagne, a déclaré : "
+     "« Nous gagnerons. »", "fr", ["Jean Dupont"]),
+    ("« Nous les poursuivrons tous », Marie Dupont, qui préside le groupe Nos Principes a dit dans un communiqué.",
+     "fr", ["Marie Dupont"]),
+    # but a relative clause of the verb's own with a subject: that subject speaks
+    ('Much of the ire was directed at Bannon, who Beck on Wednesday called "a horrible, despicable human being."',
+     "en", ["Beck"]),
+    ("La colère visait Bannon, que Jean Dupont a qualifié mercredi d'« être horrible et méprisable ».", "fr",
+     ["Jean Dupont"]),
+    # verbs that report words: retorting, singing, putting it
+    ('"France will always be France," an angry Hollande retaliated.', "en", ["Hollande"]),
+    ('As the Rainmakers sang back in the 1980s, "They will turn us all into beggars."', "en", ["Rainmakers"]),
+    ("« La France sera toujours la France », a riposté François Hollande.", "fr", ["François Hollande"]),
+    ("Comme l'a chanté Jean Ferrat, « Que la montagne est belle ».", "fr", ["Jean Ferrat"]),
+    # a capitalised role noun inside a name is the name's word, not the head of a description
+    ('"It is over now for all of us," said the Daily Caller.', "en", ["the Daily Caller"]),
+    ("« C'est fini pour nous tous », a déclaré le Quotidien du Peuple.", "fr", ["le Quotidien du Peuple"]),
+    ('"It is over now for all of us," said the daily.', "en", ["the daily"]),
+    # a document "by" someone: that someone speaks, not the document nor a name-less agent
+    ('"He grabbed her arm," according to a court document filed by state attorney Dave Aronberg.', "en",
+     ["Dave Aronberg"]),
+    ("« Il lui a saisi le bras », selon un document judiciaire déposé par le procureur Jean Dupont.", "fr",
+     ["le procureur Jean Dupont"]),
+    ('"He grabbed her arm," according to a court document filed on Monday.', "en", ["a court document"]),
+    ('"It was a mistake," said a lawyer hired by Jean Dupont.', "en", ["a lawyer"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
 ])

@@ -18,15 +18,16 @@ import pandas as pd
 
 from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
-from analysis.quotes.introductions import LAST_WORD, NEAR, POSSESSOR, after_verb, introduction, signature
+from analysis.quotes.introductions import POSSESSOR, introduction, signature
 from analysis.quotes.links import link_mixed, link_parts
+from analysis.quotes.mentions import (LAST_WORD, NEAR, NO_MENTION, Mention, after_verb, describes, mention_after,
+                                      mention_in, named_after, speaker_type, whole_name)
 from analysis.quotes.masking import blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported, parenthetical
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.coreference import Speakers
-from analysis.quotes.speakers import (NO_MENTION, Mention, Verb, describes, find_verbs, mention_after,
-                                      mention_in, speaker_type, whole_name)
+from analysis.quotes.speakers import Verb, find_verbs
 from analysis.schemas import conform, empty_table, row_tuples, table_columns
 from analysis.text import split_sentences, tokenize_words
 
@@ -112,7 +113,7 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
                 first = whole_name(parts[1], rules)  # "…," Google's chief executive, Laszlo Bock, told
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
-                mention = _named_after(masked, after.end, rules)
+                mention = named_after(masked, after.end, rules)
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
         gap = masked[before.end:p.open_at].split(",")[0]  # Said Dorothy Poynter, who grew up …, “…”
@@ -137,19 +138,6 @@ def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules
     rest = _SENTENCE_REST.match(masked, at)
     words = rest.group(1).split() if rest else []
     return 0 < len(words) <= 12 and not any(w.casefold() in rules.conjunctions for w in words)
-
-
-def _named_after(masked: str, at: int, rules: QuoteRules) -> Mention:
-    """The speaker named after the verb ending at ``at``; when the words up to the first comma
-    describe rather than name ("said his best friend at Lehigh, Bruce Turry, who …"), the name
-    that makes up the next comma-separated segment."""
-    words = after_verb(masked, at, rules.title_abbreviations)
-    mention = mention_after(words, rules)
-    if mention.kind == "name" and not describes(words, rules) or masked[at + len(words):at + len(words) + 1] != ",":
-        return mention
-    segment = after_verb(masked, at + len(words) + 1, rules.title_abbreviations)
-    named = whole_name(segment, rules)
-    return named if named.kind == "name" else mention
 
 
 def _names_first(between: str, rules: QuoteRules) -> bool:

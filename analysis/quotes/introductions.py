@@ -1,37 +1,20 @@
 """Quotations credited without a reporting verb right beside them: a possessor ("Trump's 'America
 last'"), a colon clause ("Kathleen Parker, The Washington Post: “…”"), a short clause headed by a
-document or role noun ("The email began, “…”"), a signature ("“…” ― Jane Doe"); and the words after
-a verb that name its speaker. Every search is bounded by ``NEAR`` characters.
+document or role noun ("The email began, “…”"), a signature ("“…” ― Jane Doe"). Every search is
+bounded by ``NEAR`` characters.
 """
 from __future__ import annotations
 
 import re
 
 from analysis.marks import WORD_APOSTROPHES
+from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in
 from analysis.quotes.rules import QuoteRules
-from analysis.quotes.speakers import Mention, mention_after, mention_in
 
-NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
-LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
-_STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
 # or on the next line, where a hyphen also signs: “…”\n\n- Sanders.
 _SIGNATURE_BELOW = re.compile(r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*([\u2015\u2014\u2013-]|--)[ \t\u00a0]*([^\n]{1,80})")
-
-
-def after_verb(masked: str, at: int, abbreviations: frozenset = frozenset()) -> str:
-    """The words after a verb up to a comma or a period that ends a word longer than a title
-    (``abbreviations``: titles written with a period, "Capt." in "said Navy Capt. Jeff Davis")."""
-    region = masked[at:at + NEAR]
-    for m in _STOP.finditer(region):
-        if m.group()[0] == ".":
-            word = LAST_WORD.search(region[:m.start()])
-            if word and word.group(1)[0].isupper() and (
-                    len(word.group(1)) <= 3 or word.group(1).casefold() in abbreviations):
-                continue  # "Sen.", "Dr.", "J.", "Capt."
-        return region[:m.start()]
-    return region
 
 
 def introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs, rules: QuoteRules):

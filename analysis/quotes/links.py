@@ -29,14 +29,15 @@ def link_mixed(rows: list[dict]) -> None:
 
 def link_parts(rows: list[dict], text: str, rules: QuoteRules) -> None:
     """Link split quotations (“…,” he added, “…”) and paragraph continuations to their first part,
-    and nested quotations to the quotation around them. Parts share speaker and verb."""
+    and nested quotations to the quotation around them. Parts share speaker and verb. A split has one
+    verb between its parts: "“…,” Franken said. Silverman responded, “…”" is two speakers."""
     top = [r for r in rows if r["depth"] == 0]
     for prev, cur in zip(top, top[1:]):
         gap = text[prev["_close"] + 1:cur["_open"]]
         root = prev["part_of"] or prev["quote_id"]
         comma_first = gap.strip().startswith(",") or text[prev["_open"] + 1:prev["_close"]].rstrip().endswith(",")
         split = ("\n" not in gap and comma_first and gap.strip().endswith((",", ":"))
-                 and len(gap.split()) <= 7 and rules.verbs.search(gap, "*")
+                 and len(gap.split()) <= 7 and len(rules.verbs.find(gap, "*")) == 1
                  and prev["verb"] and prev["kind"] == "direct")
         if split or (prev["_continues"] and cur["_cont"]):
             cur.update(part_of=root, kind="direct")

@@ -40,6 +40,8 @@ class QuoteRules:
     coordinators: frozenset
     told: PhraseMatcher
     apposition_ends: frozenset
+    relatives: frozenset
+    agents: frozenset
     documents: frozenset
     organisations: frozenset
     colon_cues: tuple
@@ -80,7 +82,8 @@ def quote_rules(language: str) -> QuoteRules:
         titles=list_matcher(res.titles), title_words=frozenset(t.casefold().rstrip(".") for t in res.titles),
         title_abbreviations=frozenset(t.casefold().rstrip(".") for t in res.titles if t.endswith(".")),
         name_suffixes=low("name_suffixes"), coordinators=low("coordinators"), told=list_matcher(res.quote_words("told_verbs")),
-        apposition_ends=low("apposition_ends"), documents=low("document_nouns"),
+        apposition_ends=low("apposition_ends"), relatives=low("relative_pronouns"), agents=low("agent_markers"),
+        documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
         infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),

@@ -10,26 +10,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from analysis.marks import WORD_APOSTROPHES, strip_marks
+from analysis.marks import WORD_APOSTROPHES
 from analysis.matcher import FoldedText
+from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes, is_person,  # noqa: F401
+                                      mention_after, mention_in, speaker_type, subject_of, whole_name)
 from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
-_WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
 _SEGMENT = re.compile(r"[,;:]")
-_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
-_POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
-
-
-@dataclass(frozen=True)
-class Mention:
-    text: str
-    kind: str  # name, role (a description), pronoun, plural, none
-    title: str = ""  # a title or honorific kept apart from the name (Sen., President, le ministre)
-
-
-NO_MENTION = Mention("", "none")
 
 
 @dataclass
@@ -39,136 +28,6 @@ class Verb:
     verb: str
     mention: Mention
     source: str = ""
-
-
-def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules) -> tuple[int, int]:
-    """Word bounds of the description headed by role noun ``words[i]``: "a spokesperson of the
-    group", "le chef du Front de résistance nationale", "an industry lobbyist"."""
-    det = next((k for k in range(i - 1, max(i - 4, -1), -1) if folded[k] in rules.determiners), None)
-    begin = i
-    if det is not None and not any(f in rules.breakers for f in folded[det + 1:i]):
-        begin = det  # "an industry lobbyist", "the group's spokesman"
-    else:
-        while begin > 0 and i - begin < 2 and words[begin - 1][0].isupper():
-            begin -= 1  # "NRF spokesman"
-    end = i + 1
-    while end < len(words) and folded[end] in rules.roles and not words[end][0].isupper():
-        end += 1  # "campaign manager"
-    if end < len(words) and folded[end] in rules.particles:
-        while (end < len(words) and end - i <= 6 and folded[end] not in rules.breakers
-               and folded[end] not in rules.skip):
-            end += 1
-        while end > i + 1 and folded[end - 1] in rules.particles | rules.determiners:
-            end -= 1
-    return begin, end
-
-
-def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) -> list[tuple[int, int]]:
-    """Word bounds of each run of capitalised words (lower-case particles allowed inside)."""
-    runs, begin = [], None
-    for k, (w, f) in enumerate(zip(words, folded)):
-        # a capitalised stopword alone is no name ("In 2009, …", "Another posted"); before another
-        # capitalised word it may be one ("Bill Clinton", "De Blasio")
-        alone = f in rules.stopwords and f not in rules.name_stopwords \
-            and not (k + 1 < len(words) and words[k + 1][:1].isupper())
-        if w[0].isupper() and f not in rules.determiners and f not in rules.singular | rules.plural \
-                and (begin is not None or not alone):
-            begin = k if begin is None else begin
-        elif begin is not None and f in rules.particles:
-            continue
-        else:
-            if begin is not None:
-                runs.append((begin, k))
-            begin = None
-    if begin is not None:
-        runs.append((begin, len(words)))
-    trimmed = []
-    for a, b in runs:
-        while b > a and folded[b - 1] in rules.particles:
-            b -= 1
-        while b - a > 1 and folded[a] in rules.not_names and folded[a] not in rules.title_words:
-            a += 1  # "on Wednesday Williams admitted": Williams
-        if b > a:
-            trimmed.append((a, b))
-    return trimmed
-
-
-def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") -> Mention:
-    """A name from words[a:b], a leading title or honorific split off (Sen. Sheldon Whitehouse)."""
-    phrase = " ".join(words[a:b])
-    for written in (phrase, words[a] + ". " + " ".join(words[a + 1:b])):  # the period _WORD left out
-        found = [m for m in rules.titles.find(written, "*") if m.start == 0]
-        if found:
-            rest = written[found[0].end:].strip(" .")
-            if rest:
-                person = _person(rest.split(), 0, len(rest.split()), rules)
-                return Mention(_POSSESSIVE.sub("", person), "name", written[:found[0].end].strip())
-            return Mention(written[:found[0].end].strip(), "role")  # a title alone ("the President")
-    inner = _title_end(words, a, b, rules)
-    if inner is not None:  # "Former Florida Gov. Jeb Bush", "Senate Majority Leader Mitch McConnell"
-        written = " ".join(w + "." if w.casefold() in rules.title_abbreviations else w for w in words[a:inner])
-        return Mention(_POSSESSIVE.sub("", _person(words, inner, b, rules)), "name", " ".join([title, written]).strip())
-    return Mention(_POSSESSIVE.sub("", _person(words, a, b, rules)), "name", title)
-
-
-def _title_end(words: list[str], a: int, b: int, rules: QuoteRules) -> int | None:
-    """Where the name starts after a title inside words[a:b] ("Texas Lt. Gov. | Dan Patrick"),
-    or None. A title at the very end is the person's name ("Robert King"); a name of suffixes
-    only ("Jr.") is not a name."""
-    folded = [w.casefold() for w in words]
-    for j in range(b - 2, a - 1, -1):
-        if any(" ".join(folded[k:j + 1]) in rules.title_words for k in range(max(a, j - 3), j + 1)):
-            rest = folded[j + 1:b]
-            return j + 1 if any(f not in rules.name_suffixes for f in rest) else None
-    return None
-
-
-def _person(words: list[str], a: int, b: int, rules: QuoteRules) -> str:
-    """words[a:b] without a place after "of" when two capitalised words before it name a person
-    ("Stephanie Hooton of Derry"; not "Bank of America", not "Federal Bureau of Investigation")."""
-    folded = [w.casefold() for w in words[a:b]]
-    if "of" in folded:
-        k = folded.index("of")
-        head = words[a:a + k]
-        if k >= 2 and all(w[:1].isupper() for w in head) and not any(f in rules.organisations for f in folded[:k]):
-            return " ".join(head)
-    return " ".join(words[a:b])
-
-
-def mention_in(region: str, rules: QuoteRules) -> Mention:
-    """The speaker named in the words before a reporting verb (its clause only): the name nearest
-    the verb, a description (role noun, or a determiner's noun phrase: "her campaign"), a pronoun."""
-    words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", region)))  # "John Kasich (R-OH)"
-    while words and words[-1].casefold() in rules.skip:
-        words.pop()
-    if not words:
-        return NO_MENTION
-    last = words[-1].casefold()
-    if last in rules.singular:
-        return Mention(words[-1], "pronoun")
-    if last in rules.plural:
-        return Mention(words[-1], "plural")
-    folded = [w.casefold() for w in words]
-    runs = _capitalised_runs(words, folded, rules)
-    runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
-            if not all(folded[k] in rules.not_names and folded[k] not in rules.title_words for k in range(*r))
-            ] or runs
-    role = next((i for i, w in enumerate(folded) if w in rules.roles and not words[i][0].isupper()), None)
-    if role is not None:
-        begin, end = _role_phrase(words, folded, role, rules)
-        after = [r for r in runs if end <= r[0] <= end + 2 and all(  # "chief executive Lowell McAdam"
-            words[k][:1].islower() and folded[k] not in rules.breakers | rules.determiners | rules.particles
-            for k in range(end, r[0]))]
-        if after:  # "NRF leader Ahmad Massoud", "le ministre Jean Dupont"
-            return _name(words, *after[-1], rules, title=" ".join(words[begin:after[-1][0]]))
-        if runs and runs[-1][0] > end and folded[runs[-1][0] - 1] in rules.coordinators:
-            return _name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
-        return Mention(" ".join(words[begin:end]), "role")
-    if runs:
-        return _name(words, *runs[-1], rules)
-    if folded[0] in rules.determiners and len(words) <= 4:
-        return Mention(" ".join(words), "role")  # "her campaign", "the statement"
-    return NO_MENTION
 
 
 def _describes_between(apposition: list[str], named: Mention, rules: QuoteRules) -> bool:
@@ -182,114 +41,6 @@ def _describes_between(apposition: list[str], named: Mention, rules: QuoteRules)
     clause = any(True for _ in rules.verbs.find(FoldedText.of(" ".join(apposition)), "*"))
     return (apposition[0][:1].islower() and first not in rules.stopwords | rules.coordinators
             and not time_only and not clause)
-
-
-def subject_of(region: str, rules: QuoteRules) -> Mention:
-    """The name or description that opens the main clause of ``region`` (a sentence's subject,
-    after an introductory phrase: "In a statement, Rep. Hakeem Jeffries said …")."""
-    segments = region.split(",")
-    for segment in segments[:3]:
-        words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", segment)))
-        folded = [w.casefold() for w in words]
-        if words and folded[0] in rules.singular:
-            return Mention(words[0], "pronoun")  # "She followed that by saying"
-        runs = _capitalised_runs(words[:8], folded[:8], rules)
-        opening = runs[0][1] if runs and runs[0][0] == 0 else 0  # words of a name opening the segment
-        if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and (
-                opening < 2 or all(f in rules.not_names for f in folded[1:opening])):
-            continue  # "In a statement", "But", "On Thursday"; not "Former Secretary of State …"
-        if opening == 1 and folded[0] in rules.verb_role:
-            continue  # "Asked on Monday whether …, Mrs. Clinton said": a participle opening, not a name
-        if opening == 1 and len(words) <= 3 and len(segments) > 1 and segment is not segments[-1]:
-            continue  # "Hours later, Trump …", "Later on Sunday, Carson …": a sentence's capital, not a name
-        if opening:
-            end = runs[0][1]
-            later = [r for r in runs[1:] if r[0] - end <= 3 and any(f in rules.roles for f in folded[end:r[0]])
-                     and all(w[:1].islower() for w in words[end:r[0]])]
-            if later:  # "Republican presidential candidate Donald Trump took to Twitter, writing"
-                return _name(words, *later[0], rules, title=" ".join(words[:later[0][0]]))
-            return _name(words, *runs[0], rules)
-        if folded[0] in rules.determiners:
-            return mention_after(" ".join(words[:8]), rules)
-        return NO_MENTION
-    return NO_MENTION
-
-
-def mention_after(region: str, rules: QuoteRules) -> Mention:
-    """The speaker named right after a reporting verb ("…," said Sen. Sheldon Whitehouse; says
-    David Palmiter, a professor; said an industry lobbyist who spoke on condition of anonymity):
-    the noun phrase up to a comma, a relative pronoun or a preposition."""
-    words = _WORD.findall(strip_marks(region))
-    folded = [w.casefold() for w in words]
-    end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)),
-               len(words))
-    words, folded = words[:min(end, 8)], folded[:min(end, 8)]
-    if not words:
-        return NO_MENTION
-    if folded[0] in rules.singular:
-        return Mention(words[0], "pronoun")
-    if folded[0] in rules.plural:
-        return Mention(words[0], "plural")
-    runs = _capitalised_runs(words, folded, rules)
-    if folded[0] in rules.roles and not words[0][:1].isupper() and not runs:
-        return Mention(words[0], "role")  # "according to members who spoke", "said officials"
-    if runs and (runs[0][0] == 0 or folded[0] not in rules.determiners):
-        return _name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
-    if runs and folded[0] in rules.determiners:
-        a, b = runs[0]
-        between = folded[1:a]
-        if between and len(between) <= 3 and any(f in rules.roles for f in between) and not any(
-                f in rules.breakers | rules.particles | rules.determiners for f in between):
-            # "le ministre Jean Dupont", "le directeur général Jean Dupont", "the chief executive Tim Cook"
-            return _name(words, a, b, rules, title=" ".join(words[:a]))
-        if not between and (folded[b - 1] in rules.organisations or words[b - 1].isupper()):
-            return _name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
-    if folded[0] in rules.determiners:
-        head = next((k for k, f in enumerate(folded) if f in rules.roles | rules.documents), None)
-        if head is None and runs:  # "a Nevada Democrat"
-            head = runs[0][1] - 1
-        return Mention(" ".join(words[:head + 1]), "role") if head is not None else NO_MENTION
-    return NO_MENTION
-
-
-def describes(segment: str, rules: QuoteRules) -> bool:
-    """The words end in a lower-case head noun, whatever name they hold: "Google's chief human
-    resources executive", "another Twitter user", "Clinton's introducer" describe someone the
-    apposition after them may name; "Laszlo Bock", "Sarandon" do not."""
-    words = _WORD.findall(strip_marks(segment))
-    return len(words) >= 2 and words[-1][:1].islower() and words[-1].casefold() not in rules.particles
-
-
-def whole_name(segment: str, rules: QuoteRules) -> Mention:
-    """The name that makes up all of ``segment`` (a title or role before it allowed: "Laszlo Bock",
-    "actress Jamie Lee Curtis"; not "who helped found the DLC"), else NO_MENTION."""
-    named = mention_after(segment, rules)
-    first = segment.split()[0] if segment.split() else ""
-    whole = named.kind == "name" and (first[:1].isupper() or first.casefold() in rules.roles) and \
-        len(named.text.split()) + len(named.title.split()) == len(segment.split())
-    return named if whole else NO_MENTION
-
-
-def speaker_type(speaker: str, mention: Mention, rules: QuoteRules) -> str:
-    """person, organisation, document, description or unknown: what kind of speaker it is.
-    An all-capitals name (EEOC) or one holding an organisation word (Commission, Post) is an
-    organisation; a description headed by a document noun (the statement) is a document."""
-    if speaker in ("", "unknown"):
-        return "unknown"
-    folded = [w.casefold() for w in _WORD.findall(speaker)]
-    if mention.kind == "role":
-        if any(w in rules.documents for w in folded[-2:]):
-            return "document"
-        nouns = [w for w in folded if w not in rules.determiners]
-        return "organisation" if len(nouns) == 1 and nouns[0] in rules.organisations else "description"
-    if not is_person(speaker) or any(w in rules.organisations for w in folded):
-        return "organisation"
-    return "person"
-
-
-def is_person(name: str) -> bool:
-    """A name a singular pronoun may refer to: not an all-capitals acronym (NRF, UN)."""
-    return any(not w.isupper() for w in name.split())
 
 
 def _clause_start(masked: str, floor: int, at: int, rules: QuoteRules) -> int:
@@ -370,6 +121,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             if subject.kind == "none" and not spoken and s < len(sentences) and floor == sentences[s][0]:
                 subject = subject_of(text[floor:match.start], rules)
             mention = spoken or (subject if subject.kind != "none" else mention)
+        if mention.kind == "none" and cut > floor and masked[cut - 1] == "," \
+                and not masked[cut:match.start].strip():
+            mention = _inverted(masked, match, rules)  # "“…” that Sanders can win, said Steve Elmendorf"
         if mention.kind == "none" and cut > floor:
             mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
@@ -396,6 +150,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                     w[:1].isupper() or w.casefold() in rules.particles for w in head):
                 named = mention_in(" ".join(head), rules)
                 mention = named if named.kind == "name" else mention
+        relative = _named_before_relative(text, masked, floor, match.start, rules)
+        mention = relative if relative.kind == "name" else mention  # "Jeb Bush, …, who resented Rubio, called"
         found = Verb(match.start, match.end, match.key, mention)
         tail = masked[match.end:match.end + 80]
         next_word = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
@@ -405,6 +161,66 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # "said that he thinks “…”": the belief is part of what was said
         verbs.append(found)
     return verbs
+
+
+def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: QuoteRules) -> Mention:
+    """The name that ends the comma-separated segment before a relative clause and any appositions
+    running up to the verb at ``at``: "Jeb Bush, the former Florida governor, who has resented Mr.
+    Rubio's glide path, called"; "Katie Packer, who is chairman of the PAC said"; « Jean Dupont,
+    qui dirige le parti, a déclaré »; not where the relative clause is the verb's and has a subject of
+    its own ("Bannon, who Beck called", "the Stonewall Inn, which President Obama declared")."""
+    cuts = [floor - 1] + [floor + m.start() for m in re.finditer(",", masked[floor:at])] + [at]
+    relative = False
+    for k in range(len(cuts) - 2, max(len(cuts) - 6, 0) - 1, -1):
+        raw = masked[cuts[k] + 1:cuts[k + 1]].split()
+        words = [w for w in raw if w.casefold() not in rules.skip]
+        first = words[0].casefold() if words else ""
+        if not words and k == len(cuts) - 2:
+            continue  # ", said"
+        if first in rules.relatives and not relative:
+            after = raw[1] if len(raw) > 1 else ""
+            if k == len(cuts) - 2 and (after[:1].isupper()
+                                       or after.casefold() in rules.determiners | rules.subjects):
+                return NO_MENTION  # the verb's own relative clause has a subject: "Bannon, who Beck called"
+            relative = True
+        elif words and first not in rules.relatives and _opens_apposition(words, rules):
+            continue
+        elif relative and words:  # the name the relative clause is about ends this segment
+            named = mention_in(text[cuts[k] + 1:cuts[k + 1]], rules)
+            last = words[-1].rstrip(".")
+            return named if named.kind == "name" and last.endswith(named.text.split()[-1]) else NO_MENTION
+        else:
+            return NO_MENTION
+    return NO_MENTION
+
+
+def _opens_apposition(words: list[str], rules: QuoteRules) -> bool:
+    """The words between commas describe the name before them: a determiner or a lower-case word
+    that is no stopword first ("the former Florida governor", "becoming president of …")."""
+    first = words[0].casefold()
+    return first in rules.determiners or words[0][:1].islower() and first not in rules.stopwords
+
+
+def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
+    """The speaker named right after a verb that follows a comma, when the words up to the next
+    comma or sentence end are a name, or a description and then a name ("…” that Sanders can catch
+    Clinton, said Steve Elmendorf, a strategist"; "…, said his friend, Bruce Turry"); not what the
+    verb reports, judges or whom it tells ("…, said Trump was wrong", "…, calling Rubio's plan",
+    "…, told Fox News"), nor a time ("said Tuesday")."""
+    if rules.told.search(match.key, "*") or match.key.casefold() in rules.participles or \
+            rules.verb_role.get(match.key) in ("evaluating", "believing"):
+        return NO_MENTION
+    segment = after_verb(masked, match.end, rules.title_abbreviations)
+    first = segment.split()[0] if segment.split() else ""
+    opens = first[:1].isupper() or first.casefold() in rules.determiners | rules.roles
+    if first.casefold() in rules.conjunctions or not opens:
+        return NO_MENTION  # "said that … by Ms. Malik and her husband, Syed Farook": a clause, no name
+    named = whole_name(segment, rules)
+    after = match.end + len(segment)
+    if named.kind == "none" and describes(segment, rules) and masked[after:after + 1] == ",":
+        named = whole_name(after_verb(masked, after + 1, rules.title_abbreviations), rules)
+    timely = all(w.casefold() in rules.not_names for w in named.text.split())
+    return named if named.kind == "name" and not timely else NO_MENTION
 
 
 def _names_something(before: str, rules: QuoteRules) -> bool:
