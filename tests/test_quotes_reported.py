@@ -362,6 +362,19 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
     # not between commas: a circumstance, then a direct quotation opening with a capital
     ("The economy is weak, said Smith, who is an economist at the bank.", "en", "indirect",
      "The economy is weak", "Smith", "said"),
+    # a verb closes its sentence only before circumstance; before its object it reports the object
+    ("Clinton’s Democratic opponent, Vermont Sen. Bernie Sanders, also praised the president’s actions.", "en",
+     "indirect", "the president’s actions", "Bernie Sanders", "praised"),
+    ("Battleground races in Ohio and Florida are all close, a Quinnipiac University poll shows.", "en",
+     "indirect", "Battleground races in Ohio and Florida are all close", "a Quinnipiac University poll", "shows"),
+    ("Le projet est une erreur grave pour le pays, le député a déclaré mardi.", "fr", "indirect",
+     "Le projet est une erreur grave pour le pays", "le député", "a déclaré"),
+    ("Le ministre de l'Intérieur, Jean Dupont, a annoncé la fermeture de la frontière.", "fr", "indirect",
+     "la fermeture de la frontière", "Jean Dupont", "a annoncé"),
+    ("The race in Iowa is very close, Smith said Tuesday.", "en", "indirect", "The race in Iowa is very close",
+     "Smith", "said"),
+    ("The race in Iowa is very close, Smith told CNN.", "en", "indirect", "The race in Iowa is very close",
+     "Smith", "told"),
 ])
 def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
     quotes = extract(text, language)
@@ -387,6 +400,8 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ('At the rally, Beck said, "Ted and I were just driving in."', "en"),
     ('Clinton, 35, the daughter of the former president, said on Twitter, "we are thrilled."', "en"),
     ("Ce matin, le ministre a déclaré, « Nous allons gagner cette bataille. »", "fr"),
+    # the words between the comma and the verb open a relative clause: nobody reports the sentence
+    ("The spotlight was on Donald J. Trump, who took to the Sunday talk shows.", "en"),
 ])
 def test_what_is_not_reported_speech(text, language):
     quotes = extract(text, language)

@@ -123,6 +123,17 @@ def _speaker_words(words: str, rules: QuoteRules) -> str:
     return words
 
 
+def _closes(tail: str, verb: Verb, rules: QuoteRules) -> bool:
+    """Whether the words after a verb (``tail``) leave it closing its sentence: none, or
+    circumstance opened by a phrase breaker ("said in a statement"), a capital ("said Tuesday",
+    "told CNN") or a day ("a déclaré mardi"), or the person told; not an object ("praised the
+    president’s actions")."""
+    first = re.sub(r"\W+", "", tail.split(None, 1)[0]) if tail.strip() else ""
+    folded = first.casefold()
+    return (not first or folded in rules.breakers or folded in rules.not_names or first[:1].isupper()
+            or bool(rules.told.search(verb.verb, "*")))
+
+
 def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
             rules: QuoteRules) -> tuple[tuple[int, int] | None, bool]:
     """The reported words before "…, X said." when the verb closes its sentence (None when it
@@ -140,6 +151,10 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return None, False  # "Massoud said that … “…”": the words come after the verb
     if comma <= s_start:
         return None, False
+    if not inverted and not _closes(tail, verb, rules):
+        return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
+    if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - {"as", "and"}:
+        return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
     if inverted and mention_after(tail, rules).kind not in ("name", "role"):
         return None, False  # "Sanders, who …, said he may campaign": the words come after the verb
     end = comma
