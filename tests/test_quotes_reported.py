@@ -375,6 +375,11 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
      "Smith", "said"),
     ("The race in Iowa is very close, Smith told CNN.", "en", "indirect", "The race in Iowa is very close",
      "Smith", "told"),
+    # an auxiliary after the verb makes a clause of its words, not an inverted speaker
+    ("Mr. Coffman, who represents a swing district in Denver, said Mr. Trump had disrespected American troops.",
+     "en", "indirect", "Mr. Trump had disrespected American troops", "Coffman", "said"),
+    ("Le député Jean Dupont, élu de la Creuse, estime Paris a aussi perdu.", "fr", "indirect",
+     "Paris a aussi perdu", "Jean Dupont", "estime"),
 ])
 def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
     quotes = extract(text, language)

@@ -155,6 +155,8 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
     if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - {"as", "and"}:
         return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
+    if inverted and any(w.casefold() in rules.skip for w in measured.split()[1:]):
+        return None, False  # "Mr. Coffman, who …, said Mr. Trump had disrespected …": a clause, no inverted speaker
     if inverted and mention_after(tail, rules).kind not in ("name", "role"):
         return None, False  # "Sanders, who …, said he may campaign": the words come after the verb
     end = comma
