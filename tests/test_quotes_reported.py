@@ -375,6 +375,13 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
      "Smith", "said"),
     ("The race in Iowa is very close, Smith told CNN.", "en", "indirect", "The race in Iowa is very close",
      "Smith", "told"),
+    # an evaluating verb reports its object alone, however short, up to a comma or another clause
+    ("The group endorsed Cruz.", "en", "indirect", "Cruz", "The group", "endorsed"),
+    ("Sanders initially defended his vote, but he later changed his mind.", "en", "indirect", "his vote",
+     "Sanders", "defended"),
+    ("Le président a critiqué Dupont.", "fr", "indirect", "Dupont", "Le président", "a critiqué"),
+    ("Le maire a critiqué la réforme, puis il a quitté la salle.", "fr", "indirect", "la réforme", "Le maire",
+     "a critiqué"),
     # an auxiliary after the verb makes a clause of its words, not an inverted speaker
     ("Mr. Coffman, who represents a swing district in Denver, said Mr. Trump had disrespected American troops.",
      "en", "indirect", "Mr. Trump had disrespected American troops", "Coffman", "said"),
@@ -405,6 +412,10 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ('At the rally, Beck said, "Ted and I were just driving in."', "en"),
     ('Clinton, 35, the daughter of the former president, said on Twitter, "we are thrilled."', "en"),
     ("Ce matin, le ministre a déclaré, « Nous allons gagner cette bataille. »", "fr"),
+    # a passive evaluating verb judges nobody's words; a one-word object of another verb is no report
+    ("The victim was attacked by a dog.", "en"),
+    ("Le chien a été attaqué par un loup.", "fr"),
+    ("The senator said so.", "en"),
     # the words between the comma and the verb open a relative clause: nobody reports the sentence
     ("The spotlight was on Donald J. Trump, who took to the Sunday talk shows.", "en"),
 ])

@@ -186,6 +186,18 @@ def _clause_end(text: str, a: int, limit: int, rules: QuoteRules) -> int | None:
     return end if end - a > 1 else None
 
 
+def _object(text: str, masked: str, span: tuple[int, int], rules: QuoteRules) -> tuple[int, int]:
+    """The object of an evaluating verb (``span``: the words after it): up to the first comma or
+    word that opens another clause ("endorsed Mr. Trump and criticized his campaign, …"); not at
+    "as", which goes on with the object ("described the field as “all very good”")."""
+    a, b = span
+    for m in re.finditer(r"[^\s,]+|,", masked[a:b]):
+        w = m.group().casefold()
+        if m.start() and (w == "," or w in rules.apposition_ends - {"as"} or w in rules.coordinators):
+            return _span(text, a, a + m.start())
+    return span
+
+
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     """Whether ``span`` overlaps one of the disjoint spans of ``taken`` (kept sorted): only the
     neighbours of its place need looking at (bisection, so the cost does not grow with the text)."""
@@ -238,6 +250,8 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
+                if span and rules.verb_role.get(verb.verb) == "evaluating":
+                    span = _object(text, masked, span, rules)  # "endorsed Mr. Trump and criticized …": Mr. Trump
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
         a, b = span
@@ -254,7 +268,8 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             continue
         if text[a] in QUOTE_MARKS:
             continue  # a direct quotation, already read
-        if len(tokenize_words(text[a:b], rules.language)) < rules.indirect_min_words:  # quoted words count
+        judged = verb is not None and rules.verb_role.get(verb.verb) == "evaluating"  # "endorsed Cruz": one word
+        if len(tokenize_words(text[a:b], rules.language)) < (1 if judged else rules.indirect_min_words):  # quoted words count
             continue
         i = bisect.bisect_left(opens, a)
         kind = "mixed" if i < len(opens) and opens[i] < b else "indirect"
