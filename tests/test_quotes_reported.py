@@ -420,6 +420,31 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
     # not between commas: a circumstance, then a direct quotation opening with a capital
     ("The economy is weak, said Smith, who is an economist at the bank.", "en", "indirect",
      "The economy is weak", "Smith", "said"),
+    # a verb closes its sentence only before circumstance; before its object it reports the object
+    ("Clinton’s Democratic opponent, Vermont Sen. Bernie Sanders, also praised the president’s actions.", "en",
+     "indirect", "the president’s actions", "Bernie Sanders", "praised"),
+    ("Battleground races in Ohio and Florida are all close, a Quinnipiac University poll shows.", "en",
+     "indirect", "Battleground races in Ohio and Florida are all close", "a Quinnipiac University poll", "shows"),
+    ("Le projet est une erreur grave pour le pays, le député a déclaré mardi.", "fr", "indirect",
+     "Le projet est une erreur grave pour le pays", "le député", "a déclaré"),
+    ("Le ministre de l'Intérieur, Jean Dupont, a annoncé la fermeture de la frontière.", "fr", "indirect",
+     "la fermeture de la frontière", "Jean Dupont", "a annoncé"),
+    ("The race in Iowa is very close, Smith said Tuesday.", "en", "indirect", "The race in Iowa is very close",
+     "Smith", "said"),
+    ("The race in Iowa is very close, Smith told CNN.", "en", "indirect", "The race in Iowa is very close",
+     "Smith", "told"),
+    # an evaluating verb reports its object alone, however short, up to a comma or another clause
+    ("The group endorsed Cruz.", "en", "indirect", "Cruz", "The group", "endorsed"),
+    ("Sanders initially defended his vote, but he later changed his mind.", "en", "indirect", "his vote",
+     "Sanders", "defended"),
+    ("Le président a critiqué Dupont.", "fr", "indirect", "Dupont", "Le président", "a critiqué"),
+    ("Le maire a critiqué la réforme, puis il a quitté la salle.", "fr", "indirect", "la réforme", "Le maire",
+     "a critiqué"),
+    # an auxiliary after the verb makes a clause of its words, not an inverted speaker
+    ("Mr. Coffman, who represents a swing district in Denver, said Mr. Trump had disrespected American troops.",
+     "en", "indirect", "Mr. Trump had disrespected American troops", "Coffman", "said"),
+    ("Le député Jean Dupont, élu de la Creuse, estime Paris a aussi perdu.", "fr", "indirect",
+     "Paris a aussi perdu", "Jean Dupont", "estime"),
 ])
 def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
     quotes = extract(text, language)
@@ -445,6 +470,12 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ('At the rally, Beck said, "Ted and I were just driving in."', "en"),
     ('Clinton, 35, the daughter of the former president, said on Twitter, "we are thrilled."', "en"),
     ("Ce matin, le ministre a déclaré, « Nous allons gagner cette bataille. »", "fr"),
+    # a passive evaluating verb judges nobody's words; a one-word object of another verb is no report
+    ("The victim was attacked by a dog.", "en"),
+    ("Le chien a été attaqué par un loup.", "fr"),
+    ("The senator said so.", "en"),
+    # the words between the comma and the verb open a relative clause: nobody reports the sentence
+    ("The spotlight was on Donald J. Trump, who took to the Sunday talk shows.", "en"),
 ])
 def test_what_is_not_reported_speech(text, language):
     quotes = extract(text, language)

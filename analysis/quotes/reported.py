@@ -123,6 +123,17 @@ def _speaker_words(words: str, rules: QuoteRules) -> str:
     return words
 
 
+def _closes(tail: str, verb: Verb, rules: QuoteRules) -> bool:
+    """Whether the words after a verb (``tail``) leave it closing its sentence: none, or
+    circumstance opened by a phrase breaker ("said in a statement"), a capital ("said Tuesday",
+    "told CNN") or a day ("a déclaré mardi"), or the person told; not an object ("praised the
+    president’s actions")."""
+    first = re.sub(r"\W+", "", tail.split(None, 1)[0]) if tail.strip() else ""
+    folded = first.casefold()
+    return (not first or folded in rules.breakers or folded in rules.not_names or first[:1].isupper()
+            or bool(rules.told.search(verb.verb, "*")))
+
+
 def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
             rules: QuoteRules) -> tuple[tuple[int, int] | None, bool]:
     """The reported words before "…, X said." when the verb closes its sentence (None when it
@@ -140,6 +151,12 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return None, False  # "Massoud said that … “…”": the words come after the verb
     if comma <= s_start:
         return None, False
+    if not inverted and not _closes(tail, verb, rules):
+        return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
+    if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - {"as", "and"}:
+        return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
+    if inverted and any(w.casefold() in rules.skip for w in measured.split()[1:]):
+        return None, False  # "Mr. Coffman, who …, said Mr. Trump had disrespected …": a clause, no inverted speaker
     if inverted and mention_after(tail, rules).kind not in ("name", "role"):
         return None, False  # "Sanders, who …, said he may campaign": the words come after the verb
     end = comma
@@ -167,6 +184,18 @@ def _clause_end(text: str, a: int, limit: int, rules: QuoteRules) -> int | None:
     while end < limit and text[end] in QUOTE_MARKS:
         end += 1
     return end if end - a > 1 else None
+
+
+def _object(text: str, masked: str, span: tuple[int, int], rules: QuoteRules) -> tuple[int, int]:
+    """The object of an evaluating verb (``span``: the words after it): up to the first comma or
+    word that opens another clause ("endorsed Mr. Trump and criticized his campaign, …"); not at
+    "as", which goes on with the object ("described the field as “all very good”")."""
+    a, b = span
+    for m in re.finditer(r"[^\s,]+|,", masked[a:b]):
+        w = m.group().casefold()
+        if m.start() and (w == "," or w in rules.apposition_ends - {"as"} or w in rules.coordinators):
+            return _span(text, a, a + m.start())
+    return span
 
 
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -221,6 +250,8 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
+                if span and rules.verb_role.get(verb.verb) == "evaluating":
+                    span = _object(text, masked, span, rules)  # "endorsed Mr. Trump and criticized …": Mr. Trump
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
         a, b = span
@@ -237,7 +268,8 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             continue
         if text[a] in QUOTE_MARKS:
             continue  # a direct quotation, already read
-        if len(tokenize_words(text[a:b], rules.language)) < rules.indirect_min_words:  # quoted words count
+        judged = verb is not None and rules.verb_role.get(verb.verb) == "evaluating"  # "endorsed Cruz": one word
+        if len(tokenize_words(text[a:b], rules.language)) < (1 if judged else rules.indirect_min_words):  # quoted words count
             continue
         i = bisect.bisect_left(opens, a)
         kind = "mixed" if i < len(opens) and opens[i] < b else "indirect"

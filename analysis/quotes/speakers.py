@@ -104,7 +104,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             right_after = masked[verbs[-1].end:match.start].split(",")[0]
             inverted = mention_after(right_after, rules) if right_after.strip()[:1].isupper() else NO_MENTION
             whole = len(inverted.text.split()) + len(inverted.title.split()) == len(right_after.split())
-            mention = inverted if inverted.kind == "name" and whole else spoken
+            judged = rules.verb_role.get(verbs[-1].verb) == "evaluating"  # "endorsed Clinton, saying": its object
+            mention = inverted if inverted.kind == "name" and whole and not judged else spoken
         if mention.kind == "none" and participle:
             # "Nefzi said, adding": the speaker of the verb right before; else "Clinton posted a comment, saying"
             adjacent = spoken and not masked[verbs[-1].end:match.start].strip(" ,")
