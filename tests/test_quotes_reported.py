@@ -448,7 +448,9 @@ def test_a_surname_is_completed_to_the_full_name_of_the_document():
 ])
 def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
     quotes = extract(text, language)
-    reported = quotes[quotes["kind"].isin(["indirect", "mixed"])]
+    # the rules' rows; the sentence model may read again a sentence the rules took only a short
+    # object of (its rows have no cue: measured by benchmarks/eval_polnear.py, not here)
+    reported = quotes[quotes["kind"].isin(["indirect", "mixed"]) & (quotes["cue"] != "")]
     assert len(reported) == 1
     row = reported.iloc[0]
     assert (row["kind"], row["quote_text"], row["speaker"], row["cue"]) == (kind, content, speaker, cue)

@@ -153,7 +153,7 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return None, False
     if not inverted and not _closes(tail, verb, rules):
         return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
-    if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - {"as", "and"}:
+    if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - rules.continuers - rules.coordinators:
         return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
     if inverted and any(w.casefold() in rules.skip for w in measured.split()[1:]):
         return None, False  # "Mr. Coffman, who …, said Mr. Trump had disrespected …": a clause, no inverted speaker
@@ -189,11 +189,11 @@ def _clause_end(text: str, a: int, limit: int, rules: QuoteRules) -> int | None:
 def _object(text: str, masked: str, span: tuple[int, int], rules: QuoteRules) -> tuple[int, int]:
     """The object of an evaluating verb (``span``: the words after it): up to the first comma or
     word that opens another clause ("endorsed Mr. Trump and criticized his campaign, …"); not at
-    "as", which goes on with the object ("described the field as “all very good”")."""
+    an object continuer ("as"), which goes on with the object ("described the field as “all very good”")."""
     a, b = span
     for m in re.finditer(r"[^\s,]+|,", masked[a:b]):
         w = m.group().casefold()
-        if m.start() and (w == "," or w in rules.apposition_ends - {"as"} or w in rules.coordinators):
+        if m.start() and (w == "," or w in rules.apposition_ends - rules.continuers or w in rules.coordinators):
             return _span(text, a, a + m.start())
     return span
 

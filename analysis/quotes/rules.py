@@ -42,6 +42,7 @@ class QuoteRules:
     apposition_ends: frozenset
     relatives: frozenset
     agents: frozenset
+    continuers: frozenset
     documents: frozenset
     organisations: frozenset
     colon_cues: tuple
@@ -83,6 +84,7 @@ def quote_rules(language: str) -> QuoteRules:
         title_abbreviations=frozenset(t.casefold().rstrip(".") for t in res.titles if t.endswith(".")),
         name_suffixes=low("name_suffixes"), coordinators=low("coordinators"), told=list_matcher(res.quote_words("told_verbs")),
         apposition_ends=low("apposition_ends"), relatives=low("relative_pronouns"), agents=low("agent_markers"),
+        continuers=low("object_continuers"),
         documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
