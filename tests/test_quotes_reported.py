@@ -180,6 +180,9 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Hamish de Bretton-Gordon"]),
     ("Jean Dupont, ancien chef des armées de la France, a déclaré : « C’est de la folie. »", "fr",
      ["Jean Dupont"]),
+    # the name told is no speaker of the participle after it (was "Fox News", BASIL's Chick-fil-A event)
+    ("“He said the same thing Obama said,” Johnson told Fox News -- referring to the president – “And he gets "
+     "negativity.”", "en", ["Johnson", "Johnson"]),
     # a weekday before the name is not part of it (was the speaker "Wednesday Williams")
     ("In a Facebook post on Wednesday Williams admitted his mistake: “I made a mistake.”", "en", ["Williams"]),
     # a coordinated verb has the first verb's speaker; an age does not break the name

@@ -97,15 +97,16 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         mention = mention_in(text[cut:match.start], rules)
         spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
             else None  # the speaker of the sentence's reporting verb before this one
-        participle = match.key.casefold() in rules.participles
+        participle = match.key.casefold().split(" ")[0] in rules.participles  # "saying", "referring to"
         if participle and spoken and mention.kind != "pronoun":
             # "Clinton responded to Vargas' question on Facebook writing": not Facebook; "…, said Jean
             # Dupont, adding": the name after the verb before
             right_after = masked[verbs[-1].end:match.start].split(",")[0]
             inverted = mention_after(right_after, rules) if right_after.strip()[:1].isupper() else NO_MENTION
             whole = len(inverted.text.split()) + len(inverted.title.split()) == len(right_after.split())
-            judged = rules.verb_role.get(verbs[-1].verb) == "evaluating"  # "endorsed Clinton, saying": its object
-            mention = inverted if inverted.kind == "name" and whole and not judged else spoken
+            # "endorsed Clinton, saying", "told Fox News -- referring": the name is its object
+            its_object = rules.verb_role.get(verbs[-1].verb) == "evaluating" or bool(rules.told.search(verbs[-1].verb, "*"))
+            mention = inverted if inverted.kind == "name" and whole and not its_object else spoken
         if mention.kind == "none" and participle:
             # "Nefzi said, adding": the speaker of the verb right before; else "Clinton posted a comment, saying"
             adjacent = spoken and not masked[verbs[-1].end:match.start].strip(" ,")
