@@ -180,6 +180,10 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Hamish de Bretton-Gordon"]),
     ("Jean Dupont, ancien chef des armées de la France, a déclaré : « C’est de la folie. »", "fr",
      ["Jean Dupont"]),
+    # a state after a city is no speaker (was "Tex", BASIL's Chick-fil-A event)
+    ("Jane Doe of Austin, Tex., said: “I am leaving.”", "en", ["Jane Doe"]),
+    ("One Facebook user who lives near Austin, Tex., posted this status update: “I am leaving.”", "en",
+     ["One Facebook user"]),
     # the name told is no speaker of the participle after it (was "Fox News", BASIL's Chick-fil-A event)
     ("“He said the same thing Obama said,” Johnson told Fox News -- referring to the president – “And he gets "
      "negativity.”", "en", ["Johnson", "Johnson"]),

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from analysis.entities_groups import name_group
 from analysis.marks import WORD_APOSTROPHES
 from analysis.matcher import FoldedText
 from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes, is_person,  # noqa: F401
@@ -136,12 +137,15 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
             named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules)
+            # "Jane Doe of Springfield, Mo., said", "a user who lives near Austin, Tex., posted": a state after a city
+            state = bare and len(apposition) == 1 and bool(name_group(apposition[0], rules.language)[0])
             if named.kind == "name" and (
                     mention.kind == "role" or named.title  # "Sen. Ron Johnson, R-Wis., said"
                     or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
                                        or apposition[0].isdigit()  # "Suu Kyi, 70, said"
                                        # "Hamish de Bretton-Gordon, ex-head of … for the Army and Nato, said"
-                                       or bare and _describes_between(apposition, named, rules))):
+                                       or bare and _describes_between(apposition, named, rules))) \
+                    or state and named.kind in ("name", "role"):
                 mention = named
         if mention.kind == "role" and masked.count(",", floor, match.start) == 1 and s < len(sentences) \
                 and floor == sentences[s][0]:
