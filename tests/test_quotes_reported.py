@@ -182,6 +182,7 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Jean Dupont"]),
     # a state after a city is no speaker (was "Tex", BASIL's Chick-fil-A event)
     ("Jane Doe of Austin, Tex., said: “I am leaving.”", "en", ["Jane Doe"]),
+    ("Jane Doe, 45, of Springfield, Mo., said: “I am leaving.”", "en", ["Jane Doe"]),    # was Springfield
     ("One Facebook user who lives near Austin, Tex., posted this status update: “I am leaving.”", "en",
      ["One Facebook user"]),
     # the name told is no speaker of the participle after it (was "Fox News", BASIL's Chick-fil-A event)

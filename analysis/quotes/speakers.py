@@ -55,6 +55,21 @@ def _clause_start(masked: str, floor: int, at: int, rules: QuoteRules) -> int:
     return cut
 
 
+def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rules: QuoteRules) -> Mention:
+    """Who is named before a hometown written the news way, city then state between commas, with
+    an age before it ("Jane Doe, 45, of Springfield, Mo., said"): the segments of the state, the
+    city ("of Springfield") and the age are passed over, back to the first other one."""
+    k = len(commas) - 2  # the segment before the state
+    while k >= 0:
+        start = commas[k - 1] + 1 if k else floor
+        words = masked[start:commas[k]].split()
+        origin = len(words) >= 2 and words[0].casefold() in rules.particles and words[1][:1].isupper()
+        if not (origin or len(words) == 1 and words[0].isdigit()):
+            return mention_in(text[start:commas[k]], rules)
+        k -= 1
+    return NO_MENTION
+
+
 def _previous_segment(masked: str, floor: int, at: int) -> int:
     commas = [m.start() for m in _SEGMENT.finditer(masked, floor, at)]
     return commas[-1] + 1 if commas else floor
@@ -137,8 +152,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
             named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules)
-            # "Jane Doe of Springfield, Mo., said", "a user who lives near Austin, Tex., posted": a state after a city
             state = bare and len(apposition) == 1 and bool(name_group(apposition[0], rules.language)[0])
+            if state:  # "Jane Doe, 45, of Springfield, Mo., said", "a user who lives near Austin, Tex., posted"
+                named = _before_hometown(text, masked, floor, [floor + c for c in commas], rules)
             if named.kind == "name" and (
                     mention.kind == "role" or named.title  # "Sen. Ron Johnson, R-Wis., said"
                     or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
