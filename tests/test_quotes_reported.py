@@ -183,6 +183,9 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     # a state after a city is no speaker (was "Tex", BASIL's Chick-fil-A event)
     ("Jane Doe of Austin, Tex., said: “I am leaving.”", "en", ["Jane Doe"]),
     ("Jane Doe, 45, of Springfield, Mo., said: “I am leaving.”", "en", ["Jane Doe"]),    # was Springfield
+    # an apposition opened by a name particle says where the speaker is from or works
+    ("Jane Doe, of the Red Cross, said: “I am leaving.”", "en", ["Jane Doe"]),          # was Red Cross
+    ("Jean Dupont, du Front national, a déclaré : « Je pars. »", "fr", ["Jean Dupont"]),  # was Front
     ("One Facebook user who lives near Austin, Tex., posted this status update: “I am leaving.”", "en",
      ["One Facebook user"]),
     # the name told is no speaker of the participle after it (was "Fox News", BASIL's Chick-fil-A event)

@@ -159,6 +159,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                     mention.kind == "role" or named.title  # "Sen. Ron Johnson, R-Wis., said"
                     or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
                                        or apposition[0].isdigit()  # "Suu Kyi, 70, said"
+                                       # "Jane Doe, of the Red Cross, said", "Jean Dupont, du Front national, a déclaré"
+                                       or apposition[0].casefold() in rules.particles - rules.coordinators
                                        # "Hamish de Bretton-Gordon, ex-head of … for the Army and Nato, said"
                                        or bare and _describes_between(apposition, named, rules))) \
                     or state and named.kind in ("name", "role"):
