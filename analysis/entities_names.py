@@ -289,9 +289,10 @@ def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter, set
                 styled.add((di, sid))
                 continue
             for k, ((s, _), word, fold) in enumerate(zip(words, tokens, folded)):
-                if word[:1].islower() and not _is_capitalised(word, particles):
+                named = _is_capitalised(word, particles)
+                if word[:1].islower() and not named:
                     lowercase[fold] += 1
-                elif k and _is_capitalised(word, particles) and not _opens(text, s, short):
+                elif k and named and not _opens(text, s, short):
                     capitalised[_fold(_POSSESSIVE.sub("", word))] += 1
     return lowercase, capitalised, styled
 

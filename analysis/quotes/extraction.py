@@ -109,8 +109,9 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
                 text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
             parts = between.lstrip(_SPACES + "," + WORD_APOSTROPHES + "'\"").split(",")
-            if len(parts) >= 3 and describes(parts[0], rules) and whole_name(parts[1], rules).kind == "name":
-                first = whole_name(parts[1], rules)  # "…," Google's chief executive, Laszlo Bock, told
+            named = whole_name(parts[1], rules) if len(parts) >= 3 and describes(parts[0], rules) else NO_MENTION
+            if named.kind == "name":
+                first = named  # "…," Google's chief executive, Laszlo Bock, told
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
                 mention = named_after(masked, after.end, rules)
@@ -357,7 +358,7 @@ def _runs_on(chosen: Verb | None, introduced: bool, after_verb: bool, other, tex
     gap = masked[chosen.end:p.open_at].split()
     if any(w.casefold() in rules.conjunctions for w in gap):
         return True  # "said that “…”": reported speech holding the quoted words
-    if gap and rules.verb_role.get(chosen.verb) == "evaluating":
+    if gap and rules.evaluates(chosen.verb):
         return True  # "called Trump “unhinged”": a judgement of its object, in the author's clause
     # “…” followed by more of the reported clause: "saying that “race still determines too much” in America"
     return len(tokenize_words(masked[p.close_at + 1:sentence[1]], rules.language)) >= rules.indirect_min_words

@@ -69,7 +69,7 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
         opens_quote = tail[words[0].end():].lstrip()[:1] in QUOTE_MARKS
         # "said that “…”": indirect speech with a verbatim part, a mixed quotation from "that"
         at += words[0].start() if opens_quote else words[0].end()
-    elif rules.told.search(verb.verb, "*") or verb.verb.casefold() in rules.conjunctions:
+    elif rules.tells(verb.verb) or verb.verb.casefold() in rules.conjunctions:
         begin = _content_start(words, 0, LEAD_WORDS + 1, rules, pronouns_until=OBJECT_WORDS + 1)
         if begin is None:
             return None
@@ -131,7 +131,7 @@ def _closes(tail: str, verb: Verb, rules: QuoteRules) -> bool:
     first = re.sub(r"\W+", "", tail.split(None, 1)[0]) if tail.strip() else ""
     folded = first.casefold()
     return (not first or folded in rules.breakers or folded in rules.not_names or first[:1].isupper()
-            or bool(rules.told.search(verb.verb, "*")))
+            or rules.tells(verb.verb))
 
 
 def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
@@ -191,9 +191,9 @@ def _object(text: str, masked: str, span: tuple[int, int], rules: QuoteRules) ->
     word that opens another clause ("endorsed Mr. Trump and criticized his campaign, …"); not at
     an object continuer ("as"), which goes on with the object ("described the field as “all very good”")."""
     a, b = span
+    ends = (rules.apposition_ends - rules.continuers) | rules.coordinators | {","}
     for m in re.finditer(r"[^\s,]+|,", masked[a:b]):
-        w = m.group().casefold()
-        if m.start() and (w == "," or w in rules.apposition_ends - rules.continuers or w in rules.coordinators):
+        if m.start() and m.group().casefold() in ends:
             return _span(text, a, a + m.start())
     return span
 
@@ -223,6 +223,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
     for start, end, verb, mention in sorted(cues, key=lambda c: c[0]):
         s = min(bisect.bisect_right(ends, start), len(sentences) - 1)
         sentence = sentences[s]
+        judged = verb is not None and rules.evaluates(verb.verb)  # "endorsed Cruz": its object, one word will do
         if verb is None:  # "according to X, …" or "…, according to X."
             region = masked[end:sentence[1]]
             comma = region.find(",")
@@ -250,7 +251,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
-                if span and rules.verb_role.get(verb.verb) == "evaluating":
+                if span and judged:
                     span = _object(text, masked, span, rules)  # "endorsed Mr. Trump and criticized …": Mr. Trump
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
@@ -268,7 +269,6 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             continue
         if text[a] in QUOTE_MARKS:
             continue  # a direct quotation, already read
-        judged = verb is not None and rules.verb_role.get(verb.verb) == "evaluating"  # "endorsed Cruz": one word
         if len(tokenize_words(text[a:b], rules.language)) < (1 if judged else rules.indirect_min_words):  # quoted words count
             continue
         i = bisect.bisect_left(opens, a)

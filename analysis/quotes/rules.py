@@ -56,6 +56,14 @@ class QuoteRules:
     name_stopwords: frozenset
     not_names: frozenset = frozenset()  # days, months: capitalised words that name nobody
 
+    def evaluates(self, verb: str) -> bool:
+        """A verb that judges someone or something ("called", "endorsed"): what follows is its object."""
+        return self.verb_role.get(verb) == "evaluating"
+
+    def tells(self, verb: str) -> bool:
+        """A verb whose object is the person told ("told", "a dit à")."""
+        return bool(self.told.search(verb, "*"))
+
     @property
     def resources(self) -> str:
         """For the ``resources`` column: where the rules came from."""

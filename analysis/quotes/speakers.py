@@ -37,11 +37,11 @@ def _describes_between(apposition: list[str], named: Mention, rules: QuoteRules)
     speaking on WOR710, called"; not a clause ("On Wednesday, he seemed to …, warning", "Ahmed
     Masoud, a demandé l’aide d’Israël, c’est ce qu’a révélé": a stopword first, or a reporting
     verb), nor after a time only ("Sunday")."""
-    first = apposition[0].casefold() if apposition else ""
-    time_only = all(w.casefold() in rules.not_names | rules.stopwords for w in named.text.split())
-    clause = any(True for _ in rules.verbs.find(FoldedText.of(" ".join(apposition)), "*"))
-    return (apposition[0][:1].islower() and first not in rules.stopwords | rules.coordinators
-            and not time_only and not clause)
+    if not apposition[0][:1].islower() or apposition[0].casefold() in rules.stopwords | rules.coordinators:
+        return False
+    if all(w.casefold() in rules.not_names or w.casefold() in rules.stopwords for w in named.text.split()):
+        return False
+    return not rules.verbs.find(FoldedText.of(" ".join(apposition)), "*")
 
 
 def _clause_start(masked: str, floor: int, at: int, rules: QuoteRules) -> int:
@@ -105,7 +105,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
     for match in rules.verbs.find(FoldedText.of(masked), "*"):
         if masked[match.start - 1:match.start] in "-\u2010\u2011" and match.start:
             continue  # part of a compound: "so-called", "self-described"
-        if rules.verb_role.get(match.key) == "evaluating" and _names_something(masked[:match.start], rules):
+        if rules.evaluates(match.key) and _names_something(masked[:match.start], rules):
             continue  # "a group called the Friends of the Earth": a name given, nothing reported
         s = bisect.bisect_right(ends, match.start)
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
@@ -121,7 +121,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             inverted = mention_after(right_after, rules) if right_after.strip()[:1].isupper() else NO_MENTION
             whole = len(inverted.text.split()) + len(inverted.title.split()) == len(right_after.split())
             # "endorsed Clinton, saying", "told Fox News -- referring": the name is its object
-            its_object = rules.verb_role.get(verbs[-1].verb) == "evaluating" or bool(rules.told.search(verbs[-1].verb, "*"))
+            its_object = rules.evaluates(verbs[-1].verb) or rules.tells(verbs[-1].verb)
             mention = inverted if inverted.kind == "name" and whole and not its_object else spoken
         if mention.kind == "none" and participle:
             # "Nefzi said, adding": the speaker of the verb right before; else "Clinton posted a comment, saying"
@@ -151,10 +151,10 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # before an apposition that opens with a determiner or a preposition
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
-            named = mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules)
+            # "Jane Doe, 45, of Springfield, Mo., said", "a user who lives near Austin, Tex., posted"
             state = bare and len(apposition) == 1 and bool(name_group(apposition[0], rules.language)[0])
-            if state:  # "Jane Doe, 45, of Springfield, Mo., said", "a user who lives near Austin, Tex., posted"
-                named = _before_hometown(text, masked, floor, [floor + c for c in commas], rules)
+            named = (_before_hometown(text, masked, floor, [floor + c for c in commas], rules) if state else
+                     mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules))
             if named.kind == "name" and (
                     mention.kind == "role" or named.title  # "Sen. Ron Johnson, R-Wis., said"
                     or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
@@ -231,7 +231,7 @@ def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
     Clinton, said Steve Elmendorf, a strategist"; "…, said his friend, Bruce Turry"); not what the
     verb reports, judges or whom it tells ("…, said Trump was wrong", "…, calling Rubio's plan",
     "…, told Fox News"), nor a time ("said Tuesday")."""
-    if rules.told.search(match.key, "*") or match.key.casefold() in rules.participles or \
+    if rules.tells(match.key) or match.key.casefold() in rules.participles or \
             rules.verb_role.get(match.key) in ("evaluating", "believing"):
         return NO_MENTION
     segment = after_verb(masked, match.end, rules.title_abbreviations)
