@@ -61,7 +61,7 @@ def main() -> int:
     c = r["counts"]["reported"]
     print(f"PolNeAR train, {args.folds}-fold CV by document, {settings} ({time.perf_counter() - began:.1f} s)")
     print(f"indirect + mixed attributions  P {p:.3f}  R {rec:.3f}  F1 {f:.3f}   {c[1]} / {c[3]}")
-    p, rec, f = r["direct"]
+    p, rec, f = r["quotations"]
     print(f"direct quotations              P {p:.3f}  R {rec:.3f}  F1 {f:.3f}")
     return 0
 

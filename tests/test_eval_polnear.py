@@ -28,3 +28,17 @@ _SPEC.loader.exec_module(eval_polnear)
 ])
 def test_a_gold_source_names_someone_only_when_its_head_is_capitalised(source, expected):
     assert eval_polnear._named(source) == expected
+
+
+def test_gold_quotations_are_direct_contents_and_the_quoted_segments_of_mixed_ones():
+    import pandas as pd
+    text = ("Reid said the senator faced a ''test of leadership'' and “a choice.” "
+            "“We will win,” Sanders said. Smith said it was over.")
+    mixed = (text.index("the senator"), text.index("choice.") + len("choice."))  # the last mark left out
+    direct = (text.index("“We"), text.index(",” Sanders"))
+    indirect = (text.index("it was"), text.index(" over.") + 5)
+    gold = pd.DataFrame({"kind": ["mixed", "direct", "indirect"],
+                         "content_start": [mixed[0], direct[0], indirect[0]],
+                         "content_end": [mixed[1], direct[1], indirect[1]]})
+    spans = eval_polnear.gold_quotations(text, gold)
+    assert [text[a:b] for a, b in spans] == ["“We will win", "''test of leadership''", "“a choice.”"]

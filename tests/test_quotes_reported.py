@@ -587,7 +587,13 @@ def test_one_speaker_id_per_person_across_spellings_outlets_and_languages():
 # --- scare quotes ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, language, quoted, kind", [
-    ("The “science” from the CDC was questioned by many people, he said.", "en", "science", "scare"),
+    ("The “science” from the CDC was questioned by many people.", "en", "science", "scare"),
+    # inside words a cue credits, a short quoted phrase is the speaker's partial quotation ...
+    ("Harry Reid said the Vermont senator faced a “test of leadership” over the protests.", "en",
+     "test of leadership", "direct"),
+    ("The “science” from the CDC was questioned by many people, Dr. Jane Smith said.", "en", "science", "direct"),
+    # ... but a title stays nobody's words
+    ("Jane Smith said she watched NBC’s “Today” every morning of the week.", "en", "Today", "scare"),
     ("Le journal souligne que le « chef du Front de résistance nationale » contre le régime taliban "
      "a déclaré : « Je crois que nous devons travailler ensemble ».", "fr",
      "chef du Front de résistance nationale", "scare"),
@@ -601,6 +607,10 @@ def test_scare_quotes_on_real_news(text, language, quoted, kind):
     assert row["kind"] == kind
     if kind == "scare":
         assert row["speaker"] == "" and row["cue"] == ""
+    elif row["part_of"]:  # a partial quotation inside reported words: their speaker and cue
+        outer = quotes.set_index("quote_id").loc[row["part_of"]]
+        assert outer["kind"] == "mixed" and row["speaker"] == outer["speaker"] != "unknown"
+        assert row["cue"] == outer["cue"] == "said"
 
 
 # --- PolNeAR -----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ _SPACES = " \t\u00a0\u202f\u2009"
 _AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*\s*){0,6}"
                           r"(?:(?:,\s*[^,;:!?\n]{1,90}){1,4},\s*)?")
 _SENTENCE_REST = re.compile(r"([^.;:!?\n]{1,120})[.;!?]")
-_PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside"]
+_PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside", "_title"]
 _FIRST_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _CLOSES = re.compile(r"(?:\s+[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*){0,3}\s*(?:[.,;!?]|$)")  # "asked." "said Tuesday,"
 
@@ -233,6 +233,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive); called “X”
         other = None if introduced or (p.depth > 0) else introduction(p, text, masked, sentences[s], verbs, rules)
         title = bool(words) and all(w[0].isupper() or w.casefold() in rules.particles for w in words)
+        # a name or title: "The Apprentice", called “X”; reported words around it do not make it theirs
+        named = (title and len(words) <= rules.name_max_words) or _named_by(masked, p.open_at, chosen, rules)
         if title and len(words) <= rules.name_max_words and POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
             kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
         signed = signature(p, masked, rules) if p.depth == 0 else None
@@ -270,7 +272,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             cue=text[cue_start:cue_end] if kind == "direct" and cue_start >= 0 else "",
             cue_start=cue_start if kind == "direct" else -1, cue_end=cue_end if kind == "direct" else -1,
             _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues,
-            _inside=_runs_on(chosen, introduced, after_verb, other, text, masked, sentences[s], p, rules)))
+            _inside=_runs_on(chosen, introduced, after_verb, other, text, masked, sentences[s], p, rules),
+            _title=named))
     link_parts(rows, text, rules)
     # A verb whose words run on before the quotation ("Police say they have “adequate resources”")
     # reports a mixed quotation: find_reported reads it; the quoted words are its part_of.
@@ -291,7 +294,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             resources=rules.resources, speaker_type=speaker_type(speaker, mention, rules),
             speaker_title=mention.title or speakers.title_of(speaker),
             cue=text[r["cue_start"]:r["cue_end"]], cue_start=r["cue_start"], cue_end=r["cue_end"],
-            _open=r["start"], _close=r["end"], _cont=False, _continues=False, _inside=False))
+            _open=r["start"], _close=r["end"], _cont=False, _continues=False, _inside=False, _title=False))
     rows += _model_rows(doc_id, outlet, language, text, sentences, rows, pairs, [w[0] for w in mark_warnings], rules)
     link_mixed(rows)
     return rows, _warning_rows(doc_id, outlet, text, mark_warnings)
@@ -327,7 +330,7 @@ def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: l
             sentence=text[sentences[sid][0]:sentences[sid][1]], marks="", depth=0, part_of="", nested_in="",
             resources=f"data/models/{model_path(language).name}", speaker_type="unknown",
             speaker_title="", cue="", cue_start=-1, cue_end=-1,
-            _open=a, _close=b, _cont=False, _continues=False, _inside=False))
+            _open=a, _close=b, _cont=False, _continues=False, _inside=False, _title=False))
     return found
 
 

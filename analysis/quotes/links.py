@@ -7,24 +7,37 @@ import bisect
 
 from analysis.quotes.rules import QuoteRules
 
+#: What a mixed quotation lends the partial quotation inside it: who speaks and by which cue.
+_CREDIT = ("speaker", "speaker_mention", "verb", "verb_role", "source", "speaker_type", "speaker_title",
+           "cue", "cue_start", "cue_end")
+
 
 def link_mixed(rows: list[dict]) -> None:
     """A direct quotation inside a mixed one is its verbatim part: ``part_of`` the mixed row, and
     spoken by its speaker where the quotation had none or where the same cue reports both (the
     mixed row read the speaker with the whole clause in view: "China used “velvet gloves” in
-    Central Asia, said Nargis Kassenova" is Kassenova's, not Central Asia's)."""
+    Central Asia, said Nargis Kassenova" is Kassenova's, not Central Asia's). A short quoted
+    phrase inside reported words that a cue credits ("Reid said the senator faced a “test of
+    leadership”") is that speaker's partial quotation, not the author's scare quote: it becomes
+    a direct part too, with the mixed row's speaker and cue. Names and titles ("The Apprentice",
+    called “X”) stay scare quotes."""
     mixed = sorted((r for r in rows if r["kind"] == "mixed"), key=lambda m: m["start"])  # disjoint
     starts = [m["start"] for m in mixed]
     for r in rows:
-        if r["kind"] != "direct" or r["part_of"] or r["depth"]:
+        if r["kind"] not in ("direct", "scare") or r["part_of"] or r["depth"]:
             continue
         i = bisect.bisect_right(starts, r["start"]) - 1
         outer = mixed[i] if i >= 0 and r["end"] <= mixed[i]["end"] else None
-        if outer:
-            r["part_of"] = outer["quote_id"]
-            same_cue = r["cue_start"] >= 0 and r["cue_start"] == outer["cue_start"] and outer["speaker"] != "unknown"
-            if r["speaker"] == "unknown" or same_cue:
-                r.update(speaker=outer["speaker"], speaker_mention=outer["speaker_mention"])
+        if outer is None:
+            continue
+        if r["kind"] == "scare":
+            if r["_title"] or outer["cue_start"] < 0:
+                continue
+            r.update({k: outer[k] for k in _CREDIT}, kind="direct")
+        r["part_of"] = outer["quote_id"]
+        same_cue = r["cue_start"] >= 0 and r["cue_start"] == outer["cue_start"] and outer["speaker"] != "unknown"
+        if r["speaker"] == "unknown" or same_cue:
+            r.update(speaker=outer["speaker"], speaker_mention=outer["speaker_mention"])
 
 
 def link_parts(rows: list[dict], text: str, rules: QuoteRules) -> None:
