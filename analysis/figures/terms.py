@@ -10,7 +10,8 @@ from analysis.figures.style import MAX_PANELS, OTHERS_GREY, figure_colors, group
 
 def plot_term_rates(counts: pd.DataFrame, colors=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Heatmap: loaded terms (rows) × outlets (columns), colour = rate per 1,000 words, each cell
-    annotated with the count; "n/a" where the lexicon has no variant in the outlet's language.
+    annotated with the count of every match, quoted words included; "n/a" where the lexicon has no
+    variant in the outlet's language.
 
     In: :func:`analysis.terms.count_terms` output (``outlet``, ``term``, ``category``, ``count``,
     ``per_1k_words``, ``words``). Terms no outlet uses are left out; at most ``MAX_TERMS`` terms
@@ -31,7 +32,8 @@ def plot_term_rates(counts: pd.DataFrame, colors=None) -> tuple[plt.Figure, pd.D
     n = data.pivot(index="term", columns="outlet", values="count").reindex(
         index=terms["term"], columns=outlets)
     columns = len(outlets)
-    fig, ax = plt.subplots(figsize=(0.5 * columns + 4.5, 0.3 * len(terms) + 2))
+    # two lines a row (the term, then its category): rows tall enough that labels never overlap
+    fig, ax = plt.subplots(figsize=(0.5 * columns + 4.5, 0.42 * len(terms) + 2))
     if data.empty:
         ax.text(0.5, 0.5, "no loaded term of the lexicon occurs in the corpus", ha="center")
         ax.set_axis_off()
@@ -51,10 +53,11 @@ def plot_term_rates(counts: pd.DataFrame, colors=None) -> tuple[plt.Figure, pd.D
         ax.add_patch(plt.Rectangle((j - 0.5, -0.95), 1, 0.4, color=colors.get(outlet, OTHERS_GREY), clip_on=False))
     ax.set_xticks(range(len(outlets)), outlets, rotation=25 if len(outlets) <= 8 else 60, ha="right")
     ax.set_yticks(range(len(rates.index)),
-                  [f"{t} ({c})" for t, c in zip(terms["term"], terms["category"])])
+                  [f"{t}\n({c})" for t, c in zip(terms["term"], terms["category"])])
     ax.set_ylim(len(rates.index) - 0.5, -1)
     fig.colorbar(image, ax=ax, label="matches per 1,000 words", shrink=0.8)
-    ax.set_title("Loaded terms per outlet (cell: count; colour: per 1,000 words)")
+    # every match, words inside quotations included (the summary's "own words" column leaves those out)
+    ax.set_title("Loaded terms per outlet, quotations included\n(cell: count; colour: per 1,000 words)")
     group_legend(fig, colors, outlets)
     return fig, data
 
