@@ -457,3 +457,29 @@ def test_initials_name_organisations_not_people():
                          ("en", "The National Rifle Association met. The NRA said no."))
     assert by_name["DC"] == ["DC"]                                  # not Dan Cathy
     assert by_name["NRA"] == ["National Rifle Association"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "The Missouri Republican left.", ["Republican"]),                 # the party, not Missouri
+    ("en", "Senator John Kerry, Democrat of Massachusetts, spoke.", ["John Kerry", "Democrat"]),
+    ("en", "A New York Democrat and Republicans met.", ["Democrat", "Republicans"]),
+    ("en", "The Republican National Committee met.", ["Republican National Committee"]),   # a name, whole
+    ("en", "Bank of America spoke.", ["Bank of America"]),                     # not a description
+    ("en", "Turning Point USA hosted Missourians.", ["Turning Point USA", "Missourians"]),
+    ("fr", "Les Américains et Emmanuel Macron ont parlé.", ["Américains", "Emmanuel Macron"]),
+])
+def test_affiliations_give_the_member_word_of_a_description(language, text, expected):
+    names = find_names(corpus(("d1", "A", language, text)), affiliations=True)
+    assert names["name"].tolist() == expected
+    for row in names.itertuples():
+        assert text[row.start:row.end] == row.name
+
+
+def test_a_described_persons_party_counts_toward_its_rank():
+    docs = corpus(("d1", "A", "en", "Jane Roe, Democrat of Ohio, spoke. The Ohio Democrat left. Ohio voted."),
+                  ("d2", "B", "en", "Ohio voted. Ohio Governor John Doe spoke. John Doe left."))
+    entities, aliases = discover_entities(docs)
+    party = entities.set_index("canonical").loc["Democratic Party"]
+    assert party["mentions"] == 2 and party["documents"] == 1
+    assert "Ohio Democrat" not in set(aliases["alias"])            # the description is no alias
+    assert entities.set_index("canonical").loc["Ohio", "mentions"] == 2   # "Ohio voted" twice, not the description
