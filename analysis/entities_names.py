@@ -91,6 +91,18 @@ def split_title(name: str, language: str, inner: bool = True) -> tuple[str, str]
     return name[:title_end].strip(), name[title_end:].strip()
 
 
+def _role_phrase(name: str, language: str, lowercase: Counter) -> bool:
+    """Whether ``name`` describes a person by a role rather than names anyone: two words or more
+    ending in a listed title, each of which the corpus also writes in lower case ("America's
+    Toughest Sheriff", written "the toughest sheriff" elsewhere; "Federal Reserve Chairman").
+    A name with a word never written in lower case keeps its title word ("Stephen King")."""
+    matcher = _titles(language)
+    if matcher is None or " " not in name:
+        return False
+    ends_in_title = any(m.end == len(name) and m.start > 0 for m in matcher.find(name, language))
+    return ends_in_title and all(lowercase[_fold(w)] for w in name.split())
+
+
 def _organisation(word: str, language: str) -> bool:
     """A single word that heads an organisation's name ("Department", "Committee"): a title before
     it belongs to the name ("Justice Department", not Justice + Department)."""
@@ -391,6 +403,8 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
     if title and (_phrase_after_title(bare, doc.language) or " " not in bare and (
             lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language))):
         title, bare = "", text[s:e]  # a title word inside a name: "Justice Department", "Queen of Rage"
+    if _role_phrase(bare, doc.language, lowercase):
+        return
     if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
         e, bare = e + 1, bare + "."  # "U.S."
     first, space, rest = bare.partition(" ")

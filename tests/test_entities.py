@@ -483,3 +483,17 @@ def test_a_described_persons_party_counts_toward_its_rank():
     assert party["mentions"] == 2 and party["documents"] == 1
     assert "Ohio Democrat" not in set(aliases["alias"])            # the description is no alias
     assert entities.set_index("canonical").loc["Ohio", "mentions"] == 2   # "Ohio voted" twice, not the description
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # a role in capitals, each word also written in lower case: no one's name
+    ("en", "They met America's Toughest Sheriff. He is the toughest sheriff.", ["America"]),
+    ("en", "The Federal Reserve Chairman spoke. The federal reserve chairman left.", []),
+    # a word never written in lower case keeps the title word in the name
+    ("en", "Stephen King wrote. The king spoke.", ["Stephen King"]),
+    ("en", "The Toughest Sheriff came.", ["Toughest Sheriff"]),       # not written in lower case
+    ("en", "Arizona Sheriff Joe Arpaio came. The sheriff left.", ["Joe Arpaio"]),
+    ("fr", "Jean Roi est venu. Le roi est parti.", ["Jean Roi"]),     # "roi" alone is no listed title
+])
+def test_a_role_in_capitals_is_not_a_name(language, text, expected):
+    assert find_names(corpus(("d1", "A", language, text)))["name"].tolist() == expected
