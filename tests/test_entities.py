@@ -497,3 +497,16 @@ def test_a_described_persons_party_counts_toward_its_rank():
 ])
 def test_a_role_in_capitals_is_not_a_name(language, text, expected):
     assert find_names(corpus(("d1", "A", language, text)))["name"].tolist() == expected
+
+
+@pytest.mark.parametrize("language, text, first, expected", [
+    ("en", "Malia Obama spoke. Obama left. Then Malia smiled.", "Malia", "Malia Obama"),
+    # the word opens another name of the document too: no one's first name
+    ("en", "Georgetown Jesuit priests signed. The Jesuit left. Georgetown University spoke. Then Georgetown said no.",
+     "Georgetown", "Georgetown"),
+    ("fr", "Jean Valjean s’enfuit. Valjean court. Puis Jean rit.", "Jean", "Jean Valjean"),
+    ("fr", "Jean Valjean s’enfuit. Valjean court. Jean Moulin Université ferme. Puis Jean rit.", "Jean", "Jean"),
+])
+def test_a_first_name_alone_is_the_one_person_its_document_names_so(language, text, first, expected):
+    names = fl.canonical_names(find_names(corpus(("d1", "A", language, text))))
+    assert names.set_index("name")["canonical"][first] == expected
