@@ -1,7 +1,8 @@
 """The people, organisations and places a corpus talks about, found without configuration.
 
 Three stages: candidate names in sentences (:mod:`analysis.entities_names`: titles kept apart,
-possessives removed), aliases merged into entities (:mod:`analysis.entities_merge`), and here
+possessives removed, a person's description counted as naming their party or country: "the Missouri
+Republican"), aliases merged into entities (:mod:`analysis.entities_merge`), and here
 the ranking: each entity is named by its most used full form and ranked by salience (headline,
 lead and mentions per document naming it, summed: :func:`salience`), then mentions
 (:func:`discover_entities`); the first ones become targets (:func:`entity_targets`).
@@ -40,7 +41,7 @@ def discover_entities(corpus: pd.DataFrame, top_n: int | None = None) -> tuple[p
     ``outlet_names``, ``doc_ids`` (where it was found, "; "-joined).
     """
     titled = _with_titles(corpus)
-    names = canonical_names(find_names(titled))
+    names = canonical_names(find_names(titled, affiliations=True))
     if names.empty:
         return (pd.DataFrame(columns=ENTITY_COLUMNS).astype(ENTITY_DTYPES),
                 pd.DataFrame(columns=ALIAS_COLUMNS).astype(ALIAS_DTYPES))

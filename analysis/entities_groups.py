@@ -61,3 +61,16 @@ def group_prefix(name: str, language: str) -> str:
     first, _, rest = name.partition(" ")
     entity = _groups(language)[0].get(_group_form(first), "") if rest else ""
     return f"{entity} {rest}" if entity and entity != first else name
+
+
+def described_member(name: str, language: str) -> tuple[int, str] | None:
+    """Where in ``name`` the member word of a person's description starts, and the word ("the
+    Missouri Republican" -> (9, "Republican"), "Democrat of Massachusetts" -> (0, "Democrat")),
+    or None when ``name`` describes no one. The description names the group (a party, a
+    country) as much as "a Republican" does; its place only says where the person is from."""
+    head, of, place = name.partition(" of ")
+    if of and _groups(language)[1].get(_group_form(head)) and name_group(place, language)[0]:
+        return 0, head
+    if name_group(name, language)[1]:
+        return name.rfind(" ") + 1, name[name.rfind(" ") + 1:]
+    return None

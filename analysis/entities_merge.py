@@ -216,8 +216,10 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     by_surname: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     by_place: dict[str, list[str]] = defaultdict(list)
+    by_opening: dict[str, list[str]] = defaultdict(list)
     for k in full:
         words = k.split(" ")
+        by_opening[words[0]].append(k)
         form = max(written[k].items(), key=lambda item: (item[1], item[0]))[0].split(" ")
         # a listed place and the rest: "Arizona Legislature", "U.S. Constitution", "U.S. Supreme Court"
         place = next((i for i in range(len(form) - 1, 0, -1) if _place(" ".join(form[:i]), language[k])), 0)
@@ -269,12 +271,14 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
         eligible = [f for f in by_surname.get(k, ()) if 3 * len(doc_count[f]) >= len(doc_count[k])]
         titled = [f for f in eligible if titles[f] & titles.get((k, d), set())]
         eligible = titled or eligible
-        first = [f for f in by_first.get(k, ()) if d in doc_count[f]]
+        # a first name opens one name of its document, a person's: "Georgetown" beside "Georgetown
+        # University" and "Georgetown Jesuit" is no one's first name
+        first = [f for f in by_opening.get(k, ()) if d in doc_count[f]]
         person = k and " " not in k and k not in acronyms and k not in thing
         if person and eligible:
             here = [f for f in eligible if d in doc_count[f]]
             resolved.append(clusters.find(min(here or eligible, key=rank)))
-        elif person and k not in by_surname and len(first) == 1:
+        elif person and k not in by_surname and len(first) == 1 and first[0] in by_first[k]:
             resolved.append(clusters.find(first[0]))  # a first name alone: "Malia" = "Malia Obama" here
         else:
             resolved.append(clusters.find(k) if k else "")

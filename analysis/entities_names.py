@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.entities_groups import _collectives, _group_form, _groups, name_group
+from analysis.entities_groups import _collectives, described_member, name_group
 from analysis.languages import folded_quote_words, language_resources
 from analysis.marks import OPENING_A_SENTENCE, WORD_APOSTROPHES
 from analysis.matcher import list_matcher
@@ -89,6 +89,18 @@ def split_title(name: str, language: str, inner: bool = True) -> tuple[str, str]
         if inner:
             title_end = inner[-1].end + (name[inner[-1].end:inner[-1].end + 1] == ".")
     return name[:title_end].strip(), name[title_end:].strip()
+
+
+def _role_phrase(name: str, language: str, lowercase: Counter) -> bool:
+    """Whether ``name`` describes a person by a role rather than names anyone: two words or more
+    ending in a listed title, each of which the corpus also writes in lower case ("America's
+    Toughest Sheriff", written "the toughest sheriff" elsewhere; "Federal Reserve Chairman").
+    A name with a word never written in lower case keeps its title word ("Stephen King")."""
+    matcher = _titles(language)
+    if matcher is None or " " not in name:
+        return False
+    ends_in_title = any(m.end == len(name) and m.start > 0 for m in matcher.find(name, language))
+    return ends_in_title and all(lowercase[_fold(w)] for w in name.split())
 
 
 def _organisation(word: str, language: str) -> bool:
@@ -297,7 +309,7 @@ def _case_counts(corpus: pd.DataFrame, sentences) -> tuple[Counter, Counter, set
     return lowercase, capitalised, styled
 
 
-def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
+def find_names(corpus: pd.DataFrame, affiliations: bool = False) -> pd.DataFrame:
     """Table ``entity_names``: every candidate name in every sentence.
 
     In: ``doc_id``, ``outlet``, ``language``, ``text``. Out: ``doc_id``, ``outlet``,
@@ -309,6 +321,8 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
     "ISIS (Islamic State)", that full name; else empty), ``setting`` (a place preposition of the
     language comes just before it, title and determiner included: "in Atlanta", "in the Capitol",
     "à Kaboul": where something happens rather than who acts).
+    A person's description ("the Missouri Republican", "Democrat of Massachusetts") is no name;
+    with ``affiliations``, its member word is given instead ("Republican": the party is named).
     """
     lowercase, capitalised, styled = _case_counts(corpus, _sentence_words(corpus))
     rows, headlines, sentence_starts = [], [], []
@@ -326,7 +340,7 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
                 continue
             for s, e in spans:
                 if dateline is None or not dateline.start() <= s < dateline.end():
-                    _add_name(rows, di, doc, sid, a, b, s, e, lowercase, capitalised)
+                    _add_name(rows, di, doc, sid, a, b, s, e, lowercase, capitalised, affiliations)
             collectives = _collectives(doc.language)
             if collectives:  # groups named by a common noun: "protesters", "the police"
                 for k, (s, e) in enumerate(words):
@@ -351,7 +365,7 @@ def find_names(corpus: pd.DataFrame) -> pd.DataFrame:
                      if any(_names_in_capitals(w, lowercase, stop) for w in text[s:e].split())]
         spans += [(s, e) for s, e in acronyms if not any(x < e and s < y for x, y in spans)]
         for s, e in sorted(spans):
-            _add_name(rows, di, docs[di], sid, a, b, s, e, lowercase, capitalised)
+            _add_name(rows, di, docs[di], sid, a, b, s, e, lowercase, capitalised, affiliations)
     _add_lower_case(rows, docs, sentence_starts, known, lowercase)
     rows.sort(key=lambda row: (row[0], row[4], row[5], row[6]))
     return pd.DataFrame([row[1:] for row in rows], columns=NAME_COLUMNS)
@@ -377,9 +391,10 @@ def _add_lower_case(rows: list, docs: list, sentence_starts: list[list[int]], kn
 
 
 def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int, lowercase: Counter,
-              capitalised: Counter) -> None:
+              capitalised: Counter, affiliations: bool = False) -> None:
     """Append the row of the name at ``text[s:e]`` of sentence ``text[a:b]`` (title split off,
-    possessive removed), unless it is only a title or describes a person ("the Missouri Republican")."""
+    possessive removed), unless it is only a title or describes a person ("the Missouri
+    Republican"; with ``affiliations``, the row of its member word: :func:`described_member`)."""
     text = doc.text
     title, bare = split_title(text[s:e], doc.language)
     if not bare:
@@ -388,6 +403,8 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
     if title and (_phrase_after_title(bare, doc.language) or " " not in bare and (
             lowercase[folded] > capitalised[folded] or _organisation(bare, doc.language))):
         title, bare = "", text[s:e]  # a title word inside a name: "Justice Department", "Queen of Rage"
+    if _role_phrase(bare, doc.language, lowercase):
+        return
     if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
         e, bare = e + 1, bare + "."  # "U.S."
     first, space, rest = bare.partition(" ")
@@ -400,10 +417,12 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
     name = _POSSESSIVE.sub("", bare) if len(bare) > 2 else bare
     if name.isupper() and sum(c.isalpha() for c in name) > ACRONYM_MAX:
         name = name.title()  # "WASHINGTON" in a dateline
-    head, of, place = name.partition(" of ")
-    if name_group(name, doc.language)[1] or (of and _groups(doc.language)[1].get(_group_form(head))
-                                             and name_group(place, doc.language)[0]):
-        return  # a person described: "the Missouri Republican", "Democrat of Massachusetts"
+    described = described_member(name, doc.language)
+    if described:
+        if not affiliations:
+            return
+        offset, name = described
+        start, e = start + offset, start + offset + len(name)
     before = _LAST_WORD.search(text, max(a, s - 24), s)
     word = _fold(before.group(1)).casefold() if before else ""
     determiner = word in folded_quote_words(doc.language, "determiners")

@@ -457,3 +457,56 @@ def test_initials_name_organisations_not_people():
                          ("en", "The National Rifle Association met. The NRA said no."))
     assert by_name["DC"] == ["DC"]                                  # not Dan Cathy
     assert by_name["NRA"] == ["National Rifle Association"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "The Missouri Republican left.", ["Republican"]),                 # the party, not Missouri
+    ("en", "Senator John Kerry, Democrat of Massachusetts, spoke.", ["John Kerry", "Democrat"]),
+    ("en", "A New York Democrat and Republicans met.", ["Democrat", "Republicans"]),
+    ("en", "The Republican National Committee met.", ["Republican National Committee"]),   # a name, whole
+    ("en", "Bank of America spoke.", ["Bank of America"]),                     # not a description
+    ("en", "Turning Point USA hosted Missourians.", ["Turning Point USA", "Missourians"]),
+    ("fr", "Les Américains et Emmanuel Macron ont parlé.", ["Américains", "Emmanuel Macron"]),
+])
+def test_affiliations_give_the_member_word_of_a_description(language, text, expected):
+    names = find_names(corpus(("d1", "A", language, text)), affiliations=True)
+    assert names["name"].tolist() == expected
+    for row in names.itertuples():
+        assert text[row.start:row.end] == row.name
+
+
+def test_a_described_persons_party_counts_toward_its_rank():
+    docs = corpus(("d1", "A", "en", "Jane Roe, Democrat of Ohio, spoke. The Ohio Democrat left. Ohio voted."),
+                  ("d2", "B", "en", "Ohio voted. Ohio Governor John Doe spoke. John Doe left."))
+    entities, aliases = discover_entities(docs)
+    party = entities.set_index("canonical").loc["Democratic Party"]
+    assert party["mentions"] == 2 and party["documents"] == 1
+    assert "Ohio Democrat" not in set(aliases["alias"])            # the description is no alias
+    assert entities.set_index("canonical").loc["Ohio", "mentions"] == 2   # "Ohio voted" twice, not the description
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # a role in capitals, each word also written in lower case: no one's name
+    ("en", "They met America's Toughest Sheriff. He is the toughest sheriff.", ["America"]),
+    ("en", "The Federal Reserve Chairman spoke. The federal reserve chairman left.", []),
+    # a word never written in lower case keeps the title word in the name
+    ("en", "Stephen King wrote. The king spoke.", ["Stephen King"]),
+    ("en", "The Toughest Sheriff came.", ["Toughest Sheriff"]),       # not written in lower case
+    ("en", "Arizona Sheriff Joe Arpaio came. The sheriff left.", ["Joe Arpaio"]),
+    ("fr", "Jean Roi est venu. Le roi est parti.", ["Jean Roi"]),     # "roi" alone is no listed title
+])
+def test_a_role_in_capitals_is_not_a_name(language, text, expected):
+    assert find_names(corpus(("d1", "A", language, text)))["name"].tolist() == expected
+
+
+@pytest.mark.parametrize("language, text, first, expected", [
+    ("en", "Malia Obama spoke. Obama left. Then Malia smiled.", "Malia", "Malia Obama"),
+    # the word opens another name of the document too: no one's first name
+    ("en", "Georgetown Jesuit priests signed. The Jesuit left. Georgetown University spoke. Then Georgetown said no.",
+     "Georgetown", "Georgetown"),
+    ("fr", "Jean Valjean s’enfuit. Valjean court. Puis Jean rit.", "Jean", "Jean Valjean"),
+    ("fr", "Jean Valjean s’enfuit. Valjean court. Jean Moulin Université ferme. Puis Jean rit.", "Jean", "Jean"),
+])
+def test_a_first_name_alone_is_the_one_person_its_document_names_so(language, text, first, expected):
+    names = fl.canonical_names(find_names(corpus(("d1", "A", language, text))))
+    assert names.set_index("name")["canonical"][first] == expected
