@@ -66,9 +66,9 @@ def candidate_sentences(text: str, sentences: list[tuple[int, int]], reported: l
 
 
 class AttributionSentenceModel:
-    """Logistic regression over a sentence's binary unigrams and bigrams (:func:`sentence_features`). Learned: ``weights_``
-    (feature -> weight), ``intercept_``, ``threshold_`` (probability above which a sentence is
-    reported speech), ``settings_``."""
+    """Logistic regression over a sentence's binary unigrams and bigrams (:func:`sentence_features`).
+    Learned: ``weights_`` (feature -> weight), ``intercept_``, ``threshold_`` (probability above
+    which a sentence is reported speech), ``settings_``."""
 
     def fit(self, sentences: list[str], labels: list[bool], min_df: int = 3, c: float = 1.0,
             threshold: float = 0.5) -> "AttributionSentenceModel":
@@ -83,9 +83,9 @@ class AttributionSentenceModel:
         self.weights_ = {str(n): round(float(w), 6) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
         self.intercept_ = round(float(model.intercept_[0]), 6)
         self.threshold_ = threshold
-        self.settings_ = {"ngram_range": [1, 2], "lowercase": False, "token_pattern": _TOKEN.pattern, "min_df": min_df, "C": c, "solver": "liblinear",
-                          "random_state": 0, "threshold": threshold, "sentences": len(sentences),
-                          "positive": int(sum(labels))}
+        self.settings_ = {"ngram_range": [1, 2], "lowercase": False, "token_pattern": _TOKEN.pattern,
+                          "min_df": min_df, "C": c, "solver": "liblinear", "random_state": 0,
+                          "threshold": threshold, "sentences": len(sentences), "positive": int(sum(labels))}
         return self
 
     def probability(self, sentence: str) -> float:
