@@ -3,8 +3,10 @@
 Usage: .venv/bin/python benchmarks/train_polnear_sentences.py [--data ../shared/datasets/polnear]
 
 A candidate is a sentence the rules left alone (see :func:`analysis.quotes.sentence_model.candidate_sentences`:
-the shipped extractor, model switched off, is run first); its label is whether at least 30 % of its
-words lie inside one gold indirect or mixed Content span (the benchmark's overlap rule). Writes the
+the shipped extractor, model switched off, is run first); its label is whether it holds reported
+content: at least 30 % of its words lie inside one gold indirect or mixed Content span, or at least
+30 % of one such span's words lie inside it (a short content, "endorsed [Cruz]", whose row the
+benchmark counts as found). Both halves are the benchmark's overlap rule. Writes the
 model (JSON) and its card (.md). Deterministic: the same data and code give the same bytes.
 """
 from __future__ import annotations
@@ -21,11 +23,15 @@ from analysis.datasets import read_polnear  # noqa: E402
 from analysis.quotes import sentence_model as sm  # noqa: E402
 from analysis.text import split_sentences  # noqa: E402
 
-# Chosen by 5-fold cross-validation over PolNeAR train documents (benchmarks/cv_polnear.py: C in
-# 0.1, 0.3, 1; threshold 0.25-0.4), scored as the benchmark scores indirect + mixed attributions
-# (rules' rows plus the model's): C 0.1 / threshold 0.3 gave F1 0.706 (P 0.695, R 0.716); C 0.3 /
-# 0.3 gave 0.704, C 1 / 0.3 gave 0.699; a threshold of 0.25 gave as much F1 with lower precision.
-SETTINGS = {"min_df": 3, "c": 0.1, "threshold": 0.3}
+# Chosen by 5-fold cross-validation over PolNeAR train documents (benchmarks/cv_polnear.py), scored
+# as the benchmark scores indirect + mixed attributions (rules' rows plus the model's): threshold
+# 0.4 gave F1 0.723 (P 0.641, R 0.829), 0.45 gave 0.727 (P 0.666, R 0.799), 0.5 gave 0.726
+# (P 0.687, R 0.770). 0.45 and 0.5 tie; 0.5 keeps precision higher and leaves alone a name given
+# ("A group called the Friends of the Earth met …", probability 0.49) and a distancing compound
+# ("The so-called moderate rebels …", 0.46). The threshold is higher than the 0.3 of the narrower
+# label (30 % of the sentence inside a span) since more sentences are positive. C 0.1 as before
+# (C 0.3 and 1 gave less with the narrower label).
+SETTINGS = {"min_df": 3, "c": 0.1, "threshold": 0.5}
 
 
 def training_sentences(split: str, data: str | None) -> tuple[list[str], list[bool]]:
@@ -55,9 +61,14 @@ def labelled_sentences(articles, gold) -> list[tuple[str, str, bool]]:
         reported = list(zip(*(q.loc[q["kind"].isin(["indirect", "mixed"]), c] for c in ("start", "end"))))
         direct = list(zip(*(q.loc[q["kind"] == "direct", c] for c in ("start", "end"))))
         for a, b in sm.candidate_sentences(text, split_sentences(text, "en"), reported, direct):
-            words = sm.word_starts(text, a, b)
-            found.append((doc.doc_id, text[a:b], max((len(words & s) for s in spans), default=0) >= 0.3 * len(words)))
+            found.append((doc.doc_id, text[a:b], holds_content(sm.word_starts(text, a, b), spans)))
     return found
+
+
+def holds_content(words: set[int], spans: list[set[int]]) -> bool:
+    """Whether a sentence (its word offsets) holds reported content: 30 % of its words in one gold
+    span, or 30 % of one gold span's words in it."""
+    return any(len(words & s) >= 0.3 * min(len(words), len(s)) for s in spans if s)
 
 
 def main() -> int:
@@ -83,13 +94,15 @@ rows have `resources` = `data/models/{path.name}` and no cue.
 
 - training data: PolNeAR train (840 articles; dev and test never read): {len(texts)} candidate
   sentences, {sum(labels)} labelled reported speech (30 % of their words inside one gold indirect
-  or mixed Content span)
+  or mixed Content span, or 30 % of one such span's words inside them)
 - code version: `{commit}` (the rules that choose the candidates)
 - command: `.venv/bin/python benchmarks/train_polnear_sentences.py`
+- features: unigrams and bigrams of words (case kept) and of quotation marks, commas, colons and
+  question marks, binary (`sentence_features`)
 - settings: `{model.settings_}`; features kept: {len(model.weights_)}; C and the threshold chosen by
   5-fold cross-validation over train documents (`benchmarks/cv_polnear.py`), scored as the
-  benchmark scores indirect + mixed attributions (C 0.1 / threshold 0.3: F1 0.706, P 0.695,
-  R 0.716; C 0.3 / 0.3: 0.704; C 1 / 0.3: 0.699)
+  benchmark scores indirect + mixed attributions (C 0.1 / threshold 0.5: F1 0.726, P 0.687,
+  R 0.770; threshold 0.45: 0.727, P 0.666; 0.4: 0.723; 0.5 keeps precision)
 - on its own training sentences: precision {precision:.3f}, recall {recall:.3f} (not a held-out figure;
   the benchmark `benchmarks/eval_polnear.py` gives dev)
 - limits: English US political news of 2015-2016 only; a sentence is the unit, so the content span

@@ -48,9 +48,18 @@ def test_sentences_the_rules_read_are_not_candidates():
     assert rows["resources"].tolist() == ["data/languages/en/"]
 
 
-def test_features_are_count_vectorizer_unigrams_and_bigrams():
-    assert sentence_features("Trump said: it's Big") == {"trump", "said", "it", "s", "big", "trump said",
-                                                          "said it", "it s", "s big"}
+def test_features_are_unigrams_and_bigrams_of_words_in_their_case_and_marks():
+    assert sentence_features("Trump said: it's “Big”") == {
+        "Trump", "said", ":", "it", "'", "s", "“", "Big", "”", "Trump said", "said :", ": it", "it '",
+        "' s", "s “", "“ Big", "Big ”"}
+    assert "trump" not in sentence_features("Trump won")  # a capitalised subject stays one
+
+
+def test_the_fit_reads_the_features_that_prediction_reads():
+    sentences = ["Officials said: “the plan would fail”", "the rally was in Phoenix?"] * 2
+    model = AttributionSentenceModel().fit(sentences, [True, False] * 2, min_df=1)
+    assert set(model.weights_) <= sentence_features(sentences[0]) | sentence_features(sentences[1])
+    assert {"Officials", ":", "“", "said :"} <= set(model.weights_)
 
 
 def test_fit_is_deterministic_and_round_trips(tmp_path):
@@ -70,5 +79,5 @@ def test_the_shipped_model_has_a_card_naming_train_only():
     card = model_path("en").with_suffix(".md").read_text(encoding="utf-8")
     assert "PolNeAR train" in card and "dev and test never read" in card
     settings = json.loads(model_path("en").read_text(encoding="utf-8"))["settings"]
-    assert settings["random_state"] == 0 and (settings["threshold"], settings["C"]) == (0.3, 0.1)
+    assert settings["random_state"] == 0 and (settings["threshold"], settings["C"]) == (0.5, 0.1)
     assert sentence_model("fr") is None
