@@ -102,6 +102,13 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "a ironisé"),
     ("« Sortez tous d'ici maintenant ! » s'est exclamé Jean Dupont.", "fr", "Jean Dupont", "", "person",
      "s'est exclamé"),
+    # a verb written as a first name after a lower-case word ("hope"): the name's, not a cue; not a
+    # headline's capitals, nor a sentence's first word
+    ('"We are sticking by him," Trump campaign spokeswoman Hope Hicks said in a statement.', "en",
+     "Hope Hicks", "Trump campaign spokeswoman", "person", "said"),
+    ('Trump Says Clinton "lied about her emails to us."', "en", "Trump", "", "person", "Says"),
+    ('The house is a museum. Said Dorothy Poynter, who grew up there, "it was a happy street."', "en",
+     "Dorothy Poynter", "", "person", "Said"),
 ])
 def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     quote = direct(text, language)
