@@ -159,7 +159,10 @@ def test_scare_quotes_are_counted_per_outlet():
     ("Masoud a déclaré : « Les États-Unis ont détourné leur attention »", "fr", "Masoud", "a déclaré"),
     ("Masoud a également estimé qu’« il sera nécessaire de vivre en paix »", "fr", "Masoud", "a estimé"),
     ("« La guerre est finie pour nous tous », a affirmé Jean Dupont.", "fr", "Jean Dupont", "a affirmé"),
+    # a pronoun continues the previous sentence's subject, unless its gender says otherwise
     ("Jean Dupont a parlé. Il a dit « nous nous sentons trahis et abandonnés ».", "fr",
+     "Jean Dupont", "a dit"),
+    ("Mme Dupont a parlé. Il a dit « nous nous sentons trahis et abandonnés ».", "fr",
      "unknown", "a dit"),
     ("Jean Dupont a dit « oui à tout ». Il a dit « nous nous sentons trahis et abandonnés ».", "fr",
      "Jean Dupont", "a dit"),

@@ -8,6 +8,8 @@ import pytest
 
 import analysis as fl
 from analysis.datasets import read_polnear
+from analysis.quotes.coreference import name_genders
+from analysis.quotes.rules import quote_rules
 
 
 def extract(text: str, language: str = "en") -> pd.DataFrame:
@@ -100,6 +102,13 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "a ironisé"),
     ("« Sortez tous d'ici maintenant ! » s'est exclamé Jean Dupont.", "fr", "Jean Dupont", "", "person",
      "s'est exclamé"),
+    # a verb written as a first name after a lower-case word ("hope"): the name's, not a cue; not a
+    # headline's capitals, nor a sentence's first word
+    ('"We are sticking by him," Trump campaign spokeswoman Hope Hicks said in a statement.', "en",
+     "Hope Hicks", "Trump campaign spokeswoman", "person", "said"),
+    ('Trump Says Clinton "lied about her emails to us."', "en", "Trump", "", "person", "Says"),
+    ('The house is a museum. Said Dorothy Poynter, who grew up there, "it was a happy street."', "en",
+     "Dorothy Poynter", "", "person", "Said"),
 ])
 def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     quote = direct(text, language)
@@ -354,6 +363,59 @@ def test_a_colon_ending_the_previous_paragraph_introduces_the_quotation():
 def test_a_surname_is_completed_to_the_full_name_of_the_document():
     quotes = extract('Ahmad Massoud said "we need help from anyone". Massoud added: "We will fight on."')
     assert set(quotes.loc[quotes["kind"] == "direct", "speaker"]) == {"Ahmad Massoud"}
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # the nearest person whose gender (from a title or noun of the document) fits the pronoun
+    ('Mrs. Jones said "the plan is dead for now." Mr. Smith said "it is alive and well." '
+     '"I will not vote for it," she added.', "en", "Jones"),
+    ('Mrs. Jones said "the plan is dead for now." Mr. Smith said "it is alive and well." '
+     '"I will not vote for it," he added.', "en", "Smith"),
+    ('Party spokeswoman Ann Lee said "there is no comment today." Party spokesman Bob Hall said '
+     '"it is a scandal." "We will see about that," she added.', "en", "Ann Lee"),
+    ("Mme Durand a déclaré « le plan est mort pour de bon ». M. Martin a déclaré « il est bien "
+     "vivant ». Elle a ajouté : « Je ne voterai pas pour lui. »", "fr", "Durand"),
+    ("Mme Durand a déclaré « le plan est mort pour de bon ». M. Martin a déclaré « il est bien "
+     "vivant ». Il a ajouté : « Je ne voterai pas pour lui. »", "fr", "Martin"),
+    # nobody fits: unknown, not the last man named
+    ('Mr. Smith said "it is alive and well." "I will not vote for it," she added.', "en", "unknown"),
+    ("M. Martin a déclaré « il est bien vivant ». Elle a ajouté : « Je ne voterai pas pour lui. »", "fr",
+     "unknown"),
+    # "Mrs. Clinton" says nothing of Bill Clinton's gender where two Clintons are named
+    ('Hillary Clinton spoke first. Mrs. Clinton said "we will win this state." Bill Clinton said "she '
+     'will win this state." "It is time to vote," he added.', "en", "Bill Clinton"),
+    # the previous sentence's subject, though nobody quoted her before
+    ('Donald Trump said "get them out of here now." Later, Jane Nwanguma held up her sign. '
+     '"I was shocked by what happened," she said.', "en", "Jane Nwanguma"),
+    ("Jean Dupont a dit « oui à tout ». Marie Durand a levé la main. Elle a dit : « Je ne suis pas "
+     "d’accord. »", "fr", "Marie Durand"),
+    # no subject: a group after a determiner, a sentence's first word, a place after a preposition
+    ('John Smith said "we are ready for the talks." The Taliban took the city. "We will stay here," he added.',
+     "en", "John Smith"),
+    ('John Smith said "we are ready for the talks." Voters disagreed with him. "We will stay here," he added.',
+     "en", "John Smith"),
+    ('John Smith said "we are ready for the talks." In Philadelphia on Monday, the crowd cheered. '
+     '"We will stay here," he added.', "en", "John Smith"),
+    ("Jean Dupont a dit « oui à tout ». Le Monde a publié la nouvelle. Il a ajouté : « Nous resterons. »",
+     "fr", "Jean Dupont"),
+])
+def test_a_pronoun_stands_for_the_nearest_person_of_its_gender(text, language, speaker):
+    assert direct(text, language)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Mrs. Clinton met Mr. Trump and spokeswoman Hope Hicks. She left.", "en",
+     {"Clinton": "female", "Trump": "male", "Hope Hicks": "female"}),
+    ("Mme Dupont a rencontré M. Martin et la présidente Anne Roy.", "fr",
+     {"Dupont": "female", "Martin": "male", "Anne Roy": "female"}),
+    # not: a pronoun before a capital, a name given both genders, a relative's surname alone
+    ("She told her Republican rivals.", "en", {}),
+    ("Mr. Clinton and Mrs. Clinton came.", "en", {}),
+    ("His daughter Ivanka Trump spoke.", "en", {"Ivanka Trump": "female"}),
+    ("Elle a vu M. et Mme Martin.", "fr", {"Martin": "female"}),
+])
+def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, language, expected):
+    assert name_genders(text, quote_rules(language)) == expected
 
 
 # --- reported speech ---------------------------------------------------------------------

@@ -214,7 +214,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
     verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
     according_to = rules.according_to.find(FoldedText.of(masked), "*")
     according_starts = [m.start for m in according_to]
-    speakers = Speakers(verbs.verbs)
+    speakers = Speakers(verbs.verbs, rules, text, masked, sentences)
     rows = []
     for n, p in enumerate(pairs):
         a, b = _trim(text, p.open_at + 1, p.close_at)

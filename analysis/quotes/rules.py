@@ -1,7 +1,7 @@
 """Quotation rules of one language, compiled from its resources (:mod:`analysis.languages`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.languages import QUOTE_NUMBERS, language_resources
@@ -55,6 +55,11 @@ class QuoteRules:
     stopwords: frozenset
     name_stopwords: frozenset
     not_names: frozenset = frozenset()  # days, months: capitalised words that name nobody
+    genders: dict = field(default_factory=dict)  # pronoun, title or noun (folded, no final period) -> female, male
+
+    def gender(self, word: str) -> str:
+        """female, male or "" for a pronoun, title or noun ("She", "Mrs.", "spokesman", "Mme")."""
+        return self.genders.get(word.casefold().rstrip("."), "")
 
     def evaluates(self, verb: str) -> bool:
         """A verb that judges someone or something ("called", "endorsed"): what follows is its object."""
@@ -100,4 +105,6 @@ def quote_rules(language: str) -> QuoteRules:
         naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names),
+        genders={w.casefold().rstrip("."): gender for gender in ("female", "male")
+                 for w in res.quote_words(f"{gender}_words")},
         indirect_min_words=res.quotes.get("indirect_min_words", QUOTE_NUMBERS["indirect_min_words"]))

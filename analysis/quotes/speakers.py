@@ -105,6 +105,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
     for match in rules.verbs.find(FoldedText.of(masked), "*"):
         if masked[match.start - 1:match.start] in "-\u2010\u2011" and match.start:
             continue  # part of a compound: "so-called", "self-described"
+        if _is_name(masked, match.start, match.end):
+            continue  # "campaign spokeswoman Hope Hicks said": a name, not the verb "hope"
         if rules.evaluates(match.key) and _names_something(masked[:match.start], rules):
             continue  # "a group called the Friends of the Earth": a name given, nothing reported
         s = bisect.bisect_right(ends, match.start)
@@ -245,6 +247,16 @@ def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
         named = whole_name(after_verb(masked, after + 1, rules.title_abbreviations), rules)
     timely = all(w.casefold() in rules.not_names for w in named.text.split())
     return named if named.kind == "name" and not timely else NO_MENTION
+
+
+def _is_name(masked: str, start: int, end: int) -> bool:
+    """A verb written with a capital between a lower-case word and a capitalised one is a first
+    name ("spokeswoman Hope Hicks"); a headline's capitals ("Trump Says Clinton …") and a
+    sentence's first word ("… museum. Said Dorothy Poynter, …") are not."""
+    before = masked[max(0, start - 40):start].split()
+    after = masked[end:end + 40].split()
+    return masked[start:start + 1].isupper() and bool(before) and before[-1][:1].islower() \
+        and before[-1][-1] not in ".!?:" and bool(after) and after[0][:1].isupper()
 
 
 def _names_something(before: str, rules: QuoteRules) -> bool:
