@@ -30,7 +30,7 @@ QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "sk
                "singular_pronouns", "plural_pronouns", "subject_pronouns", "determiners", "role_nouns",
                "name_particles", "phrase_breakers",
                "told_verbs", "document_nouns", "organisation_words", "colon_cues", "apposition_ends", "participles",
-               "place_prepositions", "infinitive_verbs", "infinitive_markers", "naming_articles",
+               "place_prepositions", "infinitive_verbs", "infinitive_markers", "naming_articles", "anaphoric_determiners",
                "naming_words", "name_suffixes", "coordinators", "relative_pronouns",
                "agent_markers", "object_continuers", "female_words", "male_words")
 QUOTE_NUMBERS = {"scare_max_words": 3, "name_max_words": 4, "indirect_min_words": 3}

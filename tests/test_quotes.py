@@ -291,7 +291,9 @@ SEED_ATTRIBUTIONS = {
             "Israel is not among": ("A Taliban spokesman", "said")},
     "002": {"qu’ils ont besoin": ("Masoud", "a dit"),
             # the text's own designation of Massoud; descriptions are not resolved to names
-            "Je crois que": ("le chef du Front de résistance nationale", "a déclaré"),
+            # « le chef du Front de résistance nationale » points back to "Le chef des rebelles en
+            # Afghanistan, Ahmed Masoud," of the first sentence
+            "Je crois que": ("Ahmed Masoud", "a déclaré"),
             "un gouvernement démocratique": ("Masoud", "a prétendu"),
             "il sera nécessaire": ("Masoud", "a estimé"),
             "les conflits qui": ("Masoud", "a souligné"),
@@ -336,13 +338,17 @@ def test_seed_scare_quotes(seed_quotes):
 
 
 def test_seed_massoud_is_one_canonical_speaker(seed_grouped):
-    massoud = seed_grouped[seed_grouped["speaker"].isin(["Ahmad Massoud", "Ahmad Masoud", "Masoud", "Massoud"])]
+    massoud = seed_grouped[seed_grouped["speaker"].isin(["Ahmad Massoud", "Ahmad Masoud", "Ahmed Masoud", "Masoud",
+                                                         "Massoud"])]
     assert massoud["outlet"].nunique() == 4
     assert set(massoud["speaker_id"]) == {"ahmad_massoud"}
     speakers = fl.count_speakers(seed_grouped)
-    # KabulNow spells him both ways ("… are futile, warns Ahmad Massoud"; "Ahmad Masoud")
+    # KabulNow spells him both ways ("… are futile, warns Ahmad Massoud"; "Ahmad Masoud"); Al-Manar
+    # names him "Ahmed Masoud", "Masoud" and « le chef du Front de résistance nationale »
     assert set(speakers.loc[speakers["speaker_id"] == "ahmad_massoud", "aliases"]) == {
-        "Ahmad Massoud", "Ahmad Masoud; Ahmad Massoud", "Masoud"}
+        "Ahmad Massoud", "Ahmad Masoud; Ahmad Massoud", "Ahmed Masoud; Masoud"}
+    manar = massoud[massoud["outlet"] == "Al-Manar (French)"]
+    assert "le chef du Front de résistance nationale" in set(manar["speaker_mention"])
 
 
 def test_seed_advancement_of_humanity_is_one_group_across_three_outlets(seed_grouped):

@@ -691,3 +691,30 @@ def test_polnear_dev_reads_as_a_corpus_with_gold_attributions():
     assert (first.isin(list(fl.marks.QUOTE_MARKS)) | pd.Series(before, index=direct.index).isin(
         list(fl.marks.QUOTE_MARKS))).all()
     assert (~first.isin(list(fl.marks.QUOTE_MARKS))).sum() >= 1
+
+
+# --- descriptions that point back to a person ----------------------------------------------
+
+@pytest.mark.parametrize("text, language, speaker, speaker_type", [
+    ("Ahmad Massoud, the leader of the NRF, spoke in Paris on Monday. Later the leader of the NRF "
+     "said: “We will fight on.”", "en", "Ahmad Massoud", "person"),
+    ("White House spokesman Josh Earnest spoke first. “We disagree with that,” the spokesman said.",
+     "en", "Josh Earnest", "person"),
+    ("Le ministre de la Défense, Jean Dupont, est arrivé mardi. Le ministre a déclaré : « Nous restons ici. »",
+     "fr", "Jean Dupont", "person"),
+    # an indefinite description is someone else
+    ("Josh Earnest spoke first. “No,” a spokesman said.", "en", "a spokesman", "description"),
+    # two people hold the role: nobody can tell which
+    ("White House spokesman Josh Earnest and campaign spokesman Eric Schultz spoke. “We disagree,” the "
+     "spokesman said.", "en", "the spokesman", "description"),
+    # a role inside a longer title is another role
+    ("Vice President Joe Biden spoke first. “We disagree,” the president said.", "en", "the president",
+     "description"),
+    # a sentence's first word is no one the role was given to
+    ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "le ministre", "description"),
+    # nor someone the document names only after the description
+    ("“We disagree,” the spokesman said. Josh Earnest, the spokesman, left.", "en", "the spokesman", "description"),
+])
+def test_a_description_is_the_one_person_the_document_gave_its_role(text, language, speaker, speaker_type):
+    row = direct(text, language)
+    assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)

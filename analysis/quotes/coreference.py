@@ -98,6 +98,88 @@ def _after_determiner(region: str, word: str, rules: QuoteRules) -> bool:
     return bool(before) and before.group(1).casefold() in rules.determiners
 
 
+def role_holders(text: str, rules: QuoteRules) -> list[tuple[int, str, str]]:
+    """(offset, role noun, name) for each person the document gives a role noun, in text order:
+    the noun right before the name ("spokesman Josh Earnest", "President Obama"), or an
+    apposition on either side of it ("Le chef des rebelles en Afghanistan, Ahmed Masoud,",
+    "Ahmad Massoud, the leader of the NRF,"). Titles are dropped from the name; a name's last
+    word must be written capitalised inside a sentence somewhere in the document ("Ensuite, le
+    ministre" gives nothing), and a name holds no organisation word, determiner or month."""
+    words = list(_WORD.finditer(text))
+    inside = {m.group(1) for m in _INSIDE.finditer(text)}
+    refused = rules.organisations | rules.determiners | rules.not_names
+    found = []
+    for i, w in enumerate(words):
+        role = w.group().casefold().rstrip(".")
+        if role not in rules.roles or role in rules.documents or role in rules.organisations:
+            continue  # a person's role: "the statement", "the campaign" are no one's
+        name = (_titled(words, i, role, text, rules) or _apposition_after(words, i, text, rules)
+                or _apposition_before(words, i, text, rules))
+        if name and is_person(name) and name.split()[-1] in inside and not any(
+                x.casefold() in refused for x in name.split()):
+            found.append((w.start(), role, name))
+    return found
+
+
+def _titled(words: list, i: int, role: str, text: str, rules: QuoteRules) -> str | None:
+    """The name right after role ``words[i]`` ("spokesman Josh Earnest", "President Obama"). A
+    capitalised role must be a title (not a headline's "Newspaper Says Clinton") and not the end
+    of a longer one ("Vice President Biden" is another role)."""
+    w = words[i]
+    if i + 1 >= len(words) or text[w.end():words[i + 1].start()].strip():
+        return None
+    if w.group()[:1].isupper():
+        longer = i and words[i - 1].group()[:1].isupper() and not text[words[i - 1].end():w.start()].strip()
+        if longer or role not in rules.title_words:
+            return None
+    return _capitalised_run(words, i + 1, 1, text, rules)[0]
+
+
+def _apposition_after(words: list, i: int, text: str, rules: QuoteRules) -> str | None:
+    """The name between commas after role ``words[i]`` and its complement, if any: "Le chef des
+    rebelles en Afghanistan, Ahmed Masoud,"; not "the president and the first lady, Michelle Obama,"."""
+    comma = text.find(",", words[i].end(), words[i].end() + 80)
+    if comma < 0 or any(c in text[words[i].end():comma] for c in ".;:!?\n"):
+        return None
+    between = text[words[i].end():comma].split()
+    if (between and between[0].casefold() not in rules.particles) or any(
+            x.casefold() in rules.coordinators for x in between):
+        return None
+    k = next((j for j in range(i + 1, len(words)) if words[j].start() > comma), None)
+    name, end = _capitalised_run(words, k, 1, text, rules) if k is not None else (None, 0)
+    return name if name and text[end:].lstrip()[:1] == "," else None
+
+
+def _apposition_before(words: list, i: int, text: str, rules: QuoteRules) -> str | None:
+    """The name before a comma and a determiner before role ``words[i]``: "Ahmad Massoud, the leader"."""
+    if i < 2 or words[i - 1].group().casefold() not in rules.determiners \
+            or text[words[i - 2].end():words[i - 1].start()].strip() != ",":
+        return None
+    return _capitalised_run(words, i - 2, -1, text, rules)[0]
+
+
+def _capitalised_run(words: list, k: int, step: int, text: str, rules: QuoteRules) -> tuple[str | None, int]:
+    """(name, end offset) of up to four capitalised words from ``words[k]`` on (``step`` 1) or
+    back (``step`` -1), spaces only between them, titles left out; (None, 0) when ``words[k]``
+    is no capital."""
+    run = []
+    while 0 <= k < len(words) and len(run) < 4 and words[k].group()[:1].isupper():
+        run.append(words[k])
+        nxt = k + step
+        if not 0 <= nxt < len(words):
+            break
+        a, b = (words[k], words[nxt]) if step > 0 else (words[nxt], words[k])
+        if text[a.end():b.start()].strip() or (a.group().endswith(".") and len(a.group()) > 3):
+            break  # not next to each other, or a sentence ends between them ("Westmacott. He"; not "J.")
+        k = nxt
+    if not run:
+        return None, 0
+    run = sorted(run, key=lambda m: m.start())
+    kept = [m.group().rstrip(".") if m is run[-1] else m.group() for m in run
+            if m.group().casefold().rstrip(".") not in rules.title_words]
+    return _POSSESSIVE.sub("", " ".join(kept)) or None, run[-1].end()
+
+
 class Speakers:
     """The people a document has quoted or named so far, for pronouns and surnames. With
     ``rules`` and the document (``text``, ``masked`` with quotations blanked, ``sentences``),
@@ -113,6 +195,7 @@ class Speakers:
         self.subjects = sentence_subjects(masked, sentences, rules) if rules else []
         self.starts = [a for a, _ in sentences]
         self.titles = {v.mention.text: v.mention.title for v in verbs if v.mention.title}
+        self.roles = role_holders(text, rules) if rules else []
         self.named_at = [p for p, _ in named]
         self.named = [n for _, n in named]
         self.quoted_at: list[int] = []
@@ -156,7 +239,9 @@ class Speakers:
         pronoun resolved to the nearest person before it whose gender does not contradict the
         pronoun's (an object pronoun, "him", skips its own sentence's subject); otherwise
         ``unknown``."""
-        if mention.kind in ("name", "role"):
+        if mention.kind == "role":
+            return self._described(mention.text, at) or mention.text
+        if mention.kind == "name":
             return mention.text
         if mention.kind == "pronoun":
             wanted = self.rules.gender(mention.text) if self.rules else ""
@@ -168,6 +253,22 @@ class Speakers:
                 if self.gender_of(name) in ("", wanted) or not wanted:
                     return name
         return "unknown"
+
+    def _described(self, description: str, at: int) -> str | None:
+        """The one person named before ``at`` with the role noun of ``description``, when the
+        description points back ("le chef du Front…" after "Le chef des rebelles en Afghanistan,
+        Ahmed Masoud"; "the spokesman" after "spokesman Josh Earnest"); None when it opens with
+        no anaphoric determiner ("a spokesman"), when a word stands between the determiner and
+        the role ("the Florida senator" may be another senator), or when the document gave that
+        role to two people."""
+        words = description.split()
+        if len(words) < 2 or words[0].casefold() not in self.rules.anaphoric:
+            return None
+        role = words[1].casefold()  # the head right after the determiner: "the French president" is not "the president"
+        if len(words) > 2 and words[2].casefold() not in self.rules.particles:
+            return None  # "the staff letter": the role word is no head
+        people = {self.full_name(name) for offset, noun, name in self.roles if noun == role and offset < at}
+        return people.pop() if len(people) == 1 else None
 
     def title_of(self, name: str) -> str:
         """The title this document gave ``name`` where it named it with one."""

@@ -258,7 +258,7 @@ def speaker_type(speaker: str, mention: Mention, rules: QuoteRules) -> str:
     if speaker in ("", "unknown"):
         return "unknown"
     folded = [w.casefold() for w in _WORD.findall(speaker)]
-    if mention.kind == "role":
+    if mention.kind == "role" and speaker == mention.text:  # not resolved to the person it describes
         if any(w in rules.documents for w in folded[-2:]):
             return "document"
         nouns = [w for w in folded if w not in rules.determiners]

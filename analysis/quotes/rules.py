@@ -51,6 +51,7 @@ class QuoteRules:
     infinitive_verbs: frozenset
     infinitive_markers: frozenset
     naming_articles: frozenset
+    anaphoric: frozenset
     naming_words: PhraseMatcher
     stopwords: frozenset
     name_stopwords: frozenset
@@ -102,6 +103,7 @@ def quote_rules(language: str) -> QuoteRules:
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
         infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),
+        anaphoric=low("anaphoric_determiners"),
         naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names),
