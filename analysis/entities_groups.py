@@ -68,9 +68,21 @@ def described_member(name: str, language: str) -> tuple[int, str] | None:
     Missouri Republican" -> (9, "Republican"), "Democrat of Massachusetts" -> (0, "Democrat")),
     or None when ``name`` describes no one. The description names the group (a party, a
     country) as much as "a Republican" does; its place only says where the person is from."""
-    head, of, place = name.partition(" of ")
+    head, of, place = split_linked(name, language)
     if of and _groups(language)[1].get(_group_form(head)) and name_group(place, language)[0]:
         return 0, head
     if name_group(name, language)[1]:
         return name.rfind(" ") + 1, name[name.rfind(" ") + 1:]
     return None
+
+
+@lru_cache(maxsize=65536)
+def split_linked(name: str, language: str) -> tuple[str, str, str]:
+    """``name`` cut at its first linking word (the language's ``name_linkers``): "Department of
+    Justice" -> ("Department", " of ", "Justice"); ("name", "", "") when it has none, as in a
+    language whose linkers are not listed."""
+    for linker in language_resources(language).name_linkers:
+        head, link, rest = name.partition(f" {linker} ")
+        if link:
+            return head, link, rest
+    return name, "", ""

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.entities_groups import group_prefix, name_group
+from analysis.entities_groups import group_prefix, name_group, split_linked
 from analysis.entities_names import _fold, _is_acronym, bare_name
 from analysis.languages import language_resources
 from analysis.marks import WORD_APOSTROPHES
@@ -200,7 +200,7 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     distinct = sorted(k for k in doc_count if k)
     _merge_spellings(distinct, clusters)
     for k in distinct:  # "Department of Justice" = "Justice Department"
-        head, of, rest = k.partition(" of ")
+        head, of, rest = split_linked(k, language[k])
         if of and " " not in head and rest and f"{rest} {head}" in doc_count:
             clusters.union(k, f"{rest} {head}")
     _merge_middle_names(distinct, doc_count, thing, particles, clusters)
@@ -247,7 +247,7 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     # White House"); two candidates of a kind ("Arizona Legislature", "Kansas Legislature"): none
     heads: dict[str, list[str]] = defaultdict(list)
     for k in full:
-        head, of, rest = k.partition(" of ")
+        head, of, rest = split_linked(k, language[k])
         if of and " " not in head and k in thing:
             heads[head].append(k)
     for k in distinct:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.entities_groups import _collectives, described_member, name_group
+from analysis.entities_groups import _collectives, described_member, name_group, split_linked
 from analysis.languages import folded_quote_words, language_resources
 from analysis.marks import OPENING_A_SENTENCE, WORD_APOSTROPHES
 from analysis.matcher import list_matcher
@@ -410,7 +410,7 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
     first, space, rest = bare.partition(" ")
     if space and _ADJECTIVE_COMPOUND.search(first):
         bare = rest  # "Republican-controlled House", "British-born ISIS": the adjective is not the name
-    person, of, place = bare.partition(" of ")
+    person, of, place = split_linked(bare, doc.language)
     if title and of and " " in person and name_group(place, doc.language)[0]:
         e, bare = e - len(of + place), person  # "Representative Kevin McCarthy of California"
     start = e - len(bare)

@@ -60,6 +60,7 @@ class LanguageResources:
     weekdays: tuple = ()                                  # days of the week: no name ends in one ("CNN Friday")
     name_stopwords: tuple = ()                            # stopwords that are also first names ("Bill")
     name_conjunctions: tuple = ()                         # words that join two names, not one name
+    name_linkers: tuple = ()                              # the word of "Department of Justice", "McCarthy of California"
     name_groups: dict = field(default_factory=dict)       # entity name -> other names of it ("America")
     name_members: dict = field(default_factory=dict)      # entity name -> words for its members ("Americans")
     name_collectives: dict = field(default_factory=dict)  # group -> lower-case nouns naming it ("protesters")
@@ -215,6 +216,7 @@ def read_language(folder: Path | str) -> LanguageResources:
         weekdays=weekdays,
         name_stopwords=_words(data.get("name_stopwords"), f"{where}, name_stopwords"),
         name_conjunctions=_words(data.get("name_conjunctions"), f"{where}, name_conjunctions"),
+        name_linkers=_words(data.get("name_linkers"), f"{where}, name_linkers"),
         **_name_groups(folder / "name_groups.yaml"),
         quotes=_quotes(data, where), sentiment=sentiment,
         valence=_valence(data, where) if sentiment == "valence list" else {},
