@@ -46,9 +46,12 @@ def discover_entities(corpus: pd.DataFrame, top_n: int | None = None) -> tuple[p
         return (pd.DataFrame(columns=ENTITY_COLUMNS).astype(ENTITY_DTYPES),
                 pd.DataFrame(columns=ALIAS_COLUMNS).astype(ALIAS_DTYPES))
     join = lambda values: "; ".join(sorted(set(v for v in values if v)))  # noqa: E731
+    added = dict(zip(titled["doc_id"], titled["headline_end"].where(titled["headline_added"], 0)))
+    names = names.assign(in_text=names["start"] >= names["doc_id"].map(added).fillna(0))
     entities = (names.groupby(["entity_id", "canonical"], sort=True)
                 .agg(outlets=("outlet", "nunique"), documents=("doc_id", "nunique"),
-                     mentions=("name", "size"), aliases=("name", join), titles=("title", join),
+                     mentions=("name", "size"), text_mentions=("in_text", "sum"),
+                     aliases=("name", join), titles=("title", join),
                      outlet_names=("outlet", join))
                 .reset_index()
                 .join(salience(names, titled), on="entity_id")
@@ -101,11 +104,12 @@ def salience(names: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
 def _with_titles(corpus: pd.DataFrame) -> pd.DataFrame:
     """Headlines read as a first paragraph of their document (offsets then point into that
     combined text, so names are counted, not located, in headlines), unless the text already
-    opens with its headline (scraped pages often do: it would be counted twice); column
-    ``headline_end``: where the headline ends in the text (0 when unknown)."""
+    opens with its headline (scraped pages often do: it would be counted twice); columns
+    ``headline_end``: where the headline ends in the text (0 when unknown), ``headline_added``:
+    whether it was put there here (the other analyses read the text without it)."""
     if "title" not in corpus:
-        return corpus.assign(headline_end=0)
-    texts, ends = [], []
+        return corpus.assign(headline_end=0, headline_added=False)
+    texts, ends, added = [], [], []
     for title, text in zip(corpus["title"].fillna("").astype(str).str.strip(), corpus["text"].astype(str)):
         if title in ("", "unknown"):
             texts.append(text)
@@ -116,23 +120,26 @@ def _with_titles(corpus: pd.DataFrame) -> pd.DataFrame:
         else:
             texts.append(title + "\n\n" + text)
             ends.append(len(title))
-    return corpus.assign(text=texts, headline_end=ends)
+        added.append(len(texts[-1]) != len(text))
+    return corpus.assign(text=texts, headline_end=ends, headline_added=added)
 
 
-ENTITY_COLUMNS = ["rank", "entity_id", "canonical", "outlets", "documents", "mentions", "lead_documents",
-                  "headline_documents", "salience", "aliases", "titles", "outlet_names"]
-ENTITY_DTYPES = {"rank": "int64", "outlets": "int64", "documents": "int64", "mentions": "int64",
+ENTITY_COLUMNS = ["rank", "entity_id", "canonical", "outlets", "documents", "mentions", "text_mentions",
+                  "lead_documents", "headline_documents", "salience", "aliases", "titles", "outlet_names"]
+ENTITY_DTYPES = {"rank": "int64", "outlets": "int64", "documents": "int64", "mentions": "int64", "text_mentions": "int64",
                  "lead_documents": "int64", "headline_documents": "int64", "salience": "float64"}
 ALIAS_COLUMNS = ["entity_id", "alias", "language", "documents", "mentions", "outlet_names", "doc_ids"]
 ALIAS_DTYPES = {"documents": "int64", "mentions": "int64"}
 
 
 def entity_targets(entities: pd.DataFrame, aliases: pd.DataFrame, top_n: int) -> list[dict]:
-    """The first ``top_n`` entities as targets (the format of ``targets.yaml``: ``id``,
-    ``label``, ``aliases`` language -> names, ``evaluative`` empty), so target stance, naming
-    and attribution run on them when a story lists no targets."""
+    """The first ``top_n`` entities the texts name as targets (the format of ``targets.yaml``:
+    ``id``, ``label``, ``aliases`` language -> names, ``evaluative`` empty), so target stance,
+    naming and attribution run on them when a story lists no targets. An entity named only in
+    headlines the texts do not repeat is passed over: those analyses read the texts, so it
+    would be a target with nothing to measure."""
     targets = []
-    for entity in entities.head(top_n).itertuples(index=False):
+    for entity in named_in_texts(entities).head(top_n).itertuples(index=False):
         rows = aliases[aliases["entity_id"] == entity.entity_id]
         by_language: dict[str, list[str]] = defaultdict(list)
         for row in rows.itertuples(index=False):
@@ -143,6 +150,11 @@ def entity_targets(entities: pd.DataFrame, aliases: pd.DataFrame, top_n: int) ->
                         "aliases": {lang: sorted(names) for lang, names in sorted(by_language.items())},
                         "evaluative": {}})
     return targets
+
+
+def named_in_texts(entities: pd.DataFrame) -> pd.DataFrame:
+    """The entities a text names, not only a headline kept apart from it, in rank order."""
+    return entities[entities["text_mentions"] > 0] if "text_mentions" in entities else entities
 
 
 def _compact(name: str) -> str:

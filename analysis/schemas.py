@@ -282,6 +282,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("canonical", "str", "the full name as most often written"),
            ("outlets", "int", "outlets naming it"), ("documents", "int", "documents naming it"),
            ("mentions", "int", "names found (headlines included)"),
+           ("text_mentions", "int", "names found in the texts, not counting headlines the texts do not open with "
+            "(an entity without any is no target: the analyses read the texts)"),
            ("lead_documents", "int", "documents naming it in their first three sentences (a known headline counts as one)"),
            ("headline_documents", "int", "documents naming it in their headline"),
            ("salience", "float", "sum over the documents naming it of 0.5 + (1 if named in their first three "

@@ -510,3 +510,18 @@ def test_a_role_in_capitals_is_not_a_name(language, text, expected):
 def test_a_first_name_alone_is_the_one_person_its_document_names_so(language, text, first, expected):
     names = fl.canonical_names(find_names(corpus(("d1", "A", language, text))))
     assert names.set_index("name")["canonical"][first] == expected
+
+
+def test_an_entity_named_only_in_a_headline_the_text_does_not_repeat_is_no_target():
+    corpus = pd.DataFrame({
+        "doc_id": ["a", "b"], "outlet": ["A", "B"], "language": ["en", "en"],
+        "title": ["Protesters greet Jane Doe in Springfield", "Jane Doe speaks"],
+        "text": ["Jane Doe spoke to supporters on Monday. Jane Doe said she would stay.",
+                 "Jane Doe spoke on Monday. Critics of Jane Doe left early."]})
+    entities, aliases = discover_entities(corpus)
+    protesters = entities[entities["canonical"].str.casefold() == "protesters"]
+    assert len(protesters) == 1 and protesters["text_mentions"].iloc[0] == 0  # discovered, in a headline
+    jane = entities[entities["canonical"] == "Jane Doe"].iloc[0]
+    assert (jane["mentions"], jane["text_mentions"]) == (5, 3)  # two headlines, three sentences
+    labels = [t["label"] for t in fl.entity_targets(entities, aliases, 10)]
+    assert "Jane Doe" in labels and protesters["canonical"].iloc[0] not in labels
