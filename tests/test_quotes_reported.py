@@ -618,6 +618,21 @@ def test_a_verb_closing_the_sentence_after_a_question_names_its_speaker(text, la
     ("« Nous ne céderons rien », a déclaré le porte-parole du ministère, Jean Dupont.", "fr", "Jean Dupont"),
     ("« Nous ne céderons rien », le porte-parole du ministère, Jean Dupont, a déclaré.", "fr", "Jean Dupont"),
     ('"We will win," said Jane Doe, a lobbyist, who spoke on condition of anonymity.', "en", "Jane Doe"),
+    # the name may be followed by where the person works: the name speaks, not the firm
+    ('"It may be spring," said another leading Supreme Court advocate, Andrew J. Pincus of the law firm '
+     "Mayer Brown.", "en", "Andrew J Pincus"),
+    ('"It may be spring," said Andrew J. Pincus of the law firm Mayer Brown.', "en", "Andrew J Pincus"),
+    ("« Ce sera au printemps », a déclaré un autre avocat réputé, Jean Dupont du cabinet Mayer Brown.", "fr",
+     "Jean Dupont"),
+    ("« Ce sera au printemps », a déclaré Jean Dupont du cabinet Mayer Brown.", "fr", "Jean Dupont"),
+    # but a capitalised place or organisation inside the name stays in it
+    ('"It may be spring," said Bank of America chief executive Brian Moynihan.', "en", "Brian Moynihan"),
+    ('"It may be spring," said Vice President of the company Jane Doe.', "en", "Jane Doe"),
+    # two titles joined by a conjunction: the name after the second
+    ('"It is a threat," said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.',
+     "en", "Ed Rendell"),
+    # a conjunction between two names is no title chain
+    ('"It is a threat," said Gov. Ed Rendell and Sen. Bob Casey.', "en", "Ed Rendell"),
 ])
 def test_a_name_in_apposition_to_a_description_speaks(text, language, speaker):
     assert direct(text, language)["speaker"] == speaker
