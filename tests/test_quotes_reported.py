@@ -618,6 +618,11 @@ def test_a_verb_closing_the_sentence_after_a_question_names_its_speaker(text, la
     ("« Nous ne céderons rien », a déclaré le porte-parole du ministère, Jean Dupont.", "fr", "Jean Dupont"),
     ("« Nous ne céderons rien », le porte-parole du ministère, Jean Dupont, a déclaré.", "fr", "Jean Dupont"),
     ('"We will win," said Jane Doe, a lobbyist, who spoke on condition of anonymity.', "en", "Jane Doe"),
+    # a name opening the sentence after a subordinating word, then an apposition that no comma
+    # closes before the verb (the comma is inside the quotation marks): the name speaks
+    ("As Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten "
+     "Constitution,'' put it, ''The Senate has a duty.''", "en", "Akhil Amar"),
+    ("Ainsi Jean Dupont, professeur de droit à Paris a déclaré : « Le Sénat a un devoir. »", "fr", "Jean Dupont"),
     # the name may be followed by where the person works: the name speaks, not the firm
     ('"It may be spring," said another leading Supreme Court advocate, Andrew J. Pincus of the law firm '
      "Mayer Brown.", "en", "Andrew J Pincus"),

@@ -172,6 +172,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # "Anthony Anton, president and CEO of the association stated": the name that opens the
             # sentence before an apposition that nothing closes
             head = text[floor:masked.index(",", floor)].split()
+            if len(head) > 2 and head[0].casefold() in rules.stopwords - rules.name_stopwords:
+                head = head[1:]  # "As Akhil Amar, professor of constitutional law at Yale, put it"
             if 2 <= len(head) <= 5 and head[0].casefold() not in rules.stopwords and all(
                     w[:1].isupper() or w.casefold() in rules.particles for w in head):
                 named = mention_in(" ".join(head), rules)
