@@ -360,6 +360,25 @@ def test_a_colon_ending_the_previous_paragraph_introduces_the_quotation():
     assert (quote["speaker"], quote["cue"]) == ("Cruz", "continued")
 
 
+@pytest.mark.parametrize("text, language, speaker", [
+    # a headline's "X on Y:": X speaks, not the topic after the preposition
+    ("Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘We need to see them all.’", "en",
+     "Gillibrand"),
+    ("CNN President On Trump: ‘We do not need to apologize for anything.’", "en", "CNN President"),
+    ("Jean Dupont sur la réforme des retraites : « Nous ne reculerons pas. »", "fr", "Jean Dupont"),
+    # a long clause keeps the name nearest the colon
+    ("It is a cultish blind faith in Obama’s word: “We will never stop at all.”", "en", "Obama"),
+    # a newsletter's headline, a spaced dash, then who wrote the quoted words
+    ("IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls were not "
+     "wrong at all.” [HuffPost.]", "en", "Mark Blumenthal and Jon Cohen"),
+    ("LES SONDAGES NE SE SONT PAS TROMPÉS — Jean Dupont : « Les sondages avaient raison. »", "fr", "Jean Dupont"),
+    # a colon clause with no dash keeps its whole first words
+    ("Trump: ‘We are going to win so much.’", "en", "Trump"),
+])
+def test_a_colon_clause_without_a_verb_names_who_comes_first(text, language, speaker):
+    assert direct(text, language)["speaker"] == speaker
+
+
 def test_a_surname_is_completed_to_the_full_name_of_the_document():
     quotes = extract('Ahmad Massoud said "we need help from anyone". Massoud added: "We will fight on."')
     assert set(quotes.loc[quotes["kind"] == "direct", "speaker"]) == {"Ahmad Massoud"}
