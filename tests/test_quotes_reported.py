@@ -144,6 +144,11 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ('Sen. Ron Johnson, R-Wis., said in an op-ed piece, "We will win this time."', "en", "R-Wis"),
     ("Le sénateur Jean Dupont, Républicain du Var, a déclaré : « Nous gagnerons. »", "fr", "Républicain du Var"),
     ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous restons. »", "fr", "Renault"),
+    # a participle's subject is no name before an apposition that a description opens
+    ("In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: “This is a "
+     "disgrace to the nation.”", "en", "Thursday"),
+    ("Dans un communiqué publié jeudi, le député Jean Dupont a réagi à la nouvelle, déclarant : « C'est une "
+     "honte pour le pays. »", "fr", "jeudi"),
     # a capitalised stopword alone opens no name
     ("In 2009, the editors chose a photo of her, which the former governor called “sexist and cheap.”", "en", "In"),
     ("Another posted: “That is not a prank, that is vandalism.”", "en", "Another"),
