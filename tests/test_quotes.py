@@ -169,6 +169,13 @@ def test_scare_quotes_are_counted_per_outlet():
     # a capitalised stopword before another capitalised word may open a name
     ('Bill Clinton said "we will win this state in the fall".', "en", "Bill Clinton", "said"),
     ('Bill said "we will win this state in the fall".', "en", "Bill", "said"),
+    # verbs that report speech in any news: a follow-up question, a reply, going on with a speech
+    ('"But would you let some of them stay?" Hannity pressed.', "en", "Hannity", "pressed"),
+    ('Clinton responds to Mills with, "I will be home in the evening then."', "en", "Clinton", "responds"),
+    ('"You gotta get over it," Trump went on, as if he did not hear her.', "en", "Trump", "went on"),
+    ("Jean Dupont répond à Marie Durand : « Je serai là ce soir. »", "fr", "Jean Dupont", "répond"),
+    # not a verb of any listed kind: the quotation is not reported
+    ('"The governor has gone too far," Hannity started.', "en", "unknown", ""),
 ])
 def test_speaker_and_verb(text, language, speaker, verb):
     quote = quotes_of(text, language).iloc[-1]

@@ -144,6 +144,11 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ('Sen. Ron Johnson, R-Wis., said in an op-ed piece, "We will win this time."', "en", "R-Wis"),
     ("Le sénateur Jean Dupont, Républicain du Var, a déclaré : « Nous gagnerons. »", "fr", "Républicain du Var"),
     ("Renault directeur général Jean Dupont a pris la parole, déclarant : « Nous restons. »", "fr", "Renault"),
+    # a participle's subject is no name before an apposition that a description opens
+    ("In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: “This is a "
+     "disgrace to the nation.”", "en", "Thursday"),
+    ("Dans un communiqué publié jeudi, le député Jean Dupont a réagi à la nouvelle, déclarant : « C'est une "
+     "honte pour le pays. »", "fr", "jeudi"),
     # a capitalised stopword alone opens no name
     ("In 2009, the editors chose a photo of her, which the former governor called “sexist and cheap.”", "en", "In"),
     ("Another posted: “That is not a prank, that is vandalism.”", "en", "Another"),
@@ -358,6 +363,25 @@ def test_a_verb_in_the_next_sentence_does_not_take_a_quotation_its_own_verb_intr
 def test_a_colon_ending_the_previous_paragraph_introduces_the_quotation():
     quote = direct("Cruz continued:\n\n“The moderators have no intention of voting in a Republican primary.”")
     assert (quote["speaker"], quote["cue"]) == ("Cruz", "continued")
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # a headline's "X on Y:": X speaks, not the topic after the preposition
+    ("Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘We need to see them all.’", "en",
+     "Gillibrand"),
+    ("CNN President On Trump: ‘We do not need to apologize for anything.’", "en", "CNN President"),
+    ("Jean Dupont sur la réforme des retraites : « Nous ne reculerons pas. »", "fr", "Jean Dupont"),
+    # a long clause keeps the name nearest the colon
+    ("It is a cultish blind faith in Obama’s word: “We will never stop at all.”", "en", "Obama"),
+    # a newsletter's headline, a spaced dash, then who wrote the quoted words
+    ("IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls were not "
+     "wrong at all.” [HuffPost.]", "en", "Mark Blumenthal and Jon Cohen"),
+    ("LES SONDAGES NE SE SONT PAS TROMPÉS — Jean Dupont : « Les sondages avaient raison. »", "fr", "Jean Dupont"),
+    # a colon clause with no dash keeps its whole first words
+    ("Trump: ‘We are going to win so much.’", "en", "Trump"),
+])
+def test_a_colon_clause_without_a_verb_names_who_comes_first(text, language, speaker):
+    assert direct(text, language)["speaker"] == speaker
 
 
 def test_a_surname_is_completed_to_the_full_name_of_the_document():
@@ -618,6 +642,26 @@ def test_a_verb_closing_the_sentence_after_a_question_names_its_speaker(text, la
     ("« Nous ne céderons rien », a déclaré le porte-parole du ministère, Jean Dupont.", "fr", "Jean Dupont"),
     ("« Nous ne céderons rien », le porte-parole du ministère, Jean Dupont, a déclaré.", "fr", "Jean Dupont"),
     ('"We will win," said Jane Doe, a lobbyist, who spoke on condition of anonymity.', "en", "Jane Doe"),
+    # a name opening the sentence after a subordinating word, then an apposition that no comma
+    # closes before the verb (the comma is inside the quotation marks): the name speaks
+    ("As Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten "
+     "Constitution,'' put it, ''The Senate has a duty.''", "en", "Akhil Amar"),
+    ("Ainsi Jean Dupont, professeur de droit à Paris a déclaré : « Le Sénat a un devoir. »", "fr", "Jean Dupont"),
+    # the name may be followed by where the person works: the name speaks, not the firm
+    ('"It may be spring," said another leading Supreme Court advocate, Andrew J. Pincus of the law firm '
+     "Mayer Brown.", "en", "Andrew J Pincus"),
+    ('"It may be spring," said Andrew J. Pincus of the law firm Mayer Brown.', "en", "Andrew J Pincus"),
+    ("« Ce sera au printemps », a déclaré un autre avocat réputé, Jean Dupont du cabinet Mayer Brown.", "fr",
+     "Jean Dupont"),
+    ("« Ce sera au printemps », a déclaré Jean Dupont du cabinet Mayer Brown.", "fr", "Jean Dupont"),
+    # but a capitalised place or organisation inside the name stays in it
+    ('"It may be spring," said Bank of America chief executive Brian Moynihan.', "en", "Brian Moynihan"),
+    ('"It may be spring," said Vice President of the company Jane Doe.', "en", "Jane Doe"),
+    # two titles joined by a conjunction: the name after the second
+    ('"It is a threat," said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.',
+     "en", "Ed Rendell"),
+    # a conjunction between two names is no title chain
+    ('"It is a threat," said Gov. Ed Rendell and Sen. Bob Casey.', "en", "Ed Rendell"),
 ])
 def test_a_name_in_apposition_to_a_description_speaks(text, language, speaker):
     assert direct(text, language)["speaker"] == speaker

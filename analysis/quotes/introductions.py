@@ -12,6 +12,7 @@ from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in
 from analysis.quotes.rules import QuoteRules
 
 POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
+_DASHES = (" - ", " -- ", " \u2013 ", " \u2014 ")  # a spaced dash between a headline and its author
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
 # or on the next line, where a hyphen also signs: “…”\n\n- Sanders.
 _SIGNATURE_BELOW = re.compile(r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*([\u2015\u2014\u2013-]|--)[ \t\u00a0]*([^\n]{1,80})")
@@ -32,8 +33,12 @@ def introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs, ru
     stripped = window.rstrip()
     if stripped.endswith(tuple(rules.colon_cues)):
         colon = p.open_at - len(window) + len(stripped) - 1
+        # a sentence, a line or a spaced dash ends before the clause: "IOWA POLLS NOT WRONG, JUST TOO
+        # EARLY - Mark Blumenthal and Jon Cohen:" (a newsletter's headline, then who wrote it)
         start = max(window.rfind("\n", 0, len(stripped) - 1), *(window.rfind(c + " ", 0, len(stripped) - 1)
-                                                                for c in ".;!?")) + 1
+                                                                for c in ".;!?"),
+                    *(at + len(dash) - 1 for dash in _DASHES for at in [window.rfind(dash, 0, len(stripped) - 1)]
+                      if at >= 0)) + 1
         start += p.open_at - len(window)
         verb = verbs.last_before(colon + 1, start)
         if verb is not None and verb.mention.kind != "none":
@@ -41,7 +46,7 @@ def introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs, ru
         clause = masked[start:colon].split(",")
         first = clause[0].split()
         whole_name = len(clause) > 1 and len(first) >= 2 and all(w[:1].isupper() for w in first)  # "Kathleen Parker, The Post:"
-        mention = mention_in(clause[0] if whole_name else clause[-1], rules)
+        mention = _colon_speaker(clause[0] if whole_name else clause[-1], rules)
         return (mention, colon, colon + 1) if mention.kind in ("name", "role") else None
     if not stripped.endswith(",") or "\n" in before.strip():
         return None
@@ -68,3 +73,15 @@ def signature(p, masked: str, rules: QuoteRules):
     if mention.kind != "name" or len(mention.text.split()) != len(name.split()):
         return None
     return mention, sign.start(1), sign.end(1)
+
+
+
+def _colon_speaker(clause: str, rules: QuoteRules) -> Mention:
+    """Who a colon's clause without a reporting verb names: in a headline's "X on Y:" the few
+    words before the first preposition (a phrase breaker) when they name someone ("Gillibrand on
+    Hillary Releasing Her Transcripts:", "CNN President On Trump:", « Jean Dupont sur la réforme : »),
+    else the name nearest the colon ("a cultish blind faith in Obama's word:")."""
+    words = clause.split()
+    cut = next((k for k, w in enumerate(words) if k and w.casefold() in rules.breakers), len(words))
+    first = mention_in(" ".join(words[:cut]), rules) if cut <= 4 else None
+    return first if first is not None and first.kind in ("name", "role") else mention_in(clause, rules)

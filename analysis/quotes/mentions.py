@@ -199,11 +199,16 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     folded = [w.casefold() for w in words]
     end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)),
                len(words))
+    size = 8
+    if folded and folded[0] not in rules.determiners and _titles_joined(words, folded, end, rules):  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
+        end = next((k for k, f in enumerate(folded) if k > end and (f in rules.apposition_ends or f in rules.breakers)),
+                   len(words))
+        size = 2 * size
     if end < len(words) and folded[end] in rules.agents and any(f in rules.documents for f in folded[:end]):
         agent = mention_after(" ".join(words[end + 1:]), rules)  # "a court document filed by X"
         if agent.kind in ("name", "role"):
             return agent
-    words, folded = words[:min(end, 8)], folded[:min(end, 8)]
+    words, folded = words[:min(end, size)], folded[:min(end, size)]
     if not words:
         return NO_MENTION
     if folded[0] in rules.singular:
@@ -213,6 +218,9 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     runs = _capitalised_runs(words, folded, rules)
     if folded[0] in rules.roles and not words[0][:1].isupper() and not runs:
         return Mention(words[0], "role")  # "according to members who spoke", "said officials"
+    if runs and runs[0][0] == 0 and _affiliation_follows(words, folded, runs[0][1], rules) \
+            and " ".join(folded[:runs[0][1]]) not in rules.title_words:  # not "Vice President of the firm X"
+        return _name(words, *runs[0], rules)  # "Andrew J. Pincus of the law firm Mayer Brown"
     if runs and (runs[0][0] == 0 or folded[0] not in rules.determiners):
         return _name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
     if runs and folded[0] in rules.determiners:
@@ -233,6 +241,23 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     return NO_MENTION
 
 
+def _titles_joined(words: list[str], folded: list[str], at: int, rules: QuoteRules) -> bool:
+    """A coordinator at ``at`` joins two titles of one person: a title before it and a capitalised
+    word after it ("former Pennsylvania Gov. and Democratic National Committee Chairman Ed
+    Rendell", « l'ancien ministre et député Jean Dupont » has no capital: its titles are words)."""
+    return 0 < at < len(words) - 1 and folded[at] in rules.coordinators and folded[at - 1] in rules.title_words \
+        and words[at + 1][:1].isupper()
+
+
+def _affiliation_follows(words: list[str], folded: list[str], end: int, rules: QuoteRules) -> bool:
+    """A name of two words or more ends at ``end`` and a particle then a lower-case word follow it:
+    what comes after is where the person works ("Andrew J. Pincus of the law firm Mayer Brown",
+    « Jean Dupont du cabinet Mayer Brown »), not a name that a title before it introduces."""
+    rest = [k for k in range(end, len(words)) if folded[k] not in rules.particles]
+    return end >= 2 and end < len(words) and folded[end] in rules.particles and bool(rest) \
+        and words[rest[0]][:1].islower()
+
+
 def describes(segment: str, rules: QuoteRules) -> bool:
     """The words end in a lower-case head noun, whatever name they hold: "Google's chief human
     resources executive", "another Twitter user", "Clinton's introducer" describe someone the
@@ -243,11 +268,14 @@ def describes(segment: str, rules: QuoteRules) -> bool:
 
 def whole_name(segment: str, rules: QuoteRules) -> Mention:
     """The name that makes up all of ``segment`` (a title or role before it allowed: "Laszlo Bock",
-    "actress Jamie Lee Curtis"; not "who helped found the DLC"), else NO_MENTION."""
+    "actress Jamie Lee Curtis"; an affiliation after it too: "Andrew J. Pincus of the law firm Mayer
+    Brown"; not "who helped found the DLC"), else NO_MENTION."""
     named = mention_after(segment, rules)
-    first = segment.split()[0] if segment.split() else ""
-    whole = named.kind == "name" and (first[:1].isupper() or first.casefold() in rules.roles) and \
-        len(named.text.split()) + len(named.title.split()) == len(segment.split())
+    words = segment.split()
+    first = words[0] if words else ""
+    size = len(named.text.split()) + len(named.title.split())
+    whole = named.kind == "name" and (first[:1].isupper() or first.casefold() in rules.roles) and (
+        size == len(words) or _affiliation_follows(words, [w.casefold() for w in words], size, rules))
     return named if whole else NO_MENTION
 
 

@@ -158,7 +158,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             named = (_before_hometown(text, masked, floor, [floor + c for c in commas], rules) if state else
                      mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules))
             if named.kind == "name" and (
-                    mention.kind == "role" or named.title  # "Sen. Ron Johnson, R-Wis., said"
+                    # "Sen. Ron Johnson, R-Wis., said"; not a description read as a title ("In a statement
+                    # released Thursday, Rep. Hakeem Jeffries … reacted to the news, saying")
+                    mention.kind == "role" or rules.titles.find(named.title, "*")
                     or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
                                        or apposition[0].isdigit()  # "Suu Kyi, 70, said"
                                        # "Jane Doe, of the Red Cross, said", "Jean Dupont, du Front national, a déclaré"
@@ -172,6 +174,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # "Anthony Anton, president and CEO of the association stated": the name that opens the
             # sentence before an apposition that nothing closes
             head = text[floor:masked.index(",", floor)].split()
+            if len(head) > 2 and head[0].casefold() in rules.stopwords - rules.name_stopwords:
+                head = head[1:]  # "As Akhil Amar, professor of constitutional law at Yale, put it"
             if 2 <= len(head) <= 5 and head[0].casefold() not in rules.stopwords and all(
                     w[:1].isupper() or w.casefold() in rules.particles for w in head):
                 named = mention_in(" ".join(head), rules)
