@@ -542,6 +542,22 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "en", "indirect", "Mr. Trump had disrespected American troops", "Coffman", "said"),
     ("Le député Jean Dupont, élu de la Creuse, estime Paris a aussi perdu.", "fr", "indirect",
      "Paris a aussi perdu", "Jean Dupont", "estime"),
+    # reported words may open with a number
+    ("The party says 34,570 citizens living abroad cast votes by mail.", "en", "indirect",
+     "34,570 citizens living abroad cast votes by mail", "The party", "says"),
+    ("Le ministère a annoncé 3 000 suppressions de postes dans la région.", "fr", "indirect",
+     "3 000 suppressions de postes dans la région", "Le ministère", "a annoncé"),
+    # a comma before the verb closes an adverb, not an inverted speaker's quotation: the words after
+    # the verb are reported (the speaker before the adverb is left to speakers.py)
+    ("Forbes, however, says that Mr. Kamprad is no longer a billionaire.", "en", "indirect",
+     "Mr. Kamprad is no longer a billionaire", "unknown", "says"),
+    ("Le ministre, pourtant, affirme que la réforme est utile au pays.", "fr", "indirect",
+     "la réforme est utile au pays", "unknown", "affirme"),
+    # the person told, then "that" and a quotation: a mixed quotation from "that", as after "said"
+    ("Bush told reporters in Greenville that “beating expectations would be helpful.”", "en", "mixed",
+     "that “beating expectations would be helpful.”", "Bush", "told"),
+    ("Le ministre a assuré aux journalistes que « la réforme est utile au pays ».", "fr", "mixed",
+     "que « la réforme est utile au pays »", "Le ministre", "a assuré"),
 ])
 def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
     quotes = extract(text, language)
@@ -575,6 +591,9 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ("The senator said so.", "en"),
     # the words between the comma and the verb open a relative clause: nobody reports the sentence
     ("The spotlight was on Donald J. Trump, who took to the Sunday talk shows.", "en"),
+    # an inverted speaker after a quotation, opening with a number, is still the speaker, not words
+    ("“We will win this state,” said 32-year-old Jane Doe of Austin.", "en"),
+    ("« Nous allons gagner cette bataille », a déclaré 3 fois le ministre Jean Dupont.", "fr"),
 ])
 def test_what_is_not_reported_speech(text, language):
     quotes = extract(text, language)

@@ -42,7 +42,8 @@ def _content_start(words: list, first: int, last: int, rules: QuoteRules, pronou
     for k, w in enumerate(words[first:last], first):
         folded = _CONTRACTION.sub("", w.group().strip(",").casefold())  # "he’s", "they’re"
         if folded in rules.conjunctions:
-            return w.end()
+            # "told reporters that “…”": indirect speech with a verbatim part, a mixed quotation from "that"
+            return w.start() if k + 1 < len(words) and words[k + 1].group()[:1] in QUOTE_MARKS else w.end()
         if folded in rules.subjects and (pronouns_until is None or k < pronouns_until):
             return w.start()
     return None
@@ -63,20 +64,34 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
         if begin is None:
             return None  # "said in a statement", "said during the interview"
         return _span(text, at + begin, s_end)  # "said in an interview last week that …", "said on Friday he met"
-    if verb.mention.kind == "none" and masked[max(0, verb.start - 40):verb.start].rstrip()[-1:] in ("",) + tuple(",") + tuple(QUOTE_MARKS):
-        return None  # inverted: "…," said David French of the NRF: the words after name the speaker
+    if _inverted(verb, masked, tail, rules):
+        return None  # "…," said David French of the NRF: the words after name the speaker
     if first in rules.conjunctions:
-        opens_quote = tail[words[0].end():].lstrip()[:1] in QUOTE_MARKS
-        # "said that “…”": indirect speech with a verbatim part, a mixed quotation from "that"
-        at += words[0].start() if opens_quote else words[0].end()
+        at += _content_start(words, 0, 1, rules)
     elif rules.tells(verb.verb) or verb.verb.casefold() in rules.conjunctions:
         begin = _content_start(words, 0, LEAD_WORDS + 1, rules, pronouns_until=OBJECT_WORDS + 1)
         if begin is None:
             return None
         at += begin  # "told reporters that …", "told a town hall in Salem, New Hampshire on Monday that …"
-    elif tail[:1] not in (",", ":") and not first[:1].isalpha():
-        return None
+    elif tail[:1] not in (",", ":") and not first[:1].isalnum():
+        return None  # "said “…”", "said (…)": a direct quotation or an aside; "says 31,000 …" is read
     return _span(text, at, s_end)
+
+
+def _inverted(verb: Verb, masked: str, tail: str, rules: QuoteRules) -> bool:
+    """Whether the speaker follows the verb ("…," said David French of the NRF): no speaker
+    before it, nothing but a comma or a quotation mark between it and the words before, and a
+    name or a role right after it, or a comma ("c’est ce qu’a révélé, mercredi, le journal"); not
+    "Forbes, however, says that …", "Others, however, say a recalibration is overdue" (the
+    speaker is before the adverb)."""
+    if verb.mention.kind != "none":
+        return False
+    if masked[max(0, verb.start - 40):verb.start].rstrip()[-1:] not in ("", ",") + tuple(QUOTE_MARKS):
+        return False
+    if tail.lstrip()[:1] == ",":
+        return True
+    first = tail.split(None, 1)[0].strip(",").casefold() if tail.strip() else ""
+    return first not in rules.conjunctions and mention_after(tail.split(",")[0], rules).kind in ("name", "role")
 
 
 def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules) -> bool:
