@@ -548,11 +548,11 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
     ("Le ministère a annoncé 3 000 suppressions de postes dans la région.", "fr", "indirect",
      "3 000 suppressions de postes dans la région", "Le ministère", "a annoncé"),
     # a comma before the verb closes an adverb, not an inverted speaker's quotation: the words after
-    # the verb are reported (the speaker before the adverb is left to speakers.py)
+    # the verb are reported, and the speaker is the one named before the aside
     ("Forbes, however, says that Mr. Kamprad is no longer a billionaire.", "en", "indirect",
-     "Mr. Kamprad is no longer a billionaire", "unknown", "says"),
+     "Mr. Kamprad is no longer a billionaire", "Forbes", "says"),
     ("Le ministre, pourtant, affirme que la réforme est utile au pays.", "fr", "indirect",
-     "la réforme est utile au pays", "unknown", "affirme"),
+     "la réforme est utile au pays", "Le ministre", "affirme"),
     # the person told, then "that" and a quotation: a mixed quotation from "that", as after "said"
     ("Bush told reporters in Greenville that “beating expectations would be helpful.”", "en", "mixed",
      "that “beating expectations would be helpful.”", "Bush", "told"),
@@ -781,3 +781,16 @@ def test_polnear_dev_reads_as_a_corpus_with_gold_attributions():
 def test_a_description_is_the_one_person_the_document_gave_its_role(text, language, speaker, speaker_type):
     row = direct(text, language)
     assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Gideon Kouts, however, insisted that Massoud made the comments to him.", "en", "Gideon Kouts"),
+    ("Les talibans ont, à leur tour, annoncé que tout soutien américain est une violation.", "fr", "Les talibans"),
+    # a longer clause between the commas is an apposition, read by its own rule
+    ("Kouts, speaking to reporters in Tel Aviv on Monday, insisted that it was true.", "en", "Kouts"),
+    # an aside after no name gives nobody
+    ("On Monday, however, insisted that it was true.", "en", "unknown"),
+])
+def test_the_speaker_before_a_short_aside(text, language, speaker):
+    row = extract(text, language).iloc[0]
+    assert (row["kind"], row["speaker"]) == ("indirect", speaker)

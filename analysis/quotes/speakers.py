@@ -70,6 +70,12 @@ def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rule
     return NO_MENTION
 
 
+def _aside(segment: str) -> bool:
+    """A short aside between commas, all lower case ("however", "à leur tour", "for his part")."""
+    words = segment.split()
+    return 0 < len(words) <= 4 and all(w[:1].islower() for w in words)
+
+
 def _previous_segment(masked: str, floor: int, at: int) -> int:
     commas = [m.start() for m in _SEGMENT.finditer(masked, floor, at)]
     return commas[-1] + 1 if commas else floor
@@ -145,7 +151,14 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                 and not masked[cut:match.start].strip():
             mention = _inverted(masked, match, rules)  # "“…” that Sanders can win, said Steve Elmendorf"
         if mention.kind == "none" and cut > floor:
-            mention = mention_in(text[_previous_segment(masked, floor, cut - 1):cut - 1], rules)
+            start = _previous_segment(masked, floor, cut - 1)
+            mention = mention_in(text[start:cut - 1], rules)
+            if mention.kind == "none" and start > floor and _aside(masked[start:cut - 1]):
+                # "Gideon Kouts, however, insisted", "Les talibans ont, à leur tour, annoncé": the
+                # segment before a short aside in lower case
+                before = text[_previous_segment(masked, floor, start - 1):start - 1]
+                if before.split()[:1] and before.split()[0].casefold() not in rules.breakers:  # not "On Monday"
+                    mention = mention_in(before, rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
         if masked.count(",", floor, match.start) >= 2 and (mention.kind == "role" or bare):
             # "Ahmad Massoud, the leader of the NRF, said", "Seth McKee, a political scientist at
