@@ -412,3 +412,14 @@ def test_corpus_without_direct_quotations_goes_through_every_step(text):
     fig, data = fl.plot_quote_overlap(fl.quote_overlap(grouped), pd.Series(dtype="int64"))
     assert data.empty
     assert "No quotation is carried" in fl.fidelity_html(fl.compare_quote_versions(grouped)).data
+
+
+def test_seed_a_group_named_with_a_determiner_is_the_discovered_entity(seed_corpus, seed_quotes):
+    # « Les talibans ont, à leur tour, annoncé que … » is the Taliban of the other outlets; a
+    # description of one person stays its own speaker
+    entities, aliases = fl.discover_entities(seed_corpus)
+    seed_grouped = fl.group_quotes(seed_quotes, fl.extract_translated_quotes(seed_corpus),
+                                   entities=entities, aliases=aliases)
+    manar = seed_grouped[(seed_grouped["outlet"] == "Al-Manar (French)") & (seed_grouped["speaker"] == "Les talibans")]
+    assert set(manar["speaker_id"]) == {"taliban"} and set(manar["speaker_canonical"]) == {"Taliban"}
+    assert set(seed_grouped.loc[seed_grouped["speaker"] == "A Taliban spokesman", "speaker_id"]) == {"a_taliban_spokesman"}

@@ -159,7 +159,8 @@ def identify_speakers(quotes: pd.DataFrame, entities: pd.DataFrame | None = None
     """Add ``speaker_id`` and ``speaker_canonical``: one id per person or organisation in the
     story, merged across spellings, surnames, titles, outlets and languages by the story's entity
     discovery (:func:`analysis.entities.canonical_names`: Masoud, Massoud, Ahmad Masoud → one id);
-    a description ("A Taliban spokesman") is its own speaker, id = its slug. Empty when the
+    a description ("A Taliban spokesman") is its own speaker, id = its slug, unless it is a
+    determiner and the name of a discovered entity ("Les talibans", "the police"). Empty when the
     speaker is unknown. Within a document, pronouns and surnames are already resolved by
     extraction. Given the corpus's discovered ``entities`` and their ``aliases``
     (:func:`analysis.entities.discover_entities`), a speaker one of whose names is an alias of
@@ -175,6 +176,11 @@ def identify_speakers(quotes: pd.DataFrame, entities: pd.DataFrame | None = None
     described = known & ~named
     out.loc[described, "speaker_id"] = out.loc[described, "speaker"].map(slug)
     out.loc[described, "speaker_canonical"] = out.loc[described, "speaker"]
+    if described.any() and entities is not None and aliases is not None and not entities.empty:
+        ids, canonicals = _groups_as_entities(out.loc[described], entities, aliases)
+        hit = ids != ""
+        out.loc[hit[hit].index, "speaker_id"] = ids[hit]
+        out.loc[hit[hit].index, "speaker_canonical"] = canonicals[hit]
     if named.any():
         names = out.loc[named, ["speaker", "language", "doc_id", "outlet"]].rename(columns={"speaker": "name"})
         merged = canonical_names(names.reset_index(drop=True))
@@ -183,6 +189,29 @@ def identify_speakers(quotes: pd.DataFrame, entities: pd.DataFrame | None = None
         out.loc[named, "speaker_id"] = merged["entity_id"].to_numpy()
         out.loc[named, "speaker_canonical"] = merged["canonical"].to_numpy()
     return out
+
+
+def _groups_as_entities(described: pd.DataFrame, entities: pd.DataFrame,
+                        aliases: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(entity id, canonical name) per described speaker that is a determiner and an alias of
+    one discovered entity ("Les talibans", "the police": the Taliban, the police), else ("", "");
+    other descriptions ("a Taliban spokesman") stay their own speakers."""
+    from analysis.entities import _key
+    from analysis.entities_names import bare_name
+    from analysis.quotes.rules import quote_rules
+
+    owners: dict[str, set] = {}
+    for alias, language, entity in zip(aliases["alias"], aliases["language"], aliases["entity_id"]):
+        owners.setdefault(_key(bare_name(str(alias), str(language))), set()).add(entity)
+    canonical = dict(zip(entities["entity_id"], entities["canonical"]))
+    ids = []
+    for speaker, language in zip(described["speaker"], described["language"]):
+        first, _, rest = str(speaker).partition(" ")
+        found = owners.get(_key(bare_name(rest, str(language))), set()) if rest and \
+            first.casefold() in quote_rules(str(language)).determiners else set()
+        ids.append(next(iter(found)) if len(found) == 1 else "")
+    ids = pd.Series(ids, index=described.index, dtype="str")
+    return ids, ids.map(lambda e: canonical.get(e, ""))
 
 
 def _as_discovered_entities(speakers: pd.DataFrame, entities: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
