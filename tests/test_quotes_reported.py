@@ -794,3 +794,10 @@ def test_a_description_is_the_one_person_the_document_gave_its_role(text, langua
 def test_the_speaker_before_a_short_aside(text, language, speaker):
     row = extract(text, language).iloc[0]
     assert (row["kind"], row["speaker"]) == ("indirect", speaker)
+
+
+def test_a_title_with_a_possessive_is_no_empty_name():
+    # "the Queen's gardens": the title matched, and nothing of a name was left after the
+    # possessive (this raised IndexError in pronoun resolution on an FNC-1 body)
+    quotes = extract("He was filming in the Queen's gardens when the fungi has been found growing in the grounds.")
+    assert "" not in set(quotes.loc[quotes["kind"] != "scare", "speaker"])

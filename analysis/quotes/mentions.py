@@ -89,10 +89,11 @@ def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") 
         found = [m for m in rules.titles.find(written, "*") if m.start == 0]
         if found:
             rest = written[found[0].end:].strip(" .")
-            if rest:
-                person = _person(rest.split(), 0, len(rest.split()), rules)
-                return Mention(_POSSESSIVE.sub("", person), "name", written[:found[0].end].strip())
-            return Mention(written[:found[0].end].strip(), "role")  # a title alone ("the President")
+            person = _POSSESSIVE.sub("", _person(rest.split(), 0, len(rest.split()), rules)) if rest else ""
+            if person.strip():
+                return Mention(person, "name", written[:found[0].end].strip())
+            # a title alone ("the President"; "the Queen's gardens": a possessive is no name)
+            return Mention(_POSSESSIVE.sub("", written[:found[0].end].strip()), "role")
     inner = _title_end(words, a, b, rules)
     if inner is not None:  # "Former Florida Gov. Jeb Bush", "Senate Majority Leader Mitch McConnell"
         written = " ".join(w + "." if w.casefold() in rules.title_abbreviations else w for w in words[a:inner])
