@@ -41,7 +41,7 @@ def _length_boxes(data: pd.DataFrame, colors: dict) -> tuple[plt.Figure, pd.Data
     rows = kept + ([others_label(len(rest))] if rest else [])
     values = [data.loc[data["shown"] == r, "n_words"].to_numpy() for r in rows]
     fig, ax = plt.subplots(figsize=(8, 0.4 * len(rows) + 1.5))
-    boxes = ax.boxplot(values, vert=False, patch_artist=True, widths=0.6)
+    boxes = ax.boxplot(values, orientation="horizontal", patch_artist=True, widths=0.6)
     for box, row in zip(boxes["boxes"], rows):
         box.set_facecolor(colors.get(row, OTHERS_GREY))
     ax.set_yticks(range(1, len(rows) + 1), [f"{r} (n={len(v)})" for r, v in zip(rows, values)])
