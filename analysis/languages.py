@@ -32,7 +32,8 @@ QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "sk
                "told_verbs", "document_nouns", "organisation_words", "colon_cues", "apposition_ends", "participles",
                "place_prepositions", "infinitive_verbs", "infinitive_markers", "naming_articles", "anaphoric_determiners",
                "naming_words", "name_suffixes", "coordinators", "relative_pronouns",
-               "agent_markers", "object_continuers", "female_words", "male_words")
+               "agent_markers", "passive_auxiliaries",
+               "object_continuers", "female_words", "male_words")
 QUOTE_NUMBERS = {"scare_max_words": 3, "name_max_words": 4, "indirect_min_words": 3}
 SENTIMENT_METHODS = ("vader", "valence list", "none")
 

@@ -801,3 +801,29 @@ def test_a_title_with_a_possessive_is_no_empty_name():
     # possessive (this raised IndexError in pronoun resolution on an FNC-1 body)
     quotes = extract("He was filming in the Queen's gardens when the fungi has been found growing in the grounds.")
     assert "" not in set(quotes.loc[quotes["kind"] != "scare", "speaker"])
+
+
+@pytest.mark.parametrize("text, language, content, speaker, cue", [
+    ("O’Malley’s move was first reported by MSNBC.", "en", "O’Malley’s move", "MSNBC", "reported"),
+    ("The meeting was first reported by Politico on Friday.", "en", "The meeting", "Politico", "reported"),
+    ("News of the move has been confirmed by the Miami Herald.", "en", "News of the move", "the Miami Herald",
+     "confirmed"),
+    ("Le plan de relance a été annoncé par le ministère.", "fr", "Le plan de relance", "le ministère",
+     "a été annoncé"),
+])
+def test_a_passive_with_an_agent_reports_its_subject(text, language, content, speaker, cue):
+    reported = extract(text, language)
+    row = reported[reported["cue"] != ""].iloc[0]
+    assert (row["kind"], row["quote_text"], row["speaker_mention"], row["cue"]) == ("indirect", content, speaker, cue)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The bill was passed by the Senate.", "en"),                       # not a reporting verb
+    ("A deal that was rejected by large majorities will not play well.", "en"),  # no subject left
+    ("The victim was attacked by a dog.", "en"),                         # an evaluating verb
+    ("La loi a été votée par le Sénat.", "fr"),
+    ("Le plan a été annoncé lundi dans la capitale.", "fr"),             # a passive without an agent
+])
+def test_a_passive_without_reported_words_reports_nothing(text, language):
+    quotes = extract(text, language)
+    assert quotes[quotes["kind"].isin(["indirect", "mixed"]) & (quotes["cue"] != "")].empty

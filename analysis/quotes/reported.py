@@ -21,6 +21,7 @@ TAIL_WORDS = 6   # words allowed after a verb that closes its sentence ("said in
 OBJECT_WORDS = 8  # words of the person told ("told the Associated Press that")
 PAREN_WORDS = 4  # words of speaker, and after the verb, in a verb between commas ("…, the senator said, …")
 LEAD_WORDS = 12  # words of circumstance before "that" ("said in an interview with the AP last week that")
+ADVERB_WORDS = 2  # words between an auxiliary and its passive verb ("was first reported by")
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
 _CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "](?:s|re|ll|d|ve|m)$")
@@ -76,6 +77,47 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     elif tail[:1] not in (",", ":") and not first[:1].isalnum():
         return None  # "said “…”", "said (…)": a direct quotation or an aside; "says 31,000 …" is read
     return _span(text, at, s_end)
+
+
+def _passive(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules
+             ) -> tuple[tuple[int, int] | None, Mention] | None:
+    """A passive with an agent ("O’Malley’s move was first reported by MSNBC", « le plan a été
+    annoncé par le ministère »): the reported words are its subject (None when a relative or a
+    conjunction leaves none: "a deal that was rejected by"), the speaker the agent; None when the
+    verb is not such a passive ((None, no mention) for a passive without one, inside the verb's
+    match: it reports nothing). An auxiliary stands inside the verb's match (« a été annoncé ») or
+    just before it, ``ADVERB_WORDS`` lower-case words at most between. Not for a verb of telling
+    or asking (its words follow the agent: "was asked by a caller why …"), nor for an evaluating
+    verb ("was attacked by a dog" judges nobody's words)."""
+    s_start, s_end = sentence
+    tail = masked[verb.end:s_end].split(None, 1)
+    agent = len(tail) == 2 and tail[0].casefold() in rules.agents
+    inside = any(w.casefold() in rules.auxiliaries for w in masked[verb.start:verb.end].split()[1:-1])
+    if inside and (not agent or rules.tells(verb.verb) or rules.evaluates(verb.verb)):
+        return None, NO_MENTION  # « a été annoncé lundi »: a passive, not « a annoncé »; nothing known said it
+    if not agent or rules.tells(verb.verb) or rules.verb_role.get(verb.verb) in ("questioning", "evaluating"):
+        return None
+    if inside:
+        end = verb.start  # « a été annoncé »: the auxiliary is inside the verb's match
+    else:
+        end, others = None, 0
+        for m in reversed(list(re.finditer(r"\S+", masked[max(s_start, verb.start - 80):verb.start]))):
+            word = m.group().casefold()
+            if word in rules.auxiliaries or word in rules.skip:
+                end = m.start() + max(s_start, verb.start - 80)
+            elif m.group().isalpha() and m.group().islower() and others < ADVERB_WORDS:
+                others += 1
+            else:
+                break
+        if end is None or not any(w.casefold() in rules.auxiliaries for w in masked[end:verb.start].split()):
+            return None
+    begin = s_start
+    for m in re.finditer(r"[^\s,;:]+|[;:]", masked[s_start:end]):
+        if m.group() in ";:" or m.group().casefold() in rules.apposition_ends:
+            begin = s_start + m.end()  # "a deal that was rejected": the clause after "that"
+    speaker = mention_after(masked[verb.end:s_end].split(None, 1)[1], rules)
+    span = _span(text, begin, end)
+    return (span if span[1] > span[0] else None), speaker
 
 
 def _inverted(verb: Verb, masked: str, tail: str, rules: QuoteRules) -> bool:
@@ -254,6 +296,9 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             k = bisect.bisect_left(verb_starts, span[0])
             if k < len(verb_starts) and verb_starts[k] < span[1]:
                 continue  # "According to Maariv, Massoud told …": the verb's own speaker reports it
+        elif (passive := _passive(verb, text, masked, sentence, rules)) is not None:
+            span, mention = passive  # "was first reported by MSNBC": the subject, said by the agent
+            judged = True  # a short subject will do ("The meeting")
         elif parenthetical(verb, text, masked, sentence, rules):
             span = _span(text, sentence[0], sentence[1])  # the reported words hold the speaker's clause
             if not masked[masked.rfind(",", sentence[0], start) + 1:start].strip():

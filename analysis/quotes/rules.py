@@ -42,6 +42,7 @@ class QuoteRules:
     apposition_ends: frozenset
     relatives: frozenset
     agents: frozenset
+    auxiliaries: frozenset
     continuers: frozenset
     documents: frozenset
     organisations: frozenset
@@ -84,7 +85,7 @@ def quote_rules(language: str) -> QuoteRules:
     skip = res.quote_words("skip_words")
     return QuoteRules(
         language=language, found=res.found,
-        verbs=list_matcher(res.verbs(), insertions=skip), verb_role=res.verb_role(),
+        verbs=list_matcher(res.verbs(), insertions=skip + res.quote_words("passive_auxiliaries")), verb_role=res.verb_role(),
         as_saying=list_matcher(res.quote_words("as_saying")),
         according_to=list_matcher(res.quote_words("according_to")),
         quoting=low("quoting_verbs"), conjunctions=low("conjunctions"), skip=low("skip_words"),
@@ -98,6 +99,7 @@ def quote_rules(language: str) -> QuoteRules:
         title_abbreviations=frozenset(t.casefold().rstrip(".") for t in res.titles if t.endswith(".")),
         name_suffixes=low("name_suffixes"), coordinators=low("coordinators"), told=list_matcher(res.quote_words("told_verbs")),
         apposition_ends=low("apposition_ends"), relatives=low("relative_pronouns"), agents=low("agent_markers"),
+        auxiliaries=low("passive_auxiliaries"),
         continuers=low("object_continuers"),
         documents=low("document_nouns"),
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
