@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.entities_groups import split_linked
 from analysis.marks import WORD_APOSTROPHES, strip_marks
 from analysis.quotes.rules import QuoteRules
 
@@ -116,12 +117,11 @@ def _title_end(words: list[str], a: int, b: int, rules: QuoteRules) -> int | Non
 def _person(words: list[str], a: int, b: int, rules: QuoteRules) -> str:
     """words[a:b] without a place after "of" when two capitalised words before it name a person
     ("Stephanie Hooton of Derry"; not "Bank of America", not "Federal Bureau of Investigation")."""
-    folded = [w.casefold() for w in words[a:b]]
-    if "of" in folded:
-        k = folded.index("of")
-        head = words[a:a + k]
-        if k >= 2 and all(w[:1].isupper() for w in head) and not any(f in rules.organisations for f in folded[:k]):
-            return " ".join(head)
+    head, linked, _ = split_linked(" ".join(words[a:b]), rules.language)
+    head = head.split()
+    if linked and len(head) >= 2 and all(w[:1].isupper() for w in head) \
+            and not any(w.casefold() in rules.organisations for w in head):
+        return " ".join(head)
     return " ".join(words[a:b])
 
 
