@@ -154,7 +154,7 @@ def entity_targets(entities: pd.DataFrame, aliases: pd.DataFrame, top_n: int) ->
 
 def named_in_texts(entities: pd.DataFrame) -> pd.DataFrame:
     """The entities a text names, not only a headline kept apart from it, in rank order."""
-    return entities[entities["text_mentions"] > 0] if "text_mentions" in entities else entities
+    return entities[entities["text_mentions"] > 0]
 
 
 def _compact(name: str) -> str:

@@ -181,21 +181,22 @@ def _capitalised_run(words: list, k: int, step: int, text: str, rules: QuoteRule
 
 
 class Speakers:
-    """The people a document has quoted or named so far, for pronouns and surnames. With
-    ``rules`` and the document (``text``, ``masked`` with quotations blanked, ``sentences``),
-    pronouns also take the subjects of sentences and the genders the document gives names."""
+    """The people a document has quoted or named so far, for pronouns, surnames and
+    descriptions: read from its reporting ``verbs`` and from the document (``text``, ``masked``
+    with quotations blanked, ``sentences``): the subjects of its sentences, the genders and the
+    roles it gives names."""
 
-    def __init__(self, verbs: list[Verb], rules: QuoteRules | None = None, text: str = "", masked: str = "",
-                 sentences: list[tuple[int, int]] = ()):
-        named = [(v.start, v.mention.text) for v in verbs if v.mention.kind == "name" and not (
-            rules and _after_determiner(masked[max(0, v.start - 200):v.start], v.mention.text.split()[0], rules))]
+    def __init__(self, verbs: list[Verb], rules: QuoteRules, text: str, masked: str,
+                 sentences: list[tuple[int, int]]):
+        named = [(v.start, v.mention.text) for v in verbs if v.mention.kind == "name" and not
+                 _after_determiner(masked[max(0, v.start - 200):v.start], v.mention.text.split()[0], rules)]
         self.rules = rules
-        self.genders = name_genders(text, rules) if rules else {}
-        self.forenames = forenames(text, rules) if rules else {}
-        self.subjects = sentence_subjects(masked, sentences, rules) if rules else []
+        self.genders = name_genders(text, rules)
+        self.forenames = forenames(text, rules)
+        self.subjects = sentence_subjects(masked, sentences, rules)
         self.starts = [a for a, _ in sentences]
         self.titles = {v.mention.text: v.mention.title for v in verbs if v.mention.title}
-        self.roles = role_holders(text, rules) if rules else []
+        self.roles = role_holders(text, rules)
         self.named_at = [p for p, _ in named]
         self.named = [n for _, n in named]
         self.quoted_at: list[int] = []
@@ -223,7 +224,7 @@ class Speakers:
 
     def _organisation(self, name: str) -> bool:
         """A name holding an organisation word ("State Department"): no he or she stands for it."""
-        return bool(self.rules) and any(w.casefold() in self.rules.organisations for w in name.split())
+        return any(w.casefold() in self.rules.organisations for w in name.split())
 
     def gender_of(self, name: str) -> str:
         """female, male or "" (unknown): what the document's titles and nouns say of ``name`` as
@@ -244,9 +245,9 @@ class Speakers:
         if mention.kind == "name":
             return mention.text
         if mention.kind == "pronoun":
-            wanted = self.rules.gender(mention.text) if self.rules else ""
+            wanted = self.rules.gender(mention.text)
             floor = at
-            if self.rules and mention.text.casefold() not in self.rules.subjects and self.starts:
+            if mention.text.casefold() not in self.rules.subjects and self.starts:
                 # an object pronoun is never its own sentence's subject ("Maariv claimed quoting him")
                 floor = self.starts[max(bisect.bisect_right(self.starts, at) - 1, 0)]
             for _, name in self._people_before(at, floor, bool(wanted)):

@@ -228,14 +228,15 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         mention = chosen.mention if chosen else NO_MENTION
         cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
         after_verb = introduced and chosen is not None and chosen.start > p.close_at
+        named_by = _named_by(masked, p.open_at, chosen, rules)
         if not after_verb and len(words) <= rules.name_max_words + 2 and (
-                _noun_phrase(masked, p.open_at, rules) or _named_by(masked, p.open_at, chosen, rules)):
+                _noun_phrase(masked, p.open_at, rules) or named_by):
             kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive); called “X”
         other = None if introduced or (p.depth > 0) else introduction(p, text, masked, sentences[s], verbs, rules)
-        title = bool(words) and all(w[0].isupper() or w.casefold() in rules.particles for w in words)
-        # a name or title: "The Apprentice", called “X”; reported words around it do not make it theirs
-        named = (title and len(words) <= rules.name_max_words) or _named_by(masked, p.open_at, chosen, rules)
-        if title and len(words) <= rules.name_max_words and POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
+        title = bool(words) and len(words) <= rules.name_max_words and all(
+            w[0].isupper() or w.casefold() in rules.particles for w in words)
+        named = title or named_by  # "The Apprentice", called “X”: reported words around it do not make it theirs
+        if title and POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
             kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
         signed = signature(p, masked, rules) if p.depth == 0 else None
         if signed:

@@ -176,63 +176,68 @@ def identify_speakers(quotes: pd.DataFrame, entities: pd.DataFrame | None = None
     described = known & ~named
     out.loc[described, "speaker_id"] = out.loc[described, "speaker"].map(slug)
     out.loc[described, "speaker_canonical"] = out.loc[described, "speaker"]
-    if described.any() and entities is not None and aliases is not None and not entities.empty:
-        ids, canonicals = _groups_as_entities(out.loc[described], entities, aliases)
+    discovered = entities is not None and aliases is not None and not entities.empty
+    owners = _alias_owners(aliases) if discovered else {}
+    if described.any() and discovered:
+        ids, canonicals = _groups_as_entities(out.loc[described], entities, owners)
         hit = ids != ""
         out.loc[hit[hit].index, "speaker_id"] = ids[hit]
         out.loc[hit[hit].index, "speaker_canonical"] = canonicals[hit]
     if named.any():
         names = out.loc[named, ["speaker", "language", "doc_id", "outlet"]].rename(columns={"speaker": "name"})
         merged = canonical_names(names.reset_index(drop=True))
-        if entities is not None and aliases is not None and not entities.empty:
-            merged = _as_discovered_entities(merged, entities, aliases)
+        if discovered:
+            merged = _as_discovered_entities(merged, entities, owners)
         out.loc[named, "speaker_id"] = merged["entity_id"].to_numpy()
         out.loc[named, "speaker_canonical"] = merged["canonical"].to_numpy()
     return out
 
 
 def _groups_as_entities(described: pd.DataFrame, entities: pd.DataFrame,
-                        aliases: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+                        owners: dict[str, set]) -> tuple[pd.Series, pd.Series]:
     """(entity id, canonical name) per described speaker that is a determiner and an alias of
-    one discovered entity ("Les talibans", "the police": the Taliban, the police), else ("", "");
+    one discovered entity (``owners``: :func:`_alias_owners`; "Les talibans", "the police": the
+    Taliban, the police), else ("", "");
     other descriptions ("a Taliban spokesman") stay their own speakers."""
-    from analysis.entities import _key
-    from analysis.entities_names import bare_name
     from analysis.quotes.rules import quote_rules
 
-    owners: dict[str, set] = {}
-    for alias, language, entity in zip(aliases["alias"], aliases["language"], aliases["entity_id"]):
-        owners.setdefault(_key(bare_name(str(alias), str(language))), set()).add(entity)
     canonical = dict(zip(entities["entity_id"], entities["canonical"]))
     ids = []
     for speaker, language in zip(described["speaker"], described["language"]):
         first, _, rest = str(speaker).partition(" ")
-        found = owners.get(_key(bare_name(rest, str(language))), set()) if rest and \
+        found = owners.get(_alias_key(rest, language), set()) if rest and \
             first.casefold() in quote_rules(str(language)).determiners else set()
         ids.append(next(iter(found)) if len(found) == 1 else "")
     ids = pd.Series(ids, index=described.index, dtype="str")
     return ids, ids.map(lambda e: canonical.get(e, ""))
 
 
-def _as_discovered_entities(speakers: pd.DataFrame, entities: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
-    """Speakers (``name``, ``language``, ``entity_id``, ``canonical`` of their own clusters) with
-    the id and name of the discovered entity their names are aliases of: per speaker cluster, the
-    entity most of its names belong to (an alias of two entities decides nothing; ties go to the
-    higher-ranked entity)."""
+def _alias_key(name: str, language: str) -> str:
+    """The merge key of a name as entity discovery compares it (title and possessive off)."""
     from analysis.entities import _key
     from analysis.entities_names import bare_name
 
-    def key(name: str, language: str) -> str:
-        return _key(bare_name(str(name), str(language)))
+    return _key(bare_name(str(name), str(language)))
 
+
+def _alias_owners(aliases: pd.DataFrame) -> dict[str, set]:
+    """Merge key of each discovered alias -> the entities it names (two when ambiguous)."""
     owners: dict[str, set] = {}
     for alias, language, entity in zip(aliases["alias"], aliases["language"], aliases["entity_id"]):
-        owners.setdefault(key(alias, language), set()).add(entity)
+        owners.setdefault(_alias_key(alias, language), set()).add(entity)
+    return owners
+
+
+def _as_discovered_entities(speakers: pd.DataFrame, entities: pd.DataFrame, owners: dict[str, set]) -> pd.DataFrame:
+    """Speakers (``name``, ``language``, ``entity_id``, ``canonical`` of their own clusters) with
+    the id and name of the discovered entity their names are aliases of: per speaker cluster, the
+    entity most of its names belong to (an alias of two entities decides nothing; ties go to the
+    higher-ranked entity); ``owners``: :func:`_alias_owners` of the discovered aliases."""
     rank = dict(zip(entities["entity_id"], entities["rank"]))
     canonical = dict(zip(entities["entity_id"], entities["canonical"]))
     votes: dict[str, dict[str, int]] = {}
     for name, language, cluster in zip(speakers["name"], speakers["language"], speakers["entity_id"]):
-        found = owners.get(key(name, language), set())
+        found = owners.get(_alias_key(name, language), set())
         if len(found) == 1:
             entity = next(iter(found))
             votes.setdefault(cluster, {}).setdefault(entity, 0)

@@ -75,7 +75,6 @@ def signature(p, masked: str, rules: QuoteRules):
     return mention, sign.start(1), sign.end(1)
 
 
-
 def _colon_speaker(clause: str, rules: QuoteRules) -> Mention:
     """Who a colon's clause without a reporting verb names: in a headline's "X on Y:" the few
     words before the first preposition (a phrase breaker) when they name someone ("Gillibrand on

@@ -65,7 +65,7 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
         if begin is None:
             return None  # "said in a statement", "said during the interview"
         return _span(text, at + begin, s_end)  # "said in an interview last week that …", "said on Friday he met"
-    if _inverted(verb, masked, tail, rules):
+    if _speaker_follows(verb, masked, tail, rules):
         return None  # "…," said David French of the NRF: the words after name the speaker
     if first in rules.conjunctions:
         at += _content_start(words, 0, 1, rules)
@@ -115,12 +115,12 @@ def _passive(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rule
     for m in re.finditer(r"[^\s,;:]+|[;:]", masked[s_start:end]):
         if m.group() in ";:" or m.group().casefold() in rules.apposition_ends:
             begin = s_start + m.end()  # "a deal that was rejected": the clause after "that"
-    speaker = mention_after(masked[verb.end:s_end].split(None, 1)[1], rules)
+    speaker = mention_after(tail[1], rules)
     span = _span(text, begin, end)
     return (span if span[1] > span[0] else None), speaker
 
 
-def _inverted(verb: Verb, masked: str, tail: str, rules: QuoteRules) -> bool:
+def _speaker_follows(verb: Verb, masked: str, tail: str, rules: QuoteRules) -> bool:
     """Whether the speaker follows the verb ("…," said David French of the NRF): no speaker
     before it, nothing but a comma or a quotation mark between it and the words before, and a
     name or a role right after it, or a comma ("c’est ce qu’a révélé, mercredi, le journal"); not
