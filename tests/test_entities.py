@@ -267,6 +267,17 @@ def test_groups_named_by_a_common_noun_are_entities_with_their_forms():
     assert "people" not in top.index and "officials" not in top.index   # generic heads are not listed
 
 
+def test_companies_are_a_group_but_the_company_is_the_one_named():
+    """Business news: "Internet companies" handing over data are actors (BASIL's NSA event names
+    them a main entity); "the company" is the one the story names, so the singular is no group."""
+    docs = corpus(("d1", "A", "en", "Internet companies denied it. The company said firms comply."),
+                  ("d2", "B", "fr", "Les entreprises ont nié. Les investisseurs attendent."))
+    entities, aliases = discover_entities(docs)
+    by_alias = aliases.groupby("alias")["entity_id"].first().to_dict()
+    assert by_alias["companies"] == by_alias["firms"] == by_alias["entreprises"] == "companies"
+    assert by_alias["investisseurs"] == "investors" and "company" not in by_alias
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Then the Republican-controlled House voted.", ["House"]),
     ("They found British-born Jihadi John there.", ["Jihadi John"]),
