@@ -169,6 +169,23 @@ def _merge_middle_names(distinct: list[str], doc_count: dict, thing: set[str], p
             clusters.union(short, forms[0])
 
 
+def _merge_affiliated(distinct: list[str], doc_count: dict, thing: set[str], language: dict,
+                      clusters: "_Clusters") -> set[str]:
+    """A full name after a listed group's member word, and the name alone ("Republican Mitt
+    Romney" = "Mitt Romney", "Democrat Joe Sestak" = "Joe Sestak"): the word says the person's
+    party or nation, it is not a first name. The rest must be written alone somewhere, as a
+    person's name is (two words or more, not mostly after a determiner): "American Airlines" is
+    not "Airlines", the "American Civil Liberties Union" not "the Civil Liberties Union". Returns
+    the merged long forms (never an entity's name while the name alone is one of its forms)."""
+    merged = set()
+    for k in distinct:
+        first, _, rest = k.partition(" ")
+        if " " in rest and rest in doc_count and rest not in thing and name_group(first, language[k])[0]:
+            clusters.union(k, rest)
+            merged.add(k)
+    return merged
+
+
 def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     """The same rows plus ``entity_id`` and ``canonical``: names of one entity share both.
 
@@ -204,6 +221,7 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
         if of and " " not in head and rest and f"{rest} {head}" in doc_count:
             clusters.union(k, f"{rest} {head}")
     _merge_middle_names(distinct, doc_count, thing, particles, clusters)
+    affiliated = _merge_affiliated(distinct, doc_count, thing, language, clusters)
     if "expansion" in names:  # an acronym the text defines: "Islamic State (ISIS)"
         for k, expansion, lang in zip(keys, names["expansion"].fillna("").astype(str).tolist(), languages):
             if k and expansion:
@@ -297,7 +315,7 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
 
     canonical = {}
     for root, ks in members.items():
-        best = min([k for k in ks if " " in k and k not in acronyms] or [k for k in ks if " " in k] or ks,
+        best = min([k for k in ks if " " in k and k not in acronyms | affiliated] or [k for k in ks if " " in k] or ks,
                    key=lambda k: support(k, ks))  # a full name over its acronym ("Senate Bill 1062", not "SB 1062")
         form = min(written[best].items(), key=lambda item: (-item[1], item[0]))[0]
         canonical[root] = form

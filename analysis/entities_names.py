@@ -27,11 +27,11 @@ from analysis.text import SHARED_ABBREVIATIONS, fold_word, split_sentences, word
 from analysis.schemas import row_tuples
 
 ACRONYM_MAX = 6         # an all-capitals word up to this length is an acronym (NRF, NATO)
-VARIANT_MIN_LETTERS = 5  # words this long may differ by one edit and still be one name
 # a dateline opening an article's body: "WASHINGTON —", "KANSAS CITY, Mo. --", "DENVER (AP) –"
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z. " + WORD_APOSTROPHES + r"]+(?:, [A-Z][A-Za-z. " + WORD_APOSTROPHES
                        + r"]+)?[ \t]*(?:\([A-Z]+\))?[ \t]*(?:\u2014|\u2013|--|-)", re.M)
-_ADJECTIVE_COMPOUND = re.compile(r"^\w+-[a-z]+$")  # a capitalised word joined to a lower-case one
+# a capitalised word joined to a lower-case one, before a name or ending it
+_LEADING_ADJECTIVE, _TRAILING_ADJECTIVE = re.compile(r"^\w+-[a-z]+ (?=\S)"), re.compile(r"(?<=\w)-[a-z]+$")
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _LAST_WORD = re.compile(r"(\w+(?:[" + WORD_APOSTROPHES + r"]|(?=\s)))\s*$")  # "the ", "l’"
 NAME_COLUMNS = ["doc_id", "outlet", "language", "sentence_id", "start", "end", "name", "title", "determiner",
@@ -407,9 +407,9 @@ def _add_name(rows: list, di: int, doc, sid: int, a: int, b: int, s: int, e: int
         return
     if e < b and text[e] == "." and "." in bare and _is_acronym(bare + "."):
         e, bare = e + 1, bare + "."  # "U.S."
-    first, space, rest = bare.partition(" ")
-    if space and _ADJECTIVE_COMPOUND.search(first):
-        bare = rest  # "Republican-controlled House", "British-born ISIS": the adjective is not the name
+    bare = _LEADING_ADJECTIVE.sub("", bare)  # "Republican-controlled House", "British-born ISIS": not the name
+    trailing = _TRAILING_ADJECTIVE.search(bare)  # "Tea Party-backed", "Obama-backed": the name before it
+    e, bare = (e - len(trailing.group()), bare[:trailing.start()]) if trailing else (e, bare)
     person, of, place = split_linked(bare, doc.language)
     if title and of and " " in person and name_group(place, doc.language)[0]:
         e, bare = e - len(of + place), person  # "Representative Kevin McCarthy of California"

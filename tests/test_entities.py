@@ -267,6 +267,21 @@ def test_groups_named_by_a_common_noun_are_entities_with_their_forms():
     assert "people" not in top.index and "officials" not in top.index   # generic heads are not listed
 
 
+def test_a_party_word_before_a_name_and_an_adjective_after_it_are_not_the_name():
+    docs = corpus(("d1", "A", "en", "Republican Mitt Romney spoke. Democrat Joe Sestak spoke. The Tea Party-backed "
+                                    "candidate won. They flew on American Airlines and sued the American Civil Liberties Union."),
+                  ("d2", "B", "en", "Mitt Romney and Joe Sestak met tea party activists. They wrote to the Civil Liberties Union."))
+    entities, aliases = discover_entities(docs)
+    owner = aliases.set_index("alias")["entity_id"].to_dict()
+    assert owner["Republican Mitt Romney"] == owner["Mitt Romney"] == "mitt_romney"
+    assert owner["Democrat Joe Sestak"] == "joe_sestak" and owner["Tea Party"] == owner["tea party"]
+    assert "Tea Party-backed" not in owner
+    # a full name that opens with an adjective of nation keeps it
+    assert owner["American Airlines"] == "american_airlines"
+    assert entities.set_index("entity_id").loc["american_civil_liberties_union", "canonical"] \
+        == "American Civil Liberties Union"
+
+
 def test_companies_are_a_group_but_the_company_is_the_one_named():
     """Business news: "Internet companies" handing over data are actors (BASIL's NSA event names
     them a main entity); "the company" is the one the story names, so the singular is no group."""
