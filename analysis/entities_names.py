@@ -248,8 +248,8 @@ def _sentence_names(text: str, sentence: tuple, styled: bool, language: str, low
         def common(k: int, end: bool = False) -> bool:
             word = text[run[k][0]:run[k][1]]
             folded = _fold(re.split("[" + WORD_APOSTROPHES + "]", word)[0])  # "I'm", "Obama's"
-            if _is_acronym(word) and folded not in not_names:
-                return False
+            if _is_acronym(word) and folded not in not_names or re.match(r"\.[A-Z]", text[run[k][1]:run[k][1] + 2]):
+                return False  # an acronym, or a letter of dotted initials ("I.R.S.": not the pronoun)
             # a stopword ends a name only alone: "National Resistance Front" keeps "Front"
             if folded in particles or (folded in stop and (not end or len(run) == 1)) \
                     or (k == 0 and folded in not_names) or (end and folded in weekdays):

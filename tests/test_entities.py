@@ -282,6 +282,15 @@ def test_a_party_word_before_a_name_and_an_adjective_after_it_are_not_the_name()
         == "American Civil Liberties Union"
 
 
+def test_dotted_initials_keep_a_letter_that_is_also_a_word():
+    docs = corpus(("d1", "A", "en", "The I.R.S. said it. I said no. The Internal Revenue Service agreed."),
+                  ("d2", "B", "en", "I.R.S. officials met. The A.P. reported."))
+    entities, aliases = discover_entities(docs)
+    owner = aliases.set_index("alias")["entity_id"].to_dict()
+    assert owner["I.R.S."] == owner["Internal Revenue Service"] and "A.P." in owner
+    assert not {"R.S.", "I", "P."} & set(owner)
+
+
 def test_companies_are_a_group_but_the_company_is_the_one_named():
     """Business news: "Internet companies" handing over data are actors (BASIL's NSA event names
     them a main entity); "the company" is the one the story names, so the singular is no group."""
