@@ -262,8 +262,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("quoted_loaded_terms", "str", "lexicon terms inside direct quotations (someone else's words), "
             "ranked the same way (loaded_terms.csv, quotes.csv)"),
            ("naming", "str", "the name used most often for each target, with count (framing_devices.csv, naming)"),
-           ("quotes_carried", "str", "direct quotations; how many belong to a group other outlets also carry "
-            "(quotes.csv, quote_groups.csv)"),
+           ("quotes_carried", "str", "direct quotations; how many belong to a group other outlets also carry; "
+            "indirect and mixed quotations (quotes.csv, quote_groups.csv)"),
            ("scare_quotes", "int", "scare-quoted names or terms (quotes.csv, kind = scare)"),
            ("hedges_per_1k_words", "float", "hedge cues per 1,000 words (framing_devices.csv, hedge)"),
            ("sources_cited", "str", "most cited sources with counts (sources_cited.csv)")),

@@ -158,8 +158,9 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
             "top_loaded_terms": own_terms.get(outlet, ""),
             "quoted_loaded_terms": quoted_terms.get(outlet, ""),
             "naming": _naming_cell(own_devices[own_devices["device"] == "naming"]),
-            "quotes_carried": f"{len(direct)} direct, {int(direct['shared'].sum())} "
-                              "shared with other outlets",
+            "quotes_carried": f"{len(direct)} direct, {int(direct['shared'].sum())} shared with other outlets; "
+                              f"{int((own_quotes['kind'] == 'indirect').sum())} indirect, "
+                              f"{int((own_quotes['kind'] == 'mixed').sum())} mixed",
             "scare_quotes": int((own_quotes["kind"] == "scare").sum()),
             "hedges_per_1k_words": round(float(hedges["count"].sum()) * 1000 / max(int(info.words), 1), 2),
             "sources_cited": _joined(_ranked(of_outlet["sources"](outlet), "source"), top_n),

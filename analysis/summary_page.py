@@ -204,7 +204,7 @@ def compact_table(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: p
         terms = row["top_loaded_terms"]
         cells += [_link("#" + anchor, escape(terms.split("; ")[0] + (" …" if "; " in terms else "")) or "none"),
                   _maybe_link(row_href("quotes", outlet), escape(row["quotes_carried"].replace(" shared with other outlets", " shared")),
-                              not row["quotes_carried"].startswith("0 direct")),
+                              row["quotes_carried"] != "0 direct, 0 shared with other outlets; 0 indirect, 0 mixed"),
                   f'<span class="num">{_maybe_link(row_href("hedges", outlet), format(row["hedges_per_1k_words"], ".2f"), row["hedges_per_1k_words"] > 0)}</span>']
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     widths = [16, 10, 10] + ([max(8, 44 // max(len(targets), 1))] * len(targets) if wide else [14]) + [14, 10, 8]

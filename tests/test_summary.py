@@ -36,10 +36,10 @@ def _partial_tables() -> dict[str, pd.DataFrame]:
             "category": ["x"] * 5 + ["hedge", "x"], "start": [10, 20, 50, 60, 200, 300, 5],
             "end": [16, 27, 56, 67, 212, 309, 11]}),
         "quotes": pd.DataFrame({
-            "quote_id": ["1:q0", "1:q1", "2:q0", "3:q0"], "outlet": ["A", "A", "B <b>", "B <b>"],
-            "doc_id": ["1", "1", "2", "3"], "start": [190, 15, 100, 0], "end": [220, 30, 120, 10],
-            "kind": ["direct", "scare", "direct", "direct"], "group_id": ["g1", "", "g1", "g2"],
-            "via_translation": [False, False, True, False]}),
+            "quote_id": ["1:q0", "1:q1", "2:q0", "3:q0", "1:q2"], "outlet": ["A", "A", "B <b>", "B <b>", "A"],
+            "doc_id": ["1", "1", "2", "3", "1"], "start": [190, 15, 100, 0, 400], "end": [220, 30, 120, 10, 450],
+            "kind": ["direct", "scare", "direct", "direct", "indirect"], "group_id": ["g1", "", "g1", "g2", ""],
+            "via_translation": [False, False, True, False, False]}),
         "quote_groups": pd.DataFrame({"group_id": ["g1", "g2"], "n_outlets": [2, 1]}),
         "claim_stance": pd.DataFrame({"doc_id": ["1", "2", "3"], "outlet": ["A", "B <b>", "B <b>"],
                                       "claim_id": ["c"] * 3, "label": ["discuss", "agree", "agree"]}),
@@ -72,8 +72,9 @@ def test_summary_has_one_row_per_outlet_with_every_column():
     assert a["quoted_loaded_terms"] == "illegitimate ×1" and b["quoted_loaded_terms"] == ""
     assert b["top_loaded_terms"] == "rebels ×1"
     assert a["naming"] == "israel: 'Israel' ×3"
-    assert a["quotes_carried"] == "1 direct, 1 shared with other outlets"
-    assert b["quotes_carried"] == "2 direct, 1 shared with other outlets"
+    # who is paraphrased beside who is quoted verbatim
+    assert a["quotes_carried"] == "1 direct, 1 shared with other outlets; 1 indirect, 0 mixed"
+    assert b["quotes_carried"] == "2 direct, 1 shared with other outlets; 0 indirect, 0 mixed"
     assert a["scare_quotes"] == 1 and b["scare_quotes"] == 0
     assert a["hedges_per_1k_words"] == 6.0                               # (1 + 2) per 500 words
     assert a["sources_cited"] == "Maariv ×3; X ×1"
