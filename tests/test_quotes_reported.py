@@ -743,6 +743,10 @@ def test_scare_quotes_on_real_news(text, language, quoted, kind):
      "le petit sénateur", "Le président", "a surnommé"),
     ("Le ministre a fustigé la « trahison » des élus de la majorité.", "fr", "trahison", "Le ministre",
      "a fustigé"),
+    # capitalised words said of the object ("as", « comme ») are the name the speaker gives, no title
+    ("Trump refers to the governor as “Chris” in every speech.", "en", "Chris", "Trump", "refers to"),
+    ("Le président a décrit son rival comme « Le Fossoyeur » de la République.", "fr", "Le Fossoyeur",
+     "Le président", "a décrit"),
 ])
 def test_a_judging_verb_credits_the_quoted_words_of_its_object(text, language, quoted, speaker, cue):
     quotes = extract(text, language)
@@ -757,6 +761,15 @@ def test_a_judging_verb_credits_the_quoted_words_of_its_object(text, language, q
 ])
 def test_an_adjective_is_no_reporting_verb(text):
     assert extract(text).empty
+
+
+@pytest.mark.parametrize("text, language, quoted", [
+    # a title after "as" without a speaker's verb is nobody's words
+    ("He starred as “The Hammer” in the film.", "en", "The Hammer"),
+    ("Il a joué le rôle du « Petit Prince » au théâtre.", "fr", "Petit Prince"),
+])
+def test_a_title_after_as_without_a_cue_stays_a_scare_quote(text, language, quoted):
+    _check_scare_or_part(extract(text, language), quoted, "scare")
 
 
 def _check_scare_or_part(quotes: pd.DataFrame, quoted: str, kind: str) -> pd.Series:
