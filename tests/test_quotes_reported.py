@@ -727,7 +727,54 @@ def test_one_speaker_id_per_person_across_spellings_outlets_and_languages():
     ('He said "we need help from anyone today".', "en", "we need help from anyone today", "direct"),
 ])
 def test_scare_quotes_on_real_news(text, language, quoted, kind):
+    row = _check_scare_or_part(extract(text, language), quoted, kind)
+    assert row["cue"] == ("said" if row["part_of"] else row["cue"])
+
+
+@pytest.mark.parametrize("text, language, quoted, speaker, cue", [
+    # a naming or judging verb with a subject credits the short quoted words of its object
+    ("Germany’s Chancellor Angela Merkel heralded the deal with Turkey as a “breakthrough.”", "en",
+     "breakthrough.", "Angela Merkel", "heralded"),
+    ('Fiorina routinely characterizes herself as a "change warrior" on the campaign trail.', "en",
+     "change warrior", "Fiorina", "characterizes"),
+    ("Clinton has increasingly decried the issue of “systemic racism” in her speeches.", "en",
+     "systemic racism", "Clinton", "decried"),
+    ("Le président a surnommé son rival « le petit sénateur » lors du meeting.", "fr",
+     "le petit sénateur", "Le président", "a surnommé"),
+    ("Le ministre a fustigé la « trahison » des élus de la majorité.", "fr", "trahison", "Le ministre",
+     "a fustigé"),
+    # capitalised words said of the object ("as", « comme ») are the name the speaker gives, no title
+    ("Trump refers to the governor as “Chris” in every speech.", "en", "Chris", "Trump", "refers to"),
+    ("Le président a décrit son rival comme « Le Fossoyeur » de la République.", "fr", "Le Fossoyeur",
+     "Le président", "a décrit"),
+])
+def test_a_judging_verb_credits_the_quoted_words_of_its_object(text, language, quoted, speaker, cue):
     quotes = extract(text, language)
+    row = _check_scare_or_part(quotes, quoted, "direct")
+    assert (row["speaker"], row["cue"], bool(row["part_of"])) == (speaker, cue, True)
+
+
+@pytest.mark.parametrize("text", [
+    # the participle or adjective of a reporting verb before a noun reports nothing
+    "Clinton leads Sanders by 270 pledged delegates in the race.",
+    "There is other promising news for Trump at the county level.",
+])
+def test_an_adjective_is_no_reporting_verb(text):
+    assert extract(text).empty
+
+
+@pytest.mark.parametrize("text, language, quoted", [
+    # a title after "as" without a speaker's verb is nobody's words
+    ("He starred as “The Hammer” in the film.", "en", "The Hammer"),
+    ("Il a joué le rôle du « Petit Prince » au théâtre.", "fr", "Petit Prince"),
+])
+def test_a_title_after_as_without_a_cue_stays_a_scare_quote(text, language, quoted):
+    _check_scare_or_part(extract(text, language), quoted, "scare")
+
+
+def _check_scare_or_part(quotes: pd.DataFrame, quoted: str, kind: str) -> pd.Series:
+    """The row of ``quoted``, of ``kind``: a scare quote has no speaker nor cue; a partial quotation
+    inside reported words has their speaker and cue."""
     row = quotes[quotes["quote_text"] == quoted].iloc[0]
     assert row["kind"] == kind
     if kind == "scare":
@@ -735,7 +782,8 @@ def test_scare_quotes_on_real_news(text, language, quoted, kind):
     elif row["part_of"]:  # a partial quotation inside reported words: their speaker and cue
         outer = quotes.set_index("quote_id").loc[row["part_of"]]
         assert outer["kind"] == "mixed" and row["speaker"] == outer["speaker"] != "unknown"
-        assert row["cue"] == outer["cue"] == "said"
+        assert row["cue"] == outer["cue"]
+    return row
 
 
 # --- PolNeAR -----------------------------------------------------------------------------

@@ -20,8 +20,8 @@ from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
 from analysis.quotes.introductions import POSSESSOR, introduction, signature
 from analysis.quotes.links import link_mixed, link_parts
-from analysis.quotes.mentions import (LAST_WORD, NEAR, NO_MENTION, Mention, after_verb, describes, mention_after,
-                                      mention_in, named_after, speaker_type, whole_name)
+from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, describes, mention_after, mention_in,
+                                      named_after, opens_noun_phrase, said_of_object, speaker_type, whole_name)
 from analysis.quotes.masking import blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported, parenthetical
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
@@ -162,16 +162,6 @@ def _sentence_alone(p, text: str, sentence: tuple[int, int]) -> bool:
     return not text[sentence[0]:p.open_at].strip() and not text[p.close_at + 1:sentence[1]].strip(" .,")
 
 
-def _noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
-    """The word just before a quotation opens a noun phrase (the, le, its): the quoted words are
-    used as a name or term inside the author's sentence, not reported."""
-    word = LAST_WORD.search(masked[max(0, at - 30):at])
-    if not word:
-        return False
-    w = word.group(1).casefold()
-    return w in rules.determiners and w not in rules.conjunctions
-
-
 def _named_by(masked: str, at: int, chosen: Verb | None, rules: QuoteRules) -> bool:
     """A naming word ("called", "dubbed", « appelée ») right before the quotation, where it is
     not the reporting verb that introduces it: the quoted words are a name given."""
@@ -230,12 +220,14 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         after_verb = introduced and chosen is not None and chosen.start > p.close_at
         named_by = _named_by(masked, p.open_at, chosen, rules)
         if not after_verb and len(words) <= rules.name_max_words + 2 and (
-                _noun_phrase(masked, p.open_at, rules) or named_by):
+                opens_noun_phrase(masked, p.open_at, rules) or named_by):
             kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive); called “X”
         other = None if introduced or (p.depth > 0) else introduction(p, text, masked, sentences[s], verbs, rules)
         title = bool(words) and len(words) <= rules.name_max_words and all(
             w[0].isupper() or w.casefold() in rules.particles for w in words)
-        named = title or named_by  # "The Apprentice", called “X”: reported words around it do not make it theirs
+        # "The Apprentice", called “X”: reported words around it do not make it theirs; "refers to
+        # the governor as “Chris”": the name the speaker gives
+        named = (title and not said_of_object(masked, p.open_at, rules)) or named_by
         if title and POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
             kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
         signed = signature(p, masked, rules) if p.depth == 0 else None

@@ -327,3 +327,23 @@ def named_after(masked: str, at: int, rules: QuoteRules) -> Mention:
     segment = after_verb(masked, at + len(words) + 1, rules.title_abbreviations)
     named = whole_name(segment, rules)
     return named if named.kind == "name" else mention
+
+
+def opens_noun_phrase(masked: str, at: int, rules: QuoteRules) -> bool:
+    """The word just before a quotation opens a noun phrase (the, le, its): the quoted words are
+    used as a name or term inside the author's sentence, not reported."""
+    word = LAST_WORD.search(masked[max(0, at - 30):at])
+    if not word:
+        return False
+    w = word.group(1).casefold()
+    return w in rules.determiners and w not in rules.conjunctions
+
+
+def said_of_object(masked: str, at: int, rules: QuoteRules) -> bool:
+    """An object continuer ("as", « comme ») right before a quotation, past a determiner
+    ("refers to the governor as “Chris”", "referring to the US as the “Great Satan”"): the quoted
+    words are said of an object, a name someone gives it, not the title of a work."""
+    folded = [w.casefold() for w in masked[max(0, at - 40):at].split()[-2:]]
+    if folded and folded[-1] in rules.determiners:
+        folded = folded[:-1]
+    return bool(folded) and folded[-1] in rules.continuers
