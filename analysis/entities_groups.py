@@ -23,6 +23,18 @@ def _collectives(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _given_names(language: str) -> dict[str, str]:
+    """A language's short forms of given names, folded -> the folded given name ("liz" -> "elizabeth")."""
+    return {fold_word(short).casefold(): fold_word(name).casefold()
+            for name, shorts in language_resources(language).given_names.items() for short in shorts}
+
+
+def given_name(word: str, language: str) -> str:
+    """The given name a folded first name is a short form of ("liz" -> "elizabeth"), else the word."""
+    return _given_names(language).get(word, word)
+
+
+@lru_cache(maxsize=None)
 def _groups(language: str) -> tuple[dict[str, str], dict[str, str]]:
     """A language's other names and member words (``name_groups.yaml``), compared letters only
     -> the entity each names."""

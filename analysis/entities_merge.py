@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.entities_groups import group_prefix, name_group, split_linked
+from analysis.entities_groups import given_name, group_prefix, name_group, split_linked
 from analysis.entities_names import _fold, _is_acronym, bare_name
 from analysis.languages import language_resources
 from analysis.marks import WORD_APOSTROPHES
@@ -186,6 +186,19 @@ def _merge_affiliated(distinct: list[str], doc_count: dict, thing: set[str], lan
     return merged
 
 
+def _merge_given_names(distinct: list[str], thing: set[str], language: dict, clusters: "_Clusters") -> None:
+    """A person named with a short form of a given name and with the name itself, same surname
+    ("Liz Cheney" = "Elizabeth Cheney", "Dave Brat" = "David Brat"; the language's ``given_names``)."""
+    people: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in distinct:
+        first, _, rest = k.partition(" ")
+        if rest and k not in thing:
+            people[(given_name(first, language[k]), rest)].append(k)
+    for keys in people.values():
+        for k in keys[1:]:
+            clusters.union(keys[0], k)
+
+
 def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
     """The same rows plus ``entity_id`` and ``canonical``: names of one entity share both.
 
@@ -222,6 +235,7 @@ def canonical_names(names: pd.DataFrame) -> pd.DataFrame:
             clusters.union(k, f"{rest} {head}")
     _merge_middle_names(distinct, doc_count, thing, particles, clusters)
     affiliated = _merge_affiliated(distinct, doc_count, thing, language, clusters)
+    _merge_given_names(distinct, thing, language, clusters)
     if "expansion" in names:  # an acronym the text defines: "Islamic State (ISIS)"
         for k, expansion, lang in zip(keys, names["expansion"].fillna("").astype(str).tolist(), languages):
             if k and expansion:

@@ -65,6 +65,7 @@ class LanguageResources:
     name_groups: dict = field(default_factory=dict)       # entity name -> other names of it ("America")
     name_members: dict = field(default_factory=dict)      # entity name -> words for its members ("Americans")
     name_collectives: dict = field(default_factory=dict)  # group -> lower-case nouns naming it ("protesters")
+    given_names: dict = field(default_factory=dict)       # given name -> its short forms ("Elizabeth": Liz)
     quotes: dict = field(default_factory=dict)            # rule -> tuple of words, or a number
     sentiment: str = "none"
     valence: dict = field(default_factory=dict)            # positive/negative -> word -> value
@@ -156,9 +157,11 @@ def _stopwords(path: Path) -> frozenset[str]:
 def _name_groups(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
     """``name_groups.yaml``: ``names`` (entity name -> its other names: "United States" <-
     America, U.S.), ``members`` (entity name -> words for its members: "United States" <-
-    American, Americans) and ``collectives`` (a group -> the lower-case nouns naming it:
-    "protesters" <- protester, protestors). A word listed under two entities is an error."""
-    parts = {"names": "name_groups", "members": "name_members", "collectives": "name_collectives"}
+    American, Americans), ``collectives`` (a group -> the lower-case nouns naming it:
+    "protesters" <- protester, protestors) and ``given_names`` (a given name -> its short forms:
+    "Elizabeth" <- Liz). A word listed under two entries is an error."""
+    parts = {"names": "name_groups", "members": "name_members", "collectives": "name_collectives",
+             "given_names": "given_names"}
     if not path.is_file():
         return {field_name: {} for field_name in parts.values()}
     try:
@@ -166,8 +169,8 @@ def _name_groups(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
     except yaml.YAMLError as err:
         raise LanguageResourceError(f"{path}: not valid YAML ({err}); fix the file") from None
     if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in parts):
-        raise LanguageResourceError(f"{path}: expected 'names:', 'members:' and 'collectives:' mapping "
-                                    "entity names to lists of words")
+        raise LanguageResourceError(f"{path}: expected 'names:', 'members:', 'collectives:' and "
+                                    "'given_names:' mapping names to lists of words")
     out, owner = {part: {} for part in parts}, {}
     for part in parts:
         for name, words in (data.get(part) or {}).items():

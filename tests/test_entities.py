@@ -291,6 +291,16 @@ def test_dotted_initials_keep_a_letter_that_is_also_a_word():
     assert not {"R.S.", "I", "P."} & set(owner)
 
 
+def test_a_short_form_of_a_given_name_is_the_same_person():
+    docs = corpus(("d1", "A", "en", "Liz Cheney spoke. Mary Cheney wrote. Dave Brat won the race."),
+                  ("d2", "B", "en", "Elizabeth Cheney and David Brat met Mary Cheney. Steve Jobs met Stephen Jobs."))
+    entities, aliases = discover_entities(docs)
+    owner = aliases.set_index("alias")["entity_id"].to_dict()
+    assert owner["Liz Cheney"] == owner["Elizabeth Cheney"] != owner["Mary Cheney"]
+    assert owner["Dave Brat"] == owner["David Brat"]
+    assert owner["Steve Jobs"] != owner["Stephen Jobs"]   # Steve: Stephen or Steven, not listed
+
+
 def test_companies_are_a_group_but_the_company_is_the_one_named():
     """Business news: "Internet companies" handing over data are actors (BASIL's NSA event names
     them a main entity); "the company" is the one the story names, so the singular is no group."""
