@@ -186,6 +186,21 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     # but not across the author's own sentence in between
     ('"We have always been open about this," said Nick Merrill. The campaign then ended. "It is over now."',
      "en", ["Nick Merrill", "unknown"]),
+    # a question's closing mark ends the splitter's sentence: the attribution after it is a sentence
+    # of its own, and the quotation after that goes on in the same voice
+    ('"Why is he attacking me?" Trump said. "He has to knock out seven or eight guys first."', "en",
+     ["Trump", "Trump"]),
+    ("« Pourquoi m’attaque-t-il ? » a lancé Jean Dupont. « Il doit d’abord battre sept autres candidats. »",
+     "fr", ["Jean Dupont", "Jean Dupont"]),
+    ('"Why is he attacking me?" Trump said. The crowd laughed. "He has to knock out seven or eight guys."',
+     "en", ["Trump", "unknown"]),
+    # The New York Times doubles its single marks: ''A,'' said X. ''B.''
+    ("''It does give an advantage to serious candidates,'' Mr. Gingrich said. ''Because this is an "
+     "opportunity for them to emphasize their experience.''", "en", ["Gingrich", "Gingrich"]),
+    ("''It does give an advantage to serious candidates,'' Mr. Gingrich said.\n\n''Because this is an "
+     "opportunity for them to emphasize their experience.''", "en", ["Gingrich", "Gingrich"]),
+    ("''It does give an advantage to serious candidates,'' Mr. Gingrich said. The hall emptied. ''Because "
+     "this is an opportunity for them to emphasize their experience.''", "en", ["Gingrich", "unknown"]),
     # a verb right after the closing mark, then a name, without a comma
     ("Several observers noticed the shift. “It changed overnight” said Friedman, who is white.", "en",
      ["Friedman"]),

@@ -1,17 +1,19 @@
 """Quotations credited without a reporting verb right beside them: a possessor ("Trump's 'America
 last'"), a colon clause ("Kathleen Parker, The Washington Post: “…”"), a short clause headed by a
-document or role noun ("The email began, “…”"), a signature ("“…” ― Jane Doe"). Every search is
-bounded by ``NEAR`` characters.
+document or role noun ("The email began, “…”"), a signature ("“…” ― Jane Doe"), the quotation
+before it (a paragraph or sentence of quoted words after an attributed one goes on in its voice).
+Every search is bounded by ``NEAR`` characters.
 """
 from __future__ import annotations
 
 import re
 
-from analysis.marks import WORD_APOSTROPHES
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in
 from analysis.quotes.rules import QuoteRules
 
 POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
+SPACES = " \t\u00a0\u202f\u2009"  # spaces around marks: a line may hold no-break and thin ones
 _DASHES = (" - ", " -- ", " \u2013 ", " \u2014 ")  # a spaced dash between a headline and its author
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
 # or on the next line, where a hyphen also signs: “…”\n\n- Sanders.
@@ -84,3 +86,30 @@ def _colon_speaker(clause: str, rules: QuoteRules) -> Mention:
     cut = next((k for k, w in enumerate(words) if k and w.casefold() in rules.breakers), len(words))
     first = mention_in(" ".join(words[:cut]), rules) if cut <= 4 else None
     return first if first is not None and first.kind in ("name", "role") else mention_in(clause, rules)
+
+
+def paragraph_alone(p, text: str) -> bool:
+    """The quotation is a paragraph of its own (nothing but spaces before it on its line; the first
+    of a doubled mark, ''…'', is part of the quotation's marks)."""
+    line_start = text.rfind("\n", 0, p.open_at) + 1
+    return not text[line_start:p.open_at].strip(SPACES + QUOTE_MARKS)
+
+
+def sentence_alone(p, text: str, sentence: tuple[int, int]) -> bool:
+    """The quotation opens its sentence and nothing follows it there ("“A,” said X. “B.”")."""
+    return not text[sentence[0]:p.open_at].strip(SPACES + QUOTE_MARKS) and \
+        not text[p.close_at + 1:sentence[1]].strip(SPACES + QUOTE_MARKS + ".,")
+
+
+def goes_on(previous: dict, p, text: str, sentences: list[tuple[int, int]], s: int, alone: bool) -> bool:
+    """A quotation with no speaker goes on in the voice of the direct quotation ``previous`` (a
+    row): a paragraph of its own a line or two after it, or a sentence of its own with no other
+    sentence between them but the one that attributes it ("“A,” said X. “B.”"; "“A?” X asked.
+    “B.”", where the splitter ends a sentence right after the question's closing mark)."""
+    if text.count("\n", previous["_close"], p.open_at) > 2 or p.open_at - previous["_close"] > 2 * NEAR:
+        return False
+    if alone:
+        return True
+    between = [a for a, _ in sentences[previous["sentence_id"] + 1:s] if a > previous["_close"]
+               and text[previous["_close"] + 1:a].strip(SPACES + QUOTE_MARKS)]
+    return not between
