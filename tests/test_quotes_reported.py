@@ -170,6 +170,25 @@ def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
 
 
+@pytest.mark.parametrize("text, language, speaker", [
+    # a name after a preposition is the object of another verb; the name opening the clause speaks
+    ("On Tuesday, Mr. McConnell deflected numerous questions about Mr. Trump before saying, “It is time to "
+     "quit attacking various people.”", "en", "McConnell"),
+    ("Warren appeared with MSNBC’s Rachel Maddow and officially endorsed Clinton, saying, “I think having a "
+     "fighter in the lead is good for all of us.”", "en", "Warren"),
+    ("Jean Dupont a éludé les questions sur Marie Durand en ajoutant : « Nous ne céderons sur rien. »", "fr",
+     "Jean Dupont"),
+    # not a name right before the verb: it is the subject, whatever comes before it
+    ("Ted Cruz accuses Obama of weakness and Donald Trump says “we are losing the war on terrorism, and fast.”",
+     "en", "Donald Trump"),
+    # a pronoun with a contraction names no one ("I’m" was the speaker)
+    ("I’m old enough to remember President Jimmy Carter going on TV in 1977, declaring “we need to shift to "
+     "plentiful coal and save oil.”", "en", "Jimmy Carter"),
+])
+def test_a_name_after_a_preposition_is_no_speaker(text, language, speaker):
+    assert direct(text, language)["speaker"] == speaker
+
+
 def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     text = ("“I will not just talk like a conservative,” Espinoza said Friday.\n\n"
             "“I will take that same strength of conviction to Washington with me.”")
