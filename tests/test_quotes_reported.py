@@ -189,6 +189,30 @@ def test_a_name_after_a_preposition_is_no_speaker(text, language, speaker):
     assert direct(text, language)["speaker"] == speaker
 
 
+@pytest.mark.parametrize("text, language, speakers", [
+    # a verb of the author's next paragraph does not attribute the quotation; the sentence closing on
+    # a reporting verb right before it does
+    ("Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running out of time to find "
+     "an alternative.\"\n\nOr maybe Jeb Bush, digital consultant Phil Musser says.", "en",
+     ["Iowa State University's Dianne Bystrom"]),
+    ("Marie Durand a ajouté. « Les républicains manquent de temps pour trouver une autre solution. »\n\n"
+     "Ou peut-être Jean Dupont, écrit Paul Martin.", "fr", ["Marie Durand"]),
+    ("Jean Dupont a renchéri :\n\n« Il dit ce qu’il pense, et le pays en a besoin. »\n\nAprès l’élection du "
+     "maire, Paul Martin, une fête a été organisée, a dit Marie Durand.", "fr", ["Jean Dupont"]),
+    # a speech quoted paragraph after paragraph still takes the verb given once after them
+    ("“Not only can Ted Cruz win in November, he is the one with the best chance.”\n\n“He may be the only "
+     "one who can unite the party,” Viguerie notes.", "en", ["Viguerie", "Viguerie"]),
+    ("« Non seulement Jean Dupont peut gagner en novembre, mais il a la meilleure chance. »\n\n« Il est "
+     "peut-être le seul à pouvoir unir le parti », a noté Marie Durand.", "fr", ["Marie Durand", "Marie Durand"]),
+    # not a verb of what someone showed or thinks ending the sentence before
+    ("Trump told reporters, referring to bruises that Fields showed to the police. \"Wouldn't you think she "
+     "would have yelled out loud?\"", "en", ["unknown"]),
+])
+def test_the_verb_that_attributes_a_quotation_stays_in_its_paragraph(text, language, speakers):
+    quotes = extract(text, language)
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == speakers
+
+
 def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     text = ("“I will not just talk like a conservative,” Espinoza said Friday.\n\n"
             "“I will take that same strength of conviction to Washington with me.”")

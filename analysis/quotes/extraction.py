@@ -16,7 +16,7 @@ import re
 
 import pandas as pd
 
-from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
 from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduction, paragraph_alone,
                                           sentence_alone, signature)
@@ -121,11 +121,23 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         named = mention_after(gap.rstrip(" :"), rules)
         if named.kind == "name" and len(gap.split()) <= 4:
             before = Verb(before.start, before.end, before.verb, named, before.source)
+    if after and not post and not _quotations_run_on(p, text, close_end, after.start):
+        after = None  # Potts echoed:\n\n“…”\n\nAfter the mayor, Duke Bennett, was elected, …
     chosen = post or before or after
     gap = masked[before.end:p.open_at] if before else ""
     introduced = post is not None or (
         before is not None and len(gap) <= NEAR and len(tokenize_words(gap, rules.language)) <= 2)
     return chosen, has_verb, introduced
+
+
+def _quotations_run_on(p, text: str, close_end: int, at: int) -> bool:
+    """A verb at ``at`` past the paragraph of quotation ``p`` may attribute it only when both
+    paragraphs open with a quotation: a speech quoted paragraph after paragraph, its verb given
+    once ("“…”\n\n“…,” Viguerie notes."), not the author's next paragraph."""
+    if "\n" not in text[close_end:at] or p.depth:
+        return True
+    line = text[text.rfind("\n", 0, at) + 1:at].lstrip(SPACES)
+    return paragraph_alone(p, text) and line[:1] in QUOTE_MARKS
 
 
 def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules) -> bool:

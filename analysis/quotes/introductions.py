@@ -1,8 +1,9 @@
 """Quotations credited without a reporting verb right beside them: a possessor ("Trump's 'America
 last'"), a colon clause ("Kathleen Parker, The Washington Post: “…”"), a short clause headed by a
-document or role noun ("The email began, “…”"), a signature ("“…” ― Jane Doe"), the quotation
-before it (a paragraph or sentence of quoted words after an attributed one goes on in its voice).
-Every search is bounded by ``NEAR`` characters.
+document or role noun ("The email began, “…”"), a sentence closing on a reporting verb ("Dianne
+Bystrom agreed. “…”"), a signature ("“…” ― Jane Doe"), the quotation before it (a paragraph or
+sentence of quoted words after an attributed one goes on in its voice). Every search is bounded
+by ``NEAR`` characters.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from analysis.quotes.rules import QuoteRules
 
 POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
 SPACES = " \t\u00a0\u202f\u2009"  # spaces around marks: a line may hold no-break and thin ones
+_NOT_SAYING = ("factive", "evaluating", "believing")  # "bruises that Fields showed to the police."
 _DASHES = (" - ", " -- ", " \u2013 ", " \u2014 ")  # a spaced dash between a headline and its author
 _SIGNATURE = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([^\n]{1,80})")  # “…” ― Jane Doe
 # or on the next line, where a hyphen also signs: “…”\n\n- Sanders.
@@ -22,8 +24,9 @@ _SIGNATURE_BELOW = re.compile(r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*([\
 
 def introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs, rules: QuoteRules):
     """A quotation credited without a reporting verb next to it: "Trump's 'America last'" (the
-    possessor); "X continued:" or "Kathleen Parker, The Washington Post:" ending the sentence or
-    paragraph before it (the colon's clause: its reporting verb, else its speaker); "The email
+    possessor); "X agreed." ending the sentence before it (its verb); "X continued:" or "Kathleen
+    Parker, The Washington Post:" ending the sentence or paragraph before it (the colon's clause:
+    its reporting verb, else its speaker); "The email
     began, “…”" (a short clause headed by a document or role noun). Returns (mention, cue
     start, cue end) or None."""
     before = masked[max(sentence[0], p.open_at - NEAR):p.open_at]
@@ -33,6 +36,9 @@ def introduction(p, text: str, masked: str, sentence: tuple[int, int], verbs, ru
         return Mention(owner.group(1), "name"), at, at + len(owner.group(2))
     window = masked[max(0, p.open_at - NEAR):p.open_at]
     stripped = window.rstrip()
+    closing = _closing_verb(p, window, stripped, verbs, rules)
+    if closing is not None:
+        return closing.mention, closing.start, closing.end
     if stripped.endswith(tuple(rules.colon_cues)):
         colon = p.open_at - len(window) + len(stripped) - 1
         # a sentence, a line or a spaced dash ends before the clause: "IOWA POLLS NOT WRONG, JUST TOO
@@ -75,6 +81,21 @@ def signature(p, masked: str, rules: QuoteRules):
     if mention.kind != "name" or len(mention.text.split()) != len(name.split()):
         return None
     return mention, sign.start(1), sign.end(1)
+
+
+def _closing_verb(p, window: str, stripped: str, verbs, rules: QuoteRules):
+    """The reporting verb that ends the sentence right before the quotation, a few words at most
+    after it, with the speaker it names: "Iowa State University's Dianne Bystrom agreed. “…”",
+    "Sam Lau, the party's spokesman, said in a statement. “…”"; None elsewhere ("Trump said he
+    would win the state. “…”": what he said is told before)."""
+    if not stripped.endswith(".") or stripped[-2:-1].isupper():
+        return None  # "Sen." before a name is no sentence end
+    end = p.open_at - len(window) + len(stripped) - 1
+    verb = verbs.last_before(end, end - NEAR)
+    if verb is None or verb.mention.kind in ("none", "plural") or rules.verb_role.get(verb.verb) in _NOT_SAYING:
+        return None
+    after = window[len(window) - (p.open_at - verb.end):len(stripped) - 1]  # "in a statement"
+    return verb if len(after.split()) <= 3 else None
 
 
 def _colon_speaker(clause: str, rules: QuoteRules) -> Mention:
