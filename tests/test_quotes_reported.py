@@ -170,6 +170,49 @@ def test_what_must_not_become_a_speaker(text, language, not_speaker):
     assert direct(text, language)["speaker"] != not_speaker
 
 
+@pytest.mark.parametrize("text, language, speaker", [
+    # a name after a preposition is the object of another verb; the name opening the clause speaks
+    ("On Tuesday, Mr. McConnell deflected numerous questions about Mr. Trump before saying, “It is time to "
+     "quit attacking various people.”", "en", "McConnell"),
+    ("Warren appeared with MSNBC’s Rachel Maddow and officially endorsed Clinton, saying, “I think having a "
+     "fighter in the lead is good for all of us.”", "en", "Warren"),
+    ("Jean Dupont a éludé les questions sur Marie Durand en ajoutant : « Nous ne céderons sur rien. »", "fr",
+     "Jean Dupont"),
+    # not a name right before the verb: it is the subject, whatever comes before it
+    ("Ted Cruz accuses Obama of weakness and Donald Trump says “we are losing the war on terrorism, and fast.”",
+     "en", "Donald Trump"),
+    # a pronoun with a contraction names no one ("I’m" was the speaker)
+    ("I’m old enough to remember President Jimmy Carter going on TV in 1977, declaring “we need to shift to "
+     "plentiful coal and save oil.”", "en", "Jimmy Carter"),
+])
+def test_a_name_after_a_preposition_is_no_speaker(text, language, speaker):
+    assert direct(text, language)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, language, speakers", [
+    # a verb of the author's next paragraph does not attribute the quotation; the sentence closing on
+    # a reporting verb right before it does
+    ("Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running out of time to find "
+     "an alternative.\"\n\nOr maybe Jeb Bush, digital consultant Phil Musser says.", "en",
+     ["Iowa State University's Dianne Bystrom"]),
+    ("Marie Durand a ajouté. « Les républicains manquent de temps pour trouver une autre solution. »\n\n"
+     "Ou peut-être Jean Dupont, écrit Paul Martin.", "fr", ["Marie Durand"]),
+    ("Jean Dupont a renchéri :\n\n« Il dit ce qu’il pense, et le pays en a besoin. »\n\nAprès l’élection du "
+     "maire, Paul Martin, une fête a été organisée, a dit Marie Durand.", "fr", ["Jean Dupont"]),
+    # a speech quoted paragraph after paragraph still takes the verb given once after them
+    ("“Not only can Ted Cruz win in November, he is the one with the best chance.”\n\n“He may be the only "
+     "one who can unite the party,” Viguerie notes.", "en", ["Viguerie", "Viguerie"]),
+    ("« Non seulement Jean Dupont peut gagner en novembre, mais il a la meilleure chance. »\n\n« Il est "
+     "peut-être le seul à pouvoir unir le parti », a noté Marie Durand.", "fr", ["Marie Durand", "Marie Durand"]),
+    # not a verb of what someone showed or thinks ending the sentence before
+    ("Trump told reporters, referring to bruises that Fields showed to the police. \"Wouldn't you think she "
+     "would have yelled out loud?\"", "en", ["unknown"]),
+])
+def test_the_verb_that_attributes_a_quotation_stays_in_its_paragraph(text, language, speakers):
+    quotes = extract(text, language)
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == speakers
+
+
 def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     text = ("“I will not just talk like a conservative,” Espinoza said Friday.\n\n"
             "“I will take that same strength of conviction to Washington with me.”")
@@ -186,6 +229,21 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     # but not across the author's own sentence in between
     ('"We have always been open about this," said Nick Merrill. The campaign then ended. "It is over now."',
      "en", ["Nick Merrill", "unknown"]),
+    # a question's closing mark ends the splitter's sentence: the attribution after it is a sentence
+    # of its own, and the quotation after that goes on in the same voice
+    ('"Why is he attacking me?" Trump said. "He has to knock out seven or eight guys first."', "en",
+     ["Trump", "Trump"]),
+    ("« Pourquoi m’attaque-t-il ? » a lancé Jean Dupont. « Il doit d’abord battre sept autres candidats. »",
+     "fr", ["Jean Dupont", "Jean Dupont"]),
+    ('"Why is he attacking me?" Trump said. The crowd laughed. "He has to knock out seven or eight guys."',
+     "en", ["Trump", "unknown"]),
+    # The New York Times doubles its single marks: ''A,'' said X. ''B.''
+    ("''It does give an advantage to serious candidates,'' Mr. Gingrich said. ''Because this is an "
+     "opportunity for them to emphasize their experience.''", "en", ["Gingrich", "Gingrich"]),
+    ("''It does give an advantage to serious candidates,'' Mr. Gingrich said.\n\n''Because this is an "
+     "opportunity for them to emphasize their experience.''", "en", ["Gingrich", "Gingrich"]),
+    ("''It does give an advantage to serious candidates,'' Mr. Gingrich said. The hall emptied. ''Because "
+     "this is an opportunity for them to emphasize their experience.''", "en", ["Gingrich", "unknown"]),
     # a verb right after the closing mark, then a name, without a comma
     ("Several observers noticed the shift. “It changed overnight” said Friedman, who is white.", "en",
      ["Friedman"]),

@@ -16,9 +16,10 @@ import re
 
 import pandas as pd
 
-from analysis.marks import WORD_APOSTROPHES, scan_quote_marks
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
-from analysis.quotes.introductions import POSSESSOR, introduction, signature
+from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduction, paragraph_alone,
+                                          sentence_alone, signature)
 from analysis.quotes.links import link_mixed, link_parts
 from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, describes, mention_after, mention_in,
                                       named_after, opens_noun_phrase, said_of_object, speaker_type, whole_name)
@@ -31,7 +32,6 @@ from analysis.quotes.speakers import Verb, find_verbs
 from analysis.schemas import conform, empty_table, row_tuples, table_columns
 from analysis.text import split_sentences, tokenize_words
 
-_SPACES = " \t\u00a0\u202f\u2009"
 # Between a quotation and the verb after it: a name of up to six words (titles and initials with
 # their periods), then up to four appositions between commas ("…,” Sarandon, 69, told; "…,” Scott
 # Pruitt, the attorney general of Oklahoma, said; "…,” Harry Bond, 30, of Raleigh, N.C., said).
@@ -55,9 +55,9 @@ def _classify(words: list[str], has_verb: bool, introduced: bool, rules: QuoteRu
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _SPACES:
+    while a < b and text[a] in SPACES:
         a += 1
-    while b > a and (text[b - 1] in _SPACES or text[b - 1] == ","):
+    while b > a and (text[b - 1] in SPACES or text[b - 1] == ","):
         b -= 1
     return a, b
 
@@ -108,7 +108,7 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
                 text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC
-            parts = between.lstrip(_SPACES + "," + WORD_APOSTROPHES + "'\"").split(",")
+            parts = between.lstrip(SPACES + "," + WORD_APOSTROPHES + "'\"").split(",")
             named = whole_name(parts[1], rules) if len(parts) >= 3 and describes(parts[0], rules) else NO_MENTION
             if named.kind == "name":
                 first = named  # "…," Google's chief executive, Laszlo Bock, told
@@ -121,11 +121,23 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         named = mention_after(gap.rstrip(" :"), rules)
         if named.kind == "name" and len(gap.split()) <= 4:
             before = Verb(before.start, before.end, before.verb, named, before.source)
+    if after and not post and not _quotations_run_on(p, text, close_end, after.start):
+        after = None  # Potts echoed:\n\n“…”\n\nAfter the mayor, Duke Bennett, was elected, …
     chosen = post or before or after
     gap = masked[before.end:p.open_at] if before else ""
     introduced = post is not None or (
         before is not None and len(gap) <= NEAR and len(tokenize_words(gap, rules.language)) <= 2)
     return chosen, has_verb, introduced
+
+
+def _quotations_run_on(p, text: str, close_end: int, at: int) -> bool:
+    """A verb at ``at`` past the paragraph of quotation ``p`` may attribute it only when both
+    paragraphs open with a quotation: a speech quoted paragraph after paragraph, its verb given
+    once ("“…”\n\n“…,” Viguerie notes."), not the author's next paragraph."""
+    if "\n" not in text[close_end:at] or p.depth:
+        return True
+    line = text[text.rfind("\n", 0, at) + 1:at].lstrip(SPACES)
+    return paragraph_alone(p, text) and line[:1] in QUOTE_MARKS
 
 
 def _closes_its_sentence(masked: str, close_end: int, at: int, rules: QuoteRules) -> bool:
@@ -149,17 +161,6 @@ def _names_first(between: str, rules: QuoteRules) -> bool:
     if not first or first.group()[:1].isupper():
         return True
     return first.group().casefold() in rules.determiners | rules.singular | rules.plural | rules.skip | rules.roles
-
-
-def _paragraph_alone(p, text: str) -> bool:
-    """The quotation is a paragraph of its own (nothing but spaces before it on its line)."""
-    line_start = text.rfind("\n", 0, p.open_at) + 1
-    return not text[line_start:p.open_at].strip()
-
-
-def _sentence_alone(p, text: str, sentence: tuple[int, int]) -> bool:
-    """The quotation opens its sentence and nothing follows it there ("“A,” said X. “B.”")."""
-    return not text[sentence[0]:p.open_at].strip() and not text[p.close_at + 1:sentence[1]].strip(" .,")
 
 
 def _named_by(masked: str, at: int, chosen: Verb | None, rules: QuoteRules) -> bool:
@@ -242,13 +243,10 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         if kind == "scare":
             chosen, mention, source, cue_start, cue_end = None, NO_MENTION, "", -1, -1
         speaker = (speakers.resolve(mention, cue_start) if mention.kind != "none" else "unknown")
-        alone = _paragraph_alone(p, text)
-        if kind == "direct" and speaker == "unknown" and p.depth == 0 and (alone or _sentence_alone(p, text, sentences[s])):
+        alone = paragraph_alone(p, text)
+        if kind == "direct" and speaker == "unknown" and p.depth == 0 and (alone or sentence_alone(p, text, sentences[s])):
             previous = next((r for r in reversed(rows) if r["kind"] == "direct" and r["depth"] == 0), None)
-            if previous and previous["speaker"] != "unknown" and (alone or previous["sentence_id"] >= s - 1) and \
-                    text.count("\n", previous["_close"], p.open_at) <= 2 and p.open_at - previous["_close"] <= 2 * NEAR:
-                # a quotation paragraph (or sentence: "“A,” said X. “B.”") right after one with a
-                # speaker goes on in the same voice
+            if previous and previous["speaker"] != "unknown" and goes_on(previous, p, text, sentences, s, alone):
                 speaker, mention = previous["speaker"], Mention(previous["speaker_mention"], "name")
         if kind == "direct" and speaker != "unknown" and mention.kind in ("name", "pronoun"):
             speakers.add_quoted(a, speaker)

@@ -14,6 +14,7 @@ from analysis.quotes.rules import QuoteRules
 _WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
 _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
+_CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "].*$")  # "I'm", "She'd", "They're": a pronoun, no name
 NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
 LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 _STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
@@ -58,7 +59,7 @@ def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) ->
         # capitalised word it may be one ("Bill Clinton", "De Blasio")
         alone = f in rules.stopwords and f not in rules.name_stopwords \
             and not (k + 1 < len(words) and words[k + 1][:1].isupper())
-        if w[0].isupper() and f not in rules.determiners and f not in rules.singular | rules.plural \
+        if w[0].isupper() and f not in rules.determiners and _CONTRACTION.sub("", f) not in rules.singular | rules.plural \
                 and (begin is not None or not alone):
             begin = k if begin is None else begin
         elif begin is not None and f in rules.particles:
@@ -155,10 +156,28 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
             return _name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
         return Mention(" ".join(words[begin:end]), "role")
     if runs:
-        return _name(words, *runs[-1], rules)
+        return _name(words, *_subject_run(words, folded, runs, rules), rules)
     if folded[0] in rules.determiners and len(words) <= 4:
         return Mention(" ".join(words), "role")  # "her campaign", "the statement"
     return NO_MENTION
+
+
+def _subject_run(words: list[str], folded: list[str], runs: list[tuple[int, int]],
+                 rules: QuoteRules) -> tuple[int, int]:
+    """Of the names before a verb, the one that speaks: the nearest, unless words stand between it
+    and the verb and a preposition puts it in the object of another verb, while a name opens the
+    clause: "Warren appeared with MSNBC's Rachel Maddow and [endorsed]", "Mr. McConnell deflected
+    questions about Mr. Trump before [saying]"; not "Cruz accuses Obama … and Donald Trump [says]"."""
+    last, first = runs[-1], runs[0]
+    if last[1] < len(words) and first[0] == 0 and first != last and _governed(words, folded, last[0], rules):
+        return first
+    return last
+
+
+def _governed(words: list[str], folded: list[str], at: int, rules: QuoteRules) -> bool:
+    """A preposition stands among the three lower-case words before ``words[at]``."""
+    return any(folded[k] in rules.prepositions for k in range(max(at - 3, 0), at)
+               if not any(w[:1].isupper() for w in words[k + 1:at]))
 
 
 def subject_of(region: str, rules: QuoteRules) -> Mention:

@@ -31,6 +31,7 @@ class QuoteRules:
     roles: frozenset
     particles: frozenset
     breakers: frozenset
+    prepositions: frozenset
     scare_max_words: int
     name_max_words: int
     titles: PhraseMatcher
@@ -92,7 +93,7 @@ def quote_rules(language: str) -> QuoteRules:
         singular=low("singular_pronouns"), plural=low("plural_pronouns"),
         subjects=low("subject_pronouns"),
         determiners=low("determiners"), roles=low("role_nouns"), particles=low("name_particles"),
-        breakers=low("phrase_breakers"),
+        breakers=low("phrase_breakers"), prepositions=low("object_prepositions"),
         scare_max_words=res.quotes.get("scare_max_words", QUOTE_NUMBERS["scare_max_words"]),
         name_max_words=res.quotes.get("name_max_words", QUOTE_NUMBERS["name_max_words"]),
         titles=list_matcher(res.titles), title_words=frozenset(t.casefold().rstrip(".") for t in res.titles),
