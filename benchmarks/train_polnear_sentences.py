@@ -98,11 +98,11 @@ rows have `resources` = `data/models/{path.name}` and no cue.
 - code version: `{commit}` (the rules that choose the candidates)
 - command: `.venv/bin/python benchmarks/train_polnear_sentences.py`
 - features: unigrams and bigrams of words (case kept) and of quotation marks, commas, colons and
-  question marks, binary (`sentence_features`)
+  question marks, and each word's first 4 letters folded ("supp*"), binary (`sentence_features`)
 - settings: `{model.settings_}`; features kept: {len(model.weights_)}; C and the threshold chosen by
   5-fold cross-validation over train documents (`benchmarks/cv_polnear.py`), scored as the
-  benchmark scores indirect + mixed attributions (C 0.1 / threshold 0.5: F1 0.726, P 0.687,
-  R 0.770; threshold 0.45: 0.727, P 0.666; 0.4: 0.723; 0.5 keeps precision)
+  benchmark scores indirect + mixed attributions (C 0.1 / threshold 0.5: F1 0.733, P 0.688,
+  R 0.784; without the word prefixes 0.728, P 0.689, R 0.771)
 - on its own training sentences: precision {precision:.3f}, recall {recall:.3f} (not a held-out figure;
   the benchmark `benchmarks/eval_polnear.py` gives dev)
 - limits: English US political news of 2015-2016 only; a sentence is the unit, so the content span

@@ -48,11 +48,27 @@ def test_sentences_the_rules_read_are_not_candidates():
     assert rows["resources"].tolist() == ["data/languages/en/"]
 
 
-def test_features_are_unigrams_and_bigrams_of_words_in_their_case_and_marks():
+def test_features_are_unigrams_and_bigrams_of_words_in_their_case_and_marks_and_word_prefixes():
     assert sentence_features("Trump said: it's “Big”") == {
         "Trump", "said", ":", "it", "'", "s", "“", "Big", "”", "Trump said", "said :", ": it", "it '",
-        "' s", "s “", "“ Big", "Big ”"}
+        "' s", "s “", "“ Big", "Big ”", "trum*", "said*", "it*", "s*", "big*"}
     assert "trump" not in sentence_features("Trump won")  # a capitalised subject stays one
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She supported him", "supp*"), ("Unterstützung", "unte*"),  # folded, accents kept
+    ("Élections", "élec*"), ("He endorses it", "endo*"), ("at", "at*")])
+def test_a_word_prefix_is_shared_by_its_inflections(text, expected):
+    assert expected in sentence_features(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Supp", "supp"),               # folded only as a prefix, marked so that no word is taken for it
+    ("“Big”", "“*"),                # marks have no prefix
+    ("endorsed Cruz", "endorsed*"),  # only the first letters
+])
+def test_a_word_prefix_is_marked_and_short(text, absent):
+    assert absent not in sentence_features(text)
 
 
 def test_the_fit_reads_the_features_that_prediction_reads():
