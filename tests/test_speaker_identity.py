@@ -30,3 +30,16 @@ def test_a_speaker_that_is_no_entity_keeps_its_own_id():
     entities, aliases = fl.discover_entities(articles[articles["doc_id"] == "none"])
     linked = fl.group_quotes(quotes, entities=entities, aliases=aliases)
     assert linked.loc[linked["kind"] == "direct", "speaker_id"].tolist() == ["jane_roe"]
+
+
+def test_a_described_group_is_an_entity_only_as_written():
+    # "the police" is the discovered group; "the source" is not the caption's "SOURCE: Reuters"
+    articles = _corpus(
+        "SOURCE\nThe police came. “We are here,” the police said. “It is over,” the source said.",
+        "Police officers stood by. “Stay back,” the police said.")
+    quotes = fl.extract_quotes(articles)
+    entities, aliases = fl.discover_entities(articles)
+    linked = fl.group_quotes(quotes, entities=entities, aliases=aliases)
+    direct = linked[linked["kind"] == "direct"].set_index("quote_text")
+    assert set(direct.loc[direct["speaker"] == "the police", "speaker_id"]) == {"police"}
+    assert direct.loc[direct["speaker"] == "the source", "speaker_id"].tolist() == ["the_source"]

@@ -179,7 +179,7 @@ def identify_speakers(quotes: pd.DataFrame, entities: pd.DataFrame | None = None
     discovered = entities is not None and aliases is not None and not entities.empty
     owners = _alias_owners(aliases) if discovered else {}
     if described.any() and discovered:
-        ids, canonicals = _groups_as_entities(out.loc[described], entities, owners)
+        ids, canonicals = _groups_as_entities(out.loc[described], entities, aliases)
         hit = ids != ""
         out.loc[hit[hit].index, "speaker_id"] = ids[hit]
         out.loc[hit[hit].index, "speaker_canonical"] = canonicals[hit]
@@ -194,18 +194,21 @@ def identify_speakers(quotes: pd.DataFrame, entities: pd.DataFrame | None = None
 
 
 def _groups_as_entities(described: pd.DataFrame, entities: pd.DataFrame,
-                        owners: dict[str, set]) -> tuple[pd.Series, pd.Series]:
-    """(entity id, canonical name) per described speaker that is a determiner and an alias of
-    one discovered entity (``owners``: :func:`_alias_owners`; "Les talibans", "the police": the
-    Taliban, the police), else ("", "");
-    other descriptions ("a Taliban spokesman") stay their own speakers."""
+                        aliases: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(entity id, canonical name) per described speaker that is a determiner and an alias, as
+    written, of one discovered entity ("Les talibans", "the police": the Taliban, the police),
+    else ("", ""); other descriptions ("a Taliban spokesman") stay their own speakers, and so does
+    "the source" beside a caption's "SOURCE" (the case differs: a word, not that name)."""
     from analysis.quotes.rules import quote_rules
 
     canonical = dict(zip(entities["entity_id"], entities["canonical"]))
+    owners: dict[str, set] = {}
+    for alias, entity in zip(aliases["alias"], aliases["entity_id"]):
+        owners.setdefault(str(alias), set()).add(entity)
     ids = []
     for speaker, language in zip(described["speaker"], described["language"]):
         first, _, rest = str(speaker).partition(" ")
-        found = owners.get(_alias_key(rest, language), set()) if rest and \
+        found = owners.get(rest, set()) if rest and \
             first.casefold() in quote_rules(str(language)).determiners else set()
         ids.append(next(iter(found)) if len(found) == 1 else "")
     ids = pd.Series(ids, index=described.index, dtype="str")
