@@ -19,6 +19,8 @@ The scanner reads one paragraph (line) at a time and pairs:
   no word follows closes the open "; a " opens after a colon or between two letters with no space
   (Clinton:"We …", about"joint …"); a ” that closes nothing opens when the next mark closes it.
 
+Marks inside markup tags left in scraped text (<a href="…">, <tweet author="…">) are not read.
+
 A mark that cannot be paired is reported as a warning with its offset and ignored; reading goes on.
 """
 from __future__ import annotations
@@ -55,6 +57,9 @@ _DOUBLE_START = set(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
 _CURLY_OR_STRAIGHT_OPENERS = "“„”" + STRAIGHT_DOUBLE  # ” when reversed, as an opener
 _CONTINUATION_OPENERS = set(DOUBLE_OPENERS + "»" + STRAIGHT_DOUBLE)
 _NEXT_PARAGRAPH = re.compile(r"\n\s*")
+#: A markup tag left in a scraped text (<a href="…">, PolNeAR's <tweet author="…">): its marks
+#: delimit attribute values, not quotations.
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _STRIP = re.compile("[" + re.escape(DOUBLE_QUOTES + "‘") + "]|(?<!\\w)['’]|['’](?!\\w)")
 _SCARE_TAIL = re.compile("(?:['’]s)?[.,]?[" + re.escape(QUOTE_MARKS) + "]")
 
@@ -239,6 +244,7 @@ def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
     goes on. Warnings are ``(offset, mark, message)``. Cost: linear in the text length (each mark
     is visited once, at most twice when a paragraph is tried as a continuation).
     """
+    text = _TAG.sub(lambda tag: _MARK.sub("=", tag.group()), text)  # same offsets, no marks in tags
     pairs: list[QuotePair] = []
     warnings: list[Warning] = []
     carried = False

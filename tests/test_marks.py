@@ -50,6 +50,10 @@ def _pairs(text: str) -> list[tuple[str, int, str]]:
     ("\u202a”Sorry Sarah!!” posted Sharon.", [("Sorry Sarah!!", 0, "””")]),        # after a format character
     # guillemets with inner spaces, in French, and apostrophes inside words
     ("Selon lui, « l’aide n’arrivera pas » aujourd’hui.", [(" l’aide n’arrivera pas ", 0, "«»")]),
+    # marks inside markup tags are not quotation marks
+    ('<tweet pic="" author="JebBush" id="6">Praying for the victims</tweet>.', []),
+    ('[<a href=”https://x.com/a” target=”_blank”>A rally “Anger is palpable”</a>]',
+     [("Anger is palpable", 0, "“”")]),
 ])
 def test_pairs(text, expected):
     assert _pairs(text) == expected
