@@ -52,6 +52,7 @@ CLOSING_AFTER_SENTENCE_END = "”»\"’')]"
 OPENING_A_SENTENCE = "“«\"'‘(["
 
 _MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE) + "]")
 _OPEN_CONTEXT = set("([{—–-/") | set(DOUBLE_OPENERS) | {STRAIGHT_DOUBLE, "‘", "'"}
 _DOUBLE_START = set(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
 _CURLY_OR_STRAIGHT_OPENERS = "“„”" + STRAIGHT_DOUBLE  # ” when reversed, as an opener
@@ -158,9 +159,9 @@ class _Paragraph:
                 and prev not in _OPEN_CONTEXT and (_is_space(nxt) or nxt in "[("))
 
     def _closed_later(self, i: int) -> bool:
-        """A ” that closes nothing opens when the next mark of its paragraph is a ” closing it
+        """A ” that closes nothing opens when the next double mark of its paragraph is a ” closing it
         (He says,” there are …”; ” … if the incumbent …”)."""
-        found = _MARK.search(self.text, i + 1, self.end)
+        found = _DOUBLE_MARK.search(self.text, i + 1, self.end)
         return bool(found) and found.group() == "”"
 
     def visit(self, i: int) -> None:

@@ -46,7 +46,8 @@ def _pairs(text: str) -> list[tuple[str, int, str]]:
     ('("Low energy" Jeb Bush, "Lyin\' " Ted Cruz)', [("Low energy", 0, '""'), ("Lyin' ", 0, '""')]),
     # a reversed ” that closes nothing opens when the next mark closes it
     ("He says,” there are people never listened to.”", [(" there are people never listened to.", 0, "””")]),
-    ("” … if the president can visit, she can,” it read.", [(" … if the president can visit, she can,", 0, "””")]),
+    ("” … if the woman who’s running can visit, she can,” it read.",
+     [(" … if the woman who’s running can visit, she can,", 0, "””")]),
     ("\u202a”Sorry Sarah!!” posted Sharon.", [("Sorry Sarah!!", 0, "””")]),        # after a format character
     # guillemets with inner spaces, in French, and apostrophes inside words
     ("Selon lui, « l’aide n’arrivera pas » aujourd’hui.", [(" l’aide n’arrivera pas ", 0, "«»")]),
