@@ -19,6 +19,10 @@ The scanner reads one paragraph (line) at a time and pairs:
   no word follows closes the open "; a " opens after a colon or between two letters with no space
   (Clinton:"We …", about"joint …"); a ” that closes nothing opens when the next mark closes it.
 
+A doubled straight single mark (''…'', as The New York Times writes a double quotation) opening
+and closing on one line is read as one straight double mark, so that an apostrophe inside it
+(''Francis' walls …'') does not close it; its pair still shows the marks '' as written.
+
 Marks inside markup tags left in scraped text (<a href="…">, <tweet author="…">) are not read.
 
 A mark that cannot be paired is reported as a warning with its offset and ignored; reading goes on.
@@ -60,6 +64,7 @@ _CONTINUATION_OPENERS = set(DOUBLE_OPENERS + "»" + STRAIGHT_DOUBLE)
 _NEXT_PARAGRAPH = re.compile(r"\n\s*")
 #: A markup tag left in a scraped text (<a href="…">, PolNeAR's <tweet author="…">): its marks
 #: delimit attribute values, not quotations.
+_DOUBLED_SINGLE = re.compile("(?<!')''(?!')")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _STRIP = re.compile("[" + re.escape(DOUBLE_QUOTES + "‘") + "]|(?<!\\w)['’]|['’](?!\\w)")
 _SCARE_TAIL = re.compile("(?:['’]s)?[.,]?[" + re.escape(QUOTE_MARKS) + "]")
@@ -245,7 +250,7 @@ def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
     goes on. Warnings are ``(offset, mark, message)``. Cost: linear in the text length (each mark
     is visited once, at most twice when a paragraph is tried as a continuation).
     """
-    text = _TAG.sub(lambda tag: _MARK.sub("=", tag.group()), text)  # same offsets, no marks in tags
+    original, text = text, _as_scanned(text)
     pairs: list[QuotePair] = []
     warnings: list[Warning] = []
     carried = False
@@ -278,7 +283,30 @@ def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
                     warnings.append((at, mark, f"quotation opened by {mark} is not closed in its "
                                      "paragraph; ignored"))
         start = end + 1
+    for p in pairs:
+        if original[p.open_at] == "'" and text[p.open_at] == STRAIGHT_DOUBLE:
+            p.marks = "'" + p.marks[1].replace(STRAIGHT_DOUBLE, "'")  # read as ", shown as written
     return sorted(pairs, key=lambda p: p.open_at), sorted(warnings)
+
+
+def _as_scanned(text: str) -> str:
+    """``text`` as the scanner reads it, same offsets: no marks inside markup tags, and a doubled
+    straight single mark (''…'', The New York Times' double quotation) read as a straight " when
+    one opens and one closes on the same line, so that an apostrophe inside (''Francis' walls …'')
+    does not close it."""
+    text = _TAG.sub(lambda tag: _MARK.sub("=", tag.group()), text)
+    chars, opened = None, None
+    for found in _DOUBLED_SINGLE.finditer(text):
+        at = found.start()
+        nxt = text[at + 2] if at + 2 < len(text) else "\n"
+        if opened is not None and "\n" not in text[opened:at] and not _is_space(text[at - 1]):
+            chars = chars or list(text)
+            chars[opened:opened + 2] = " " + STRAIGHT_DOUBLE
+            chars[at:at + 2] = STRAIGHT_DOUBLE + " "
+            opened = None
+        elif _is_word(nxt) or (at == 0 or _is_space(text[at - 1])) and not _is_space(nxt):
+            opened = at
+    return "".join(chars) if chars else text
 
 
 class QuotedRegions:

@@ -51,6 +51,11 @@ def _pairs(text: str) -> list[tuple[str, int, str]]:
     ("\u202a”Sorry Sarah!!” posted Sharon.", [("Sorry Sarah!!", 0, "””")]),        # after a format character
     # guillemets with inner spaces, in French, and apostrophes inside words
     ("Selon lui, « l’aide n’arrivera pas » aujourd’hui.", [(" l’aide n’arrivera pas ", 0, "«»")]),
+    # The New York Times' doubled single marks: an apostrophe inside does not close them
+    ("''Francis' walls bother him,'' Mr. Vian said.", [("Francis' walls bother him,", 0, "''")]),
+    ("shouting ''Get 'em out of here'' and ''Be nice.''", [("Get 'em out of here", 0, "''"), ("Be nice.", 0, "''")]),
+    ("He said ''it's fine 'really' now.''", [("it's fine 'really' now.", 0, "''"), ("really", 1, "''")]),
+    ("to ''make America great again'", [("make America great again", 0, "''")]),  # a span cut short
     # marks inside markup tags are not quotation marks
     ('<tweet pic="" author="JebBush" id="6">Praying for the victims</tweet>.', []),
     ('[<a href=”https://x.com/a” target=”_blank”>A rally “Anger is palpable”</a>]',

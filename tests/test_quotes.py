@@ -43,6 +43,8 @@ def quotes_of(text: str, language: str = "en") -> pd.DataFrame:
      ["We learned that from the State Department."]),
     ("He says,” there are a lot of people who never get listened to.”", "en",
      ["there are a lot of people who never get listened to."]),
+    ("''Francis' walls are between the north and south,'' Mr. Vian said.", "en",
+     ["Francis' walls are between the north and south"]),
 ])
 def test_quotations_in_every_kind_of_mark(text, language, expected):
     quotes = quotes_of(text, language)
