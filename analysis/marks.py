@@ -14,12 +14,23 @@ The scanner reads one paragraph (line) at a time and pairs:
 - nesting (a single quotation inside a double one has depth 1);
 - a quotation running over several paragraphs, which by convention leaves its mark open at the
   end of a paragraph and reopens the next one.
+- marks typed wrong: a “ that can only close (after a word or punctuation, before a space or the
+  paragraph end, with a quotation open) closes, as does a ‘ in that place; a " after a space that
+  no word follows closes the open "; a " opens after a colon or between two letters with no space
+  (Clinton:"We …", about"joint …"); a ” that closes nothing opens when the next mark closes it.
+
+A doubled straight single mark (''…'', as The New York Times writes a double quotation) opening
+and closing on one line is read as one straight double mark, so that an apostrophe inside it
+(''Francis' walls …'') does not close it; its pair still shows the marks '' as written.
+
+Marks inside markup tags left in scraped text (<a href="…">, <tweet author="…">) are not read.
 
 A mark that cannot be paired is reported as a warning with its offset and ignored; reading goes on.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -45,11 +56,16 @@ CLOSING_AFTER_SENTENCE_END = "”»\"’')]"
 OPENING_A_SENTENCE = "“«\"'‘(["
 
 _MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE) + "]")
 _OPEN_CONTEXT = set("([{—–-/") | set(DOUBLE_OPENERS) | {STRAIGHT_DOUBLE, "‘", "'"}
 _DOUBLE_START = set(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
-_CURLY_OR_STRAIGHT_OPENERS = "“„" + STRAIGHT_DOUBLE
+_CURLY_OR_STRAIGHT_OPENERS = "“„”" + STRAIGHT_DOUBLE  # ” when reversed, as an opener
 _CONTINUATION_OPENERS = set(DOUBLE_OPENERS + "»" + STRAIGHT_DOUBLE)
 _NEXT_PARAGRAPH = re.compile(r"\n\s*")
+#: A markup tag left in a scraped text (<a href="…">, PolNeAR's <tweet author="…">): its marks
+#: delimit attribute values, not quotations.
+_DOUBLED_SINGLE = re.compile("(?<!')''(?!')")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _STRIP = re.compile("[" + re.escape(DOUBLE_QUOTES + "‘") + "]|(?<!\\w)['’]|['’](?!\\w)")
 _SCARE_TAIL = re.compile("(?:['’]s)?[.,]?[" + re.escape(QUOTE_MARKS) + "]")
 
@@ -79,6 +95,11 @@ def _is_word(char: str) -> bool:
     return char.isalnum()
 
 
+def _is_space(char: str) -> bool:
+    """White space, or an invisible format character (a left-to-right mark before a quotation)."""
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
 def _single_role(text: str, i: int, single_open: bool) -> str:
     """'open', 'close' or 'apostrophe' for a single mark at ``text[i]``."""
     char = text[i]
@@ -86,6 +107,8 @@ def _single_role(text: str, i: int, single_open: bool) -> str:
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     if _is_word(prev) and _is_word(nxt):
         return "apostrophe"          # Israel’s, l’aide, won’t, 90's
+    if char == "‘" and single_open and not _is_word(nxt) and (_is_word(prev) or prev in ".,!?"):
+        return "close"               # typed as an opening mark: ‘over their dead bodies‘,
     if char in "‘‹" or (char in "'’" and not _is_word(prev) and prev not in ".,!?;:…"):
         if re.match(r"\d\ds?\b", text[i + 1:i + 4]) and char != "‘":
             return "apostrophe"      # ’90s, '20
@@ -121,13 +144,30 @@ class _Paragraph:
             self.warnings.append((at, mark, f"quotation opened by {mark} is not closed before "
                                   f"{before}; ignored"))
 
-    def _spaced_after_single(self, i: int, nxt: str) -> bool:
-        """The " at ``i`` closes, after a space, a single quotation that just closed inside it
-        ("…, 'Oh, this is important,' " Magel said): typists space the two marks apart, and a
-        mark followed by no word opens nothing."""
-        before = self.text[self.start:i].rstrip()
-        return (not _is_word(nxt) and before[-1:] in SINGLE_MARKS and bool(self.pairs)
-                and self.pairs[-1].close_at == self.start + len(before) - 1)
+    def close_innermost(self, i: int, close_mark: str) -> None:
+        """Close the innermost open “, „ or " at mark ``i`` (mixed typography is common in
+        scraped text), giving up the marks opened inside it."""
+        opener = max(k for k, (_, m) in enumerate(self.stack) if m in _CURLY_OR_STRAIGHT_OPENERS)
+        self.give_up_above(opener, f"the {close_mark} at offset {i}")
+        self.close(i, close_mark)
+
+    def _spaced_close(self, nxt: str) -> bool:
+        """A " after a space closes the open " when no word follows it: a mark followed by no word
+        opens nothing ("…,' " Magel said; "What does that mean? " Clinton asked; "Lyin' " Ted)."""
+        return not _is_word(nxt) and nxt not in QUOTE_MARKS
+
+    def _closes_typed_as_opening(self, i: int, prev: str, nxt: str) -> bool:
+        """The “ at ``i`` can only close, typed as an opening mark (“…, here,“ said Clyburn;
+        “…the Arab states“ with; headline.“[HuffPost.]): a “ or " is open, and the mark follows a
+        word or punctuation and comes before a space, a bracket or the paragraph end."""
+        return (any(m in "“\"" for _, m in self.stack) and not _is_space(prev)
+                and prev not in _OPEN_CONTEXT and (_is_space(nxt) or nxt in "[("))
+
+    def _closed_later(self, i: int) -> bool:
+        """A ” that closes nothing opens when the next double mark of its paragraph is a ” closing it
+        (He says,” there are …”; ” … if the incumbent …”)."""
+        found = _DOUBLE_MARK.search(self.text, i + 1, self.end)
+        return bool(found) and found.group() == "”"
 
     def visit(self, i: int) -> None:
         text, char = self.text, self.text[i]
@@ -145,16 +185,15 @@ class _Paragraph:
                 self.close(i, char)
         elif char == "“" and top == "„":
             self.close(i, char)  # German „…“
+        elif char == "“" and self._closes_typed_as_opening(i, prev, nxt):
+            self.close_innermost(i, char)
         elif char in DOUBLE_OPENERS:
             stack.append((i, char))
         elif char == "”":
             # closes “ or „, or a straight " (mixed typography is common in scraped text)
-            opener = next((k for k in range(len(stack) - 1, -1, -1)
-                           if stack[k][1] in _CURLY_OR_STRAIGHT_OPENERS), None)
-            if opener is not None:
-                self.give_up_above(opener, "”")
-                self.close(i, char)
-            elif prev.isspace() and _is_word(nxt):
+            if any(m in _CURLY_OR_STRAIGHT_OPENERS for _, m in stack):
+                self.close_innermost(i, char)
+            elif (_is_space(prev) and _is_word(nxt)) or self._closed_later(i):
                 stack.append((i, char))  # reversed curly mark used as an opener
             else:
                 self.warnings.append((i, char, "closing ” without an opening mark; ignored"))
@@ -164,16 +203,15 @@ class _Paragraph:
             else:
                 stack.append((i, char))  # reversed guillemet: » opens, » closes
         else:  # straight double quote
-            opens = prev.isspace() or prev in _OPEN_CONTEXT or i == self.start
-            if top == STRAIGHT_DOUBLE and (not prev.isspace() or self._spaced_after_single(i, nxt)):
+            opens = _is_space(prev) or prev in _OPEN_CONTEXT or prev == ":" or i == self.start
+            if top == STRAIGHT_DOUBLE and (not _is_space(prev) or self._spaced_close(nxt)):
                 self.close(i, char)
             elif opens:
                 stack.append((i, char))
             elif any(m in _CURLY_OR_STRAIGHT_OPENERS for _, m in stack):
-                # closes the innermost open " (or “ „: mixed typography)
-                opener = max(k for k, (_, m) in enumerate(stack) if m in _CURLY_OR_STRAIGHT_OPENERS)
-                self.give_up_above(opener, f'the " at offset {i}')
-                self.close(i, char)
+                self.close_innermost(i, char)  # the innermost open " (or “ „: mixed typography)
+            elif prev.isalpha() and nxt.isalpha():
+                stack.append((i, char))  # a missing space: waxed poetic about"joint operations"
             else:
                 self.warnings.append((i, char, 'straight " closes nothing; ignored'))
 
@@ -212,6 +250,7 @@ def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
     goes on. Warnings are ``(offset, mark, message)``. Cost: linear in the text length (each mark
     is visited once, at most twice when a paragraph is tried as a continuation).
     """
+    original, text = text, _as_scanned(text)
     pairs: list[QuotePair] = []
     warnings: list[Warning] = []
     carried = False
@@ -244,7 +283,30 @@ def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
                     warnings.append((at, mark, f"quotation opened by {mark} is not closed in its "
                                      "paragraph; ignored"))
         start = end + 1
+    for p in pairs:
+        if original[p.open_at] == "'" and text[p.open_at] == STRAIGHT_DOUBLE:
+            p.marks = "'" + p.marks[1].replace(STRAIGHT_DOUBLE, "'")  # read as ", shown as written
     return sorted(pairs, key=lambda p: p.open_at), sorted(warnings)
+
+
+def _as_scanned(text: str) -> str:
+    """``text`` as the scanner reads it, same offsets: no marks inside markup tags, and a doubled
+    straight single mark (''…'', The New York Times' double quotation) read as a straight " when
+    one opens and one closes on the same line, so that an apostrophe inside (''Francis' walls …'')
+    does not close it."""
+    text = _TAG.sub(lambda tag: _MARK.sub("=", tag.group()), text)
+    chars, opened = None, None
+    for found in _DOUBLED_SINGLE.finditer(text):
+        at = found.start()
+        nxt = text[at + 2] if at + 2 < len(text) else "\n"
+        if opened is not None and "\n" not in text[opened:at] and not _is_space(text[at - 1]):
+            chars = chars or list(text)
+            chars[opened:opened + 2] = " " + STRAIGHT_DOUBLE
+            chars[at:at + 2] = STRAIGHT_DOUBLE + " "
+            opened = None
+        elif _is_word(nxt) or (at == 0 or _is_space(text[at - 1])) and not _is_space(nxt):
+            opened = at
+    return "".join(chars) if chars else text
 
 
 class QuotedRegions:

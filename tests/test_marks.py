@@ -29,6 +29,37 @@ def _pairs(text: str) -> list[tuple[str, int, str]]:
     ("\"Say, 'Well done,' \" said Rep. Russell.", [("Say, 'Well done,' ", 0, '""'), ("Well done,", 1, "''")]),
     # a " before a word opens, even right after a single quotation
     ('He said \'yes\' "and more" today.', [("yes", 0, "''"), ("and more", 0, '""')]),
+    # a closing mark typed as an opening one: after a word or punctuation, before a space or the end
+    ("“It could create problems for her here,“ said Jim Clyburn.",
+     [("It could create problems for her here,", 0, "““")]),
+    ("explains “the advantages of peace“ with a photograph", [("the advantages of peace", 0, "““")]),
+    ("Ramos wrote. “Please check this http://bit.ly/1DbUmw5 .“", [("Please check this http://bit.ly/1DbUmw5 .", 0, "““")]),
+    ("“Pollsters are taking heat.“[HuffPost.]", [("Pollsters are taking heat.", 0, "““")]),
+    ("“Do you want that?“ he asked.", [("Do you want that?", 0, "““")]),
+    ("“You said ‘over their bodies‘, because.”", [("You said ‘over their bodies‘, because.", 0, "“”"),
+                                                  ("over their bodies", 1, "‘‘")]),
+    # a quotation right after a colon, or after a word with no space
+    ('Hillary Rodham Clinton:"We learned that from them."', [("We learned that from them.", 0, '""')]),
+    ('and waxed poetic about"joint operations." He pledged', [("joint operations.", 0, '""')]),
+    # a " after a space closes when no word follows it
+    ('"What does that mean? " Clinton asked.', [("What does that mean? ", 0, '""')]),
+    ('("Low energy" Jeb Bush, "Lyin\' " Ted Cruz)', [("Low energy", 0, '""'), ("Lyin' ", 0, '""')]),
+    # a reversed ” that closes nothing opens when the next mark closes it
+    ("He says,” there are people never listened to.”", [(" there are people never listened to.", 0, "””")]),
+    ("” … if the woman who’s running can visit, she can,” it read.",
+     [(" … if the woman who’s running can visit, she can,", 0, "””")]),
+    ("\u202a”Sorry Sarah!!” posted Sharon.", [("Sorry Sarah!!", 0, "””")]),        # after a format character
+    # guillemets with inner spaces, in French, and apostrophes inside words
+    ("Selon lui, « l’aide n’arrivera pas » aujourd’hui.", [(" l’aide n’arrivera pas ", 0, "«»")]),
+    # The New York Times' doubled single marks: an apostrophe inside does not close them
+    ("''Francis' walls bother him,'' Mr. Vian said.", [("Francis' walls bother him,", 0, "''")]),
+    ("shouting ''Get 'em out of here'' and ''Be nice.''", [("Get 'em out of here", 0, "''"), ("Be nice.", 0, "''")]),
+    ("He said ''it's fine 'really' now.''", [("it's fine 'really' now.", 0, "''"), ("really", 1, "''")]),
+    ("to ''make America great again'", [("make America great again", 0, "''")]),  # a span cut short
+    # marks inside markup tags are not quotation marks
+    ('<tweet pic="" author="JebBush" id="6">Praying for the victims</tweet>.', []),
+    ('[<a href=”https://x.com/a” target=”_blank”>A rally “Anger is palpable”</a>]',
+     [("Anger is palpable", 0, "“”")]),
 ])
 def test_pairs(text, expected):
     assert _pairs(text) == expected
@@ -94,3 +125,14 @@ def test_is_scare_quoted(text, name, scare):
 
 def test_strip_marks_keeps_apostrophes_inside_words():
     assert strip_marks("« Le chef » d’Israël 'x'") == "  Le chef   d’Israël  x "
+
+
+@pytest.mark.parametrize("text", [
+    "“Nobody closes this one,“ and then “another",   # a typed-closing “ pairs; the last is reported
+    "He said, ” and then nothing.",                   # a ” with nothing to close, nor closed later
+    'about"joint operations and more',               # a missing space, never closed
+    "« Il n’a jamais fermé ses guillemets",
+])
+def test_unbalanced_marks_are_reported_not_crashed(text):
+    _, warnings = scan_quote_marks(text)
+    assert warnings and all(isinstance(at, int) and 0 <= at < len(text) for at, _, _ in warnings)

@@ -36,6 +36,15 @@ def quotes_of(text: str, language: str = "en") -> pd.DataFrame:
     ("‘We are ready for talks today,’ she said.", "en", ["We are ready for talks today"]),
     ("She said 'we are ready for talks today' and left.", "en", ["we are ready for talks today"]),
     ("It requested 'Israel’s' help.", "en", ["Israel’s"]),
+    # marks typed wrong: a closing “, a quotation after a colon with no space, a reversed ”
+    ("“If she loses Iowa, that could create problems,“ said Jim Clyburn.", "en",
+     ["If she loses Iowa, that could create problems"]),
+    ('Hillary Rodham Clinton:"We learned that from the State Department."', "en",
+     ["We learned that from the State Department."]),
+    ("He says,” there are a lot of people who never get listened to.”", "en",
+     ["there are a lot of people who never get listened to."]),
+    ("''Francis' walls are between the north and south,'' Mr. Vian said.", "en",
+     ["Francis' walls are between the north and south"]),
 ])
 def test_quotations_in_every_kind_of_mark(text, language, expected):
     quotes = quotes_of(text, language)
