@@ -405,6 +405,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ('"It was a mistake," said a lawyer hired by Jean Dupont.', "en", ["a lawyer"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
+    # a participle clause's speaker is the sentence's subject, not a name in the object of its verb
+    ("Bush offered a Trump-style retort on the mogul's preferred mode of communication, tweeting at him, "
+     '"Feel the Bern is over now."', "en", ["Bush"]),
+    ("Jean Dupont a lancé une pique sur le mode de communication préféré de Paul Durand, déclarant : « Le "
+     "match est fini pour lui. »", "fr", ["Jean Dupont"]),
 ])
 def test_speakers_carried_over_and_coordinated(text, language, speakers):
     quotes = extract(text, language)
