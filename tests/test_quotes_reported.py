@@ -155,6 +155,15 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "Ensuite"),
     # an opening word and an article before a name are not part of it
     ("As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"", "en", "As The Post's Dana Milbank"),
+    # a first name that is also an auxiliary, or a surname that is also a preposition, is a name when
+    # capitalised: "Will wrote" is the columnist, "Al From" the whole name
+    ('Columnist George Will urged voters to leave. "The party is lost for good now," Will wrote.', "en",
+     "unknown"),
+    ('"The party is lost for good now," George Will wrote.', "en", "George"),
+    ('"We won three elections in a row then," said Al From.', "en", "Al"),
+    # a participle clause's speaker is no name in the object of the sentence's verb
+    ('Hundreds of demonstrators marched on the first day of the Democratic National Convention, chanting '
+     '"Hell no, DNC, we will not vote for Hillary."', "en", "Democratic National Convention"),
     # a relative clause after the name is no apposition naming the speaker
     ('"We won in three elections," said Al From, who helped found the DLC.', "en", "DLC"),
     ("« Nous avons gagné trois fois », a dit Jean Dupont, qui a fondé le PS.", "fr", "PS"),
