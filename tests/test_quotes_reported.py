@@ -419,6 +419,10 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      '"Feel the Bern is over now."', "en", ["Bush"]),
     ("Jean Dupont a lancé une pique sur le mode de communication préféré de Paul Durand, déclarant : « Le "
      "match est fini pour lui. »", "fr", ["Jean Dupont"]),
+    # a question the speaker asks, after the quotation
+    ('"What was the massive pivot point to make him change?" Beck questioned.', "en", ["Beck"]),
+    ("« Qu'est-ce qui a bien pu le faire changer à ce point ? » s'est interrogé Jean Dupont.", "fr",
+     ["Jean Dupont"]),
 ])
 def test_speakers_carried_over_and_coordinated(text, language, speakers):
     quotes = extract(text, language)
