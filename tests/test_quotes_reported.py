@@ -419,6 +419,16 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      '"Feel the Bern is over now."', "en", ["Bush"]),
     ("Jean Dupont a lancé une pique sur le mode de communication préféré de Paul Durand, déclarant : « Le "
      "match est fini pour lui. »", "fr", ["Jean Dupont"]),
+    # with no comma before the participle, the name that opens the sentence, not the verb's object;
+    # but a name right before the participle is its own subject
+    ("Kerpen needled the CNN “reporter,” saying, “This is not what you said at the time at all.”", "en",
+     ["unknown", "Kerpen"]),
+    ("Jean Dupont a taclé CNN et son « reporter » déclarant : « Ce n’est pas du tout ce que vous disiez. »", "fr",
+     ["Jean Dupont"]),
+    ('Republicans were quick to chime in, with Donald Trump tweeting that it was a "disaster" for Clinton and '
+     'asking, "Will she ever be held to account for this?"', "en", ["Donald Trump"]),
+    ("Les républicains ont réagi vite, avec Paul Durand déclarant : « Elle devra rendre des comptes. »", "fr",
+     ["Paul Durand"]),
     # a question the speaker asks, after the quotation
     ('"What was the massive pivot point to make him change?" Beck questioned.', "en", ["Beck"]),
     ("« Qu'est-ce qui a bien pu le faire changer à ce point ? » s'est interrogé Jean Dupont.", "fr",

@@ -19,6 +19,7 @@ from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
 _SEGMENT = re.compile(r"[,;:]")
+_POSSESSIVE_END = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 
 
@@ -122,6 +123,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
             else None  # the speaker of the sentence's reporting verb before this one
         participle = match.key.casefold().split(" ")[0] in rules.participles  # "saying", "referring to"
+        if participle and not spoken:
+            mention = _participle_subject(text[floor:match.start], mention, rules)
         if participle and spoken and mention.kind != "pronoun":
             # "Clinton responded to Vargas' question on Facebook writing": not Facebook; "…, said Jean
             # Dupont, adding": the name after the verb before
@@ -204,6 +207,19 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # "said that he thinks “…”": the belief is part of what was said
         verbs.append(found)
     return verbs
+
+
+def _participle_subject(region: str, mention: Mention, rules: QuoteRules) -> Mention:
+    """The name that opens the sentence before a participle, when the name nearest the participle
+    is in the object of the sentence's verb: "Kerpen needled the CNN “reporter,” saying" is
+    Kerpen's, not CNN's; not a name right before the participle, its own subject ("chimed in,
+    with Donald Trump tweeting")."""
+    subject = subject_of(region, rules)
+    words = [w for w in region.split() if w.casefold() not in rules.skip]
+    if mention.kind != "name" or subject.kind != "name" or not words or subject.text == mention.text \
+            or _POSSESSIVE_END.sub("", words[-1]) == mention.text.split()[-1]:
+        return mention
+    return subject if words[0].strip(",") in subject.text.split() else mention
 
 
 def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: QuoteRules) -> Mention:
