@@ -429,6 +429,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      'asking, "Will she ever be held to account for this?"', "en", ["Donald Trump"]),
     ("Les républicains ont réagi vite, avec Paul Durand déclarant : « Elle devra rendre des comptes. »", "fr",
      ["Paul Durand"]),
+    # a reporting verb in the infinitive after another has that one's speaker, not a name in between
+    ('Trump joked that Brooklyn was his answer, but went on to say, "I love every place in the world."', "en",
+     ["Trump"]),
+    ("Jean Dupont a plaisanté que Paris était sa réponse, mais a poursuivi pour dire : « J’aime toutes les "
+     "villes. »", "fr", ["Jean Dupont"]),
     # a question the speaker asks, after the quotation
     ('"What was the massive pivot point to make him change?" Beck questioned.', "en", ["Beck"]),
     ("« Qu'est-ce qui a bien pu le faire changer à ce point ? » s'est interrogé Jean Dupont.", "fr",

@@ -122,6 +122,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         mention = mention_in(text[cut:match.start], rules)
         spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
             else None  # the speaker of the sentence's reporting verb before this one
+        if spoken and _infinitive_after(masked[verbs[-1].end:match.start], rules):
+            mention = spoken  # "went on to say", "declined to say": the speaker of the verb before
         participle = match.key.casefold().split(" ")[0] in rules.participles  # "saying", "referring to"
         if participle and not spoken:
             mention = _participle_subject(text[floor:match.start], mention, rules)
@@ -207,6 +209,13 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # "said that he thinks “…”": the belief is part of what was said
         verbs.append(found)
     return verbs
+
+
+def _infinitive_after(between: str, rules: QuoteRules) -> bool:
+    """Only an infinitive marker (and skip words) stands between two reporting verbs ("went on to
+    say"): the second is the first's complement and has its speaker."""
+    words = [w.casefold() for w in between.split() if w.casefold() not in rules.skip]
+    return len(words) == 1 and words[0] in rules.infinitive_markers
 
 
 def _participle_subject(region: str, mention: Mention, rules: QuoteRules) -> Mention:
