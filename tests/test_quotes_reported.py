@@ -470,6 +470,13 @@ def test_a_colon_ending_the_previous_paragraph_introduces_the_quotation():
     ("LES SONDAGES NE SE SONT PAS TROMPÉS — Jean Dupont : « Les sondages avaient raison. »", "fr", "Jean Dupont"),
     # a colon clause with no dash keeps its whole first words
     ("Trump: ‘We are going to win so much.’", "en", "Trump"),
+    # the document a clause's subject issued is not the speaker: its subject is
+    ("When Wallace died in 1998, President Clinton released the following statement:\n\n“Mike was a great "
+     "journalist and we will miss him.”", "en", "Clinton"),
+    ("À la mort de Paul Durand, Jean Dupont a diffusé le texte suivant :\n\n« C’était un grand journaliste. »",
+     "fr", "Jean Dupont"),
+    ("When Wallace died in 1998, the campaign released the following statement:\n\n“Mike was a great "
+     "journalist and we will miss him.”", "en", "the campaign"),
 ])
 def test_a_colon_clause_without_a_verb_names_who_comes_first(text, language, speaker):
     assert direct(text, language)["speaker"] == speaker
