@@ -779,6 +779,14 @@ def test_a_verb_closing_the_sentence_after_a_question_names_its_speaker(text, la
      "en", "Ed Rendell"),
     # a conjunction between two names is no title chain
     ('"It is a threat," said Gov. Ed Rendell and Sen. Bob Casey.', "en", "Ed Rendell"),
+    # the name before a chain of two appositions, not a description inside the last one
+    ("Mark Smith, editor at large of The Forward, an influential New York-based newspaper catering to American "
+     'Jews, wrote, "We have seen this before and it ended badly."', "en", "Mark Smith"),
+    ("Jean Dupont, rédacteur en chef du Monde, un quotidien influent de Paris, a écrit : « Nous avons déjà vu "
+     "cela. »", "fr", "Jean Dupont"),
+    # a place between commas is no apposition
+    ('In Des Moines, Iowa, on Monday, Clinton said, "We have seen this before and it ended badly."', "en",
+     "Clinton"),
 ])
 def test_a_name_in_apposition_to_a_description_speaks(text, language, speaker):
     assert direct(text, language)["speaker"] == speaker

@@ -173,8 +173,10 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
             # "Jane Doe, 45, of Springfield, Mo., said", "a user who lives near Austin, Tex., posted"
             state = bare and len(apposition) == 1 and bool(name_group(apposition[0], rules.language)[0])
+            j = len(commas) - 2 if state else _appositions_start(masked, floor, commas, rules)
+            apposition = masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
             named = (_before_hometown(text, masked, floor, [floor + c for c in commas], rules) if state else
-                     mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules))
+                     mention_in(text[_previous_segment(masked, floor, floor + commas[j]):floor + commas[j]], rules))
             if named.kind == "name" and (
                     # "Sen. Ron Johnson, R-Wis., said"; not a description read as a title ("In a statement
                     # released Thursday, Rep. Hakeem Jeffries … reacted to the news, saying")
@@ -260,6 +262,19 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
         else:
             return NO_MENTION
     return NO_MENTION
+
+
+def _appositions_start(masked: str, floor: int, commas: list[int], rules: QuoteRules) -> int:
+    """Index of the comma that ends the name before a chain of appositions running up to the
+    verb: "J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote" (two
+    appositions, each opening with a determiner or a lower-case word)."""
+    j = len(commas) - 2
+    while j >= 1 and len(commas) - j <= 4:
+        words = masked[floor + commas[j - 1] + 1:floor + commas[j]].split()
+        if not words or not _opens_apposition(words, rules):
+            break
+        j -= 1
+    return j
 
 
 def _opens_apposition(words: list[str], rules: QuoteRules) -> bool:
