@@ -434,6 +434,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["Trump"]),
     ("Jean Dupont a plaisanté que Paris était sa réponse, mais a poursuivi pour dire : « J’aime toutes les "
      "villes. »", "fr", ["Jean Dupont"]),
+    # a verb a few words before the quotation, a comma leading in, introduces it: not the next sentence's
+    ("Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, “You "
+     "look cute.”", "en", ["Clinton", "Mills"]),
+    ("Jean Dupont répond à Marie Durand : « Pourquoi maintenant ? C’était sur ma route ? » Marie Durand écrit "
+     "alors : « Tu es très bien. »", "fr", ["Jean Dupont", "Marie Durand"]),
     # a question the speaker asks, after the quotation
     ('"What was the massive pivot point to make him change?" Beck questioned.', "en", ["Beck"]),
     ("« Qu'est-ce qui a bien pu le faire changer à ce point ? » s'est interrogé Jean Dupont.", "fr",
