@@ -439,6 +439,12 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      "look cute.”", "en", ["Clinton", "Mills"]),
     ("Jean Dupont répond à Marie Durand : « Pourquoi maintenant ? C’était sur ma route ? » Marie Durand écrit "
      "alors : « Tu es très bien. »", "fr", ["Jean Dupont", "Marie Durand"]),
+    # a stopword written as a surname after the quotation is the name the document gave before
+    ('Al From spoke. "People point the finger at Wall Street now," From said.', "en", ["From"]),
+    ("Jean Pour a parlé. « Les gens accusent Wall Street maintenant », Pour a dit.", "fr", ["Pour"]),
+    # not a stopword the document never writes after a first name
+    ('"People point the finger at Wall Street now," Another said.', "en", ["unknown"]),
+    ("« Les gens accusent Wall Street maintenant », Autre a dit.", "fr", ["unknown"]),
     # a question the speaker asks, after the quotation
     ('"What was the massive pivot point to make him change?" Beck questioned.', "en", ["Beck"]),
     ("« Qu'est-ce qui a bien pu le faire changer à ce point ? » s'est interrogé Jean Dupont.", "fr",

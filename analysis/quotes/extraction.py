@@ -115,6 +115,8 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
                 mention = named_after(masked, after.end, rules)
+            if mention.kind == "none" and after.mention.kind == "name" and after.mention.text in between:
+                mention = after.mention  # "“…,” From said": a name that is also a stopword
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
         gap = masked[before.end:p.open_at].split(",")[0]  # Said Dorothy Poynter, who grew up …, “…”

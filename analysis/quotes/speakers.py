@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.entities_groups import name_group
-from analysis.marks import WORD_APOSTROPHES
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText
 from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes, is_person,  # noqa: F401
                                       mention_after, mention_in, speaker_type, subject_of, whole_name)
@@ -120,6 +120,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
         mention = mention_in(text[cut:match.start], rules)
+        if mention.kind == "none":
+            mention = _named_after_quotation(masked[max(cut - 3, floor):match.start], text, rules)  # "“…,” From said"
         spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
             else None  # the speaker of the sentence's reporting verb before this one
         if spoken and _infinitive_after(masked[verbs[-1].end:match.start], rules):
@@ -211,6 +213,20 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # "said that he thinks “…”": the belief is part of what was said
         verbs.append(found)
     return verbs
+
+
+def _named_after_quotation(region: str, text: str, rules: QuoteRules) -> Mention:
+    """One capitalised word between a quotation's closing mark and the verb names the speaker,
+    even a word listed as a stopword, when the document writes it as a surname after another
+    capitalised word ("“…,” From said" after "Al From"); not one opening the sentence ("Another
+    posted"), nor a word the document never gives a first name ("“…,” Another said")."""
+    head, _, word = region.rstrip().rpartition(" ")
+    marks = head.strip(" ,")
+    if not marks or marks.strip(QUOTE_MARKS + " ,") or not word[:1].isupper():
+        return NO_MENTION
+    surname = re.compile(r"(\w+)[ \t]+" + re.escape(word) + r"(?!\w)")
+    named = any(m.group(1)[:1].isupper() for m in surname.finditer(text))
+    return Mention(word, "name") if named else NO_MENTION
 
 
 def _infinitive_after(between: str, rules: QuoteRules) -> bool:
