@@ -155,6 +155,15 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "Ensuite"),
     # an opening word and an article before a name are not part of it
     ("As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"", "en", "As The Post's Dana Milbank"),
+    # a first name that is also an auxiliary, or a surname that is also a preposition, is a name when
+    # capitalised: "Will wrote" is the columnist, "Al From" the whole name
+    ('Columnist George Will urged voters to leave. "The party is lost for good now," Will wrote.', "en",
+     "unknown"),
+    ('"The party is lost for good now," George Will wrote.', "en", "George"),
+    ('"We won three elections in a row then," said Al From.', "en", "Al"),
+    # a participle clause's speaker is no name in the object of the sentence's verb
+    ('Hundreds of demonstrators marched on the first day of the Democratic National Convention, chanting '
+     '"Hell no, DNC, we will not vote for Hillary."', "en", "Democratic National Convention"),
     # a relative clause after the name is no apposition naming the speaker
     ('"We won in three elections," said Al From, who helped found the DLC.', "en", "DLC"),
     ("« Nous avons gagné trois fois », a dit Jean Dupont, qui a fondé le PS.", "fr", "PS"),
@@ -405,6 +414,41 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ('"It was a mistake," said a lawyer hired by Jean Dupont.', "en", ["a lawyer"]),
     # a one-word name that is also a listed capitalised word stays a name when it is the only one
     ('"Read my lips, no new taxes at all," Read said.', "en", ["Read"]),
+    # a participle clause's speaker is the sentence's subject, not a name in the object of its verb
+    ("Bush offered a Trump-style retort on the mogul's preferred mode of communication, tweeting at him, "
+     '"Feel the Bern is over now."', "en", ["Bush"]),
+    ("Jean Dupont a lancé une pique sur le mode de communication préféré de Paul Durand, déclarant : « Le "
+     "match est fini pour lui. »", "fr", ["Jean Dupont"]),
+    # with no comma before the participle, the name that opens the sentence, not the verb's object;
+    # but a name right before the participle is its own subject
+    ("Kerpen needled the CNN “reporter,” saying, “This is not what you said at the time at all.”", "en",
+     ["unknown", "Kerpen"]),
+    ("Jean Dupont a taclé CNN et son « reporter » déclarant : « Ce n’est pas du tout ce que vous disiez. »", "fr",
+     ["Jean Dupont"]),
+    ('Republicans were quick to chime in, with Donald Trump tweeting that it was a "disaster" for Clinton and '
+     'asking, "Will she ever be held to account for this?"', "en", ["Donald Trump"]),
+    ("Les républicains ont réagi vite, avec Paul Durand déclarant : « Elle devra rendre des comptes. »", "fr",
+     ["Paul Durand"]),
+    # a reporting verb in the infinitive after another has that one's speaker, not a name in between
+    ('Trump joked that Brooklyn was his answer, but went on to say, "I love every place in the world."', "en",
+     ["Trump"]),
+    ("Jean Dupont a plaisanté que Paris était sa réponse, mais a poursuivi pour dire : « J’aime toutes les "
+     "villes. »", "fr", ["Jean Dupont"]),
+    # a verb a few words before the quotation, a comma leading in, introduces it: not the next sentence's
+    ("Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, “You "
+     "look cute.”", "en", ["Clinton", "Mills"]),
+    ("Jean Dupont répond à Marie Durand : « Pourquoi maintenant ? C’était sur ma route ? » Marie Durand écrit "
+     "alors : « Tu es très bien. »", "fr", ["Jean Dupont", "Marie Durand"]),
+    # a stopword written as a surname after the quotation is the name the document gave before
+    ('Al From spoke. "People point the finger at Wall Street now," From said.', "en", ["From"]),
+    ("Jean Pour a parlé. « Les gens accusent Wall Street maintenant », Pour a dit.", "fr", ["Pour"]),
+    # not a stopword the document never writes after a first name
+    ('"People point the finger at Wall Street now," Another said.', "en", ["unknown"]),
+    ("« Les gens accusent Wall Street maintenant », Autre a dit.", "fr", ["unknown"]),
+    # a question the speaker asks, after the quotation
+    ('"What was the massive pivot point to make him change?" Beck questioned.', "en", ["Beck"]),
+    ("« Qu'est-ce qui a bien pu le faire changer à ce point ? » s'est interrogé Jean Dupont.", "fr",
+     ["Jean Dupont"]),
 ])
 def test_speakers_carried_over_and_coordinated(text, language, speakers):
     quotes = extract(text, language)
@@ -437,6 +481,13 @@ def test_a_colon_ending_the_previous_paragraph_introduces_the_quotation():
     ("LES SONDAGES NE SE SONT PAS TROMPÉS — Jean Dupont : « Les sondages avaient raison. »", "fr", "Jean Dupont"),
     # a colon clause with no dash keeps its whole first words
     ("Trump: ‘We are going to win so much.’", "en", "Trump"),
+    # the document a clause's subject issued is not the speaker: its subject is
+    ("When Wallace died in 1998, President Clinton released the following statement:\n\n“Mike was a great "
+     "journalist and we will miss him.”", "en", "Clinton"),
+    ("À la mort de Paul Durand, Jean Dupont a diffusé le texte suivant :\n\n« C’était un grand journaliste. »",
+     "fr", "Jean Dupont"),
+    ("When Wallace died in 1998, the campaign released the following statement:\n\n“Mike was a great "
+     "journalist and we will miss him.”", "en", "the campaign"),
 ])
 def test_a_colon_clause_without_a_verb_names_who_comes_first(text, language, speaker):
     assert direct(text, language)["speaker"] == speaker
@@ -739,6 +790,14 @@ def test_a_verb_closing_the_sentence_after_a_question_names_its_speaker(text, la
      "en", "Ed Rendell"),
     # a conjunction between two names is no title chain
     ('"It is a threat," said Gov. Ed Rendell and Sen. Bob Casey.', "en", "Ed Rendell"),
+    # the name before a chain of two appositions, not a description inside the last one
+    ("Mark Smith, editor at large of The Forward, an influential New York-based newspaper catering to American "
+     'Jews, wrote, "We have seen this before and it ended badly."', "en", "Mark Smith"),
+    ("Jean Dupont, rédacteur en chef du Monde, un quotidien influent de Paris, a écrit : « Nous avons déjà vu "
+     "cela. »", "fr", "Jean Dupont"),
+    # a place between commas is no apposition
+    ('In Des Moines, Iowa, on Monday, Clinton said, "We have seen this before and it ended badly."', "en",
+     "Clinton"),
 ])
 def test_a_name_in_apposition_to_a_description_speaks(text, language, speaker):
     assert direct(text, language)["speaker"] == speaker

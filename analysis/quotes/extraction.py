@@ -100,7 +100,7 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         after = None  # “…,” adding that …: goes on in the voice of the speaker before
     if after and after.start >= limit and not _closes_its_sentence(masked, close_end, after.end, rules):
         after = None  # past the sentence, the verb must close its own: not “…?” Trump said that …
-    if after and before and after.start >= limit and masked[before.end:p.open_at].strip() in (",", ":"):
+    if after and before and after.start >= limit and _leads_in(masked[before.end:p.open_at]):
         after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
     if after and after.start - close_end <= NEAR and "\n" not in masked[close_end:after.start]:
         between = masked[close_end:after.start]  # not across a paragraph: "“…”\n\nThe candidate added, “…”"
@@ -115,6 +115,8 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
             mention = after.mention if after.source else first if first.kind == "name" else mention_in(between, rules)
             if mention.kind == "none":  # inverted: "…," said Sen. Jean Dupont, a …
                 mention = named_after(masked, after.end, rules)
+            if mention.kind == "none" and after.mention.kind == "name" and after.mention.text in between:
+                mention = after.mention  # "“…,” From said": a name that is also a stopword
             post = Verb(after.start, after.end, after.verb, mention, after.source)
     if before and before.mention.kind == "none" and not post:  # Said Ellis: “…”
         gap = masked[before.end:p.open_at].split(",")[0]  # Said Dorothy Poynter, who grew up …, “…”
@@ -128,6 +130,13 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
     introduced = post is not None or (
         before is not None and len(gap) <= NEAR and len(tokenize_words(gap, rules.language)) <= 2)
     return chosen, has_verb, introduced
+
+
+def _leads_in(gap: str) -> bool:
+    """The words between a verb and a quotation lead into it: a comma or colon right before it,
+    after three words at most ("said,", "responds to Mills with,", « répond à Marie Durand : »)."""
+    words = gap.split()
+    return bool(words) and len(words) <= 3 and gap.rstrip()[-1:] in ",:"
 
 
 def _quotations_run_on(p, text: str, close_end: int, at: int) -> bool:

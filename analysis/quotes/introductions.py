@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
-from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in
+from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in, subject_of
 from analysis.quotes.rules import QuoteRules
 
 POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
@@ -102,11 +102,23 @@ def _colon_speaker(clause: str, rules: QuoteRules) -> Mention:
     """Who a colon's clause without a reporting verb names: in a headline's "X on Y:" the few
     words before the first preposition (a phrase breaker) when they name someone ("Gillibrand on
     Hillary Releasing Her Transcripts:", "CNN President On Trump:", « Jean Dupont sur la réforme : »),
-    else the name nearest the colon ("a cultish blind faith in Obama's word:")."""
+    else the name nearest the colon ("a cultish blind faith in Obama's word:"); a document
+    nearest the colon is what the clause's subject issued ("President Clinton released the
+    following statement:", « Jean Dupont a publié le texte suivant : »)."""
     words = clause.split()
     cut = next((k for k, w in enumerate(words) if k and w.casefold() in rules.breakers), len(words))
     first = mention_in(" ".join(words[:cut]), rules) if cut <= 4 else None
-    return first if first is not None and first.kind in ("name", "role") else mention_in(clause, rules)
+    if first is not None and first.kind in ("name", "role"):
+        return first
+    nearest = mention_in(clause, rules)
+    issuer = subject_of(clause, rules) if nearest.kind == "role" and _document(nearest, rules) else nearest
+    return issuer if issuer.kind == "name" else nearest
+
+
+def _document(mention: Mention, rules: QuoteRules) -> bool:
+    """The description is headed by a document noun ("the following statement", « le texte »)."""
+    words = mention.text.split()
+    return bool(words) and words[-1].casefold() in rules.documents
 
 
 def paragraph_alone(p, text: str) -> bool:

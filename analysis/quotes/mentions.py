@@ -130,7 +130,7 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     """The speaker named in the words before a reporting verb (its clause only): the name nearest
     the verb, a description (role noun, or a determiner's noun phrase: "her campaign"), a pronoun."""
     words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", region)))  # "John Kasich (R-OH)"
-    while words and words[-1].casefold() in rules.skip:
+    while words and words[-1].casefold() in rules.skip and not _first_name(words[-1], rules):
         words.pop()
     if not words:
         return NO_MENTION
@@ -160,6 +160,12 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     if folded[0] in rules.determiners and len(words) <= 4:
         return Mention(" ".join(words), "role")  # "her campaign", "the statement"
     return NO_MENTION
+
+
+def _first_name(word: str, rules: QuoteRules) -> bool:
+    """A capitalised word that is a first name as well as an auxiliary: "Will wrote", "George Will
+    said" name the columnist, the auxiliary is written in lower case ("he will say")."""
+    return word[:1].isupper() and word.casefold() in rules.name_stopwords
 
 
 def _subject_run(words: list[str], folded: list[str], runs: list[tuple[int, int]],
@@ -217,8 +223,8 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     the noun phrase up to a comma, a relative pronoun or a preposition."""
     words = _WORD.findall(strip_marks(region))
     folded = [w.casefold() for w in words]
-    end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)),
-               len(words))
+    end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)
+                and not _surname(words, k)), len(words))
     size = 8
     if folded and folded[0] not in rules.determiners and _titles_joined(words, folded, end, rules):  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
         end = next((k for k, f in enumerate(folded) if k > end and (f in rules.apposition_ends or f in rules.breakers)),
@@ -259,6 +265,12 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
             head = runs[0][1] - 1
         return Mention(" ".join(words[:head + 1]), "role") if head is not None else NO_MENTION
     return NO_MENTION
+
+
+def _surname(words: list[str], k: int) -> bool:
+    """``words[k]``, capitalised after a capitalised word and last of its phrase, ends a name
+    rather than opens a phrase: "said Al From, who …" (the phrase stops at the comma)."""
+    return k == len(words) - 1 and words[k][:1].isupper() and words[k - 1][:1].isupper()
 
 
 def _titles_joined(words: list[str], folded: list[str], at: int, rules: QuoteRules) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.entities_groups import name_group
-from analysis.marks import WORD_APOSTROPHES
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText
 from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes, is_person,  # noqa: F401
                                       mention_after, mention_in, speaker_type, subject_of, whole_name)
@@ -19,6 +19,7 @@ from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
 _SEGMENT = re.compile(r"[,;:]")
+_POSSESSIVE_END = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 
 
@@ -119,9 +120,15 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
         mention = mention_in(text[cut:match.start], rules)
+        if mention.kind == "none":
+            mention = _named_after_quotation(masked[max(cut - 3, floor):match.start], text, rules)  # "“…,” From said"
         spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
             else None  # the speaker of the sentence's reporting verb before this one
+        if spoken and _infinitive_after(masked[verbs[-1].end:match.start], rules):
+            mention = spoken  # "went on to say", "declined to say": the speaker of the verb before
         participle = match.key.casefold().split(" ")[0] in rules.participles  # "saying", "referring to"
+        if participle and not spoken:
+            mention = _participle_subject(text[floor:match.start], mention, rules)
         if participle and spoken and mention.kind != "pronoun":
             # "Clinton responded to Vargas' question on Facebook writing": not Facebook; "…, said Jean
             # Dupont, adding": the name after the verb before
@@ -168,8 +175,10 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
             # "Jane Doe, 45, of Springfield, Mo., said", "a user who lives near Austin, Tex., posted"
             state = bare and len(apposition) == 1 and bool(name_group(apposition[0], rules.language)[0])
+            j = len(commas) - 2 if state else _appositions_start(masked, floor, commas, rules)
+            apposition = masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
             named = (_before_hometown(text, masked, floor, [floor + c for c in commas], rules) if state else
-                     mention_in(text[_previous_segment(masked, floor, floor + commas[-2]):floor + commas[-2]], rules))
+                     mention_in(text[_previous_segment(masked, floor, floor + commas[j]):floor + commas[j]], rules))
             if named.kind == "name" and (
                     # "Sen. Ron Johnson, R-Wis., said"; not a description read as a title ("In a statement
                     # released Thursday, Rep. Hakeem Jeffries … reacted to the news, saying")
@@ -206,6 +215,40 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
     return verbs
 
 
+def _named_after_quotation(region: str, text: str, rules: QuoteRules) -> Mention:
+    """One capitalised word between a quotation's closing mark and the verb names the speaker,
+    even a word listed as a stopword, when the document writes it as a surname after another
+    capitalised word ("“…,” From said" after "Al From"); not one opening the sentence ("Another
+    posted"), nor a word the document never gives a first name ("“…,” Another said")."""
+    head, _, word = region.rstrip().rpartition(" ")
+    marks = head.strip(" ,")
+    if not marks or marks.strip(QUOTE_MARKS + " ,") or not word[:1].isupper():
+        return NO_MENTION
+    surname = re.compile(r"(\w+)[ \t]+" + re.escape(word) + r"(?!\w)")
+    named = any(m.group(1)[:1].isupper() for m in surname.finditer(text))
+    return Mention(word, "name") if named else NO_MENTION
+
+
+def _infinitive_after(between: str, rules: QuoteRules) -> bool:
+    """Only an infinitive marker (and skip words) stands between two reporting verbs ("went on to
+    say"): the second is the first's complement and has its speaker."""
+    words = [w.casefold() for w in between.split() if w.casefold() not in rules.skip]
+    return len(words) == 1 and words[0] in rules.infinitive_markers
+
+
+def _participle_subject(region: str, mention: Mention, rules: QuoteRules) -> Mention:
+    """The name that opens the sentence before a participle, when the name nearest the participle
+    is in the object of the sentence's verb: "Kerpen needled the CNN “reporter,” saying" is
+    Kerpen's, not CNN's; not a name right before the participle, its own subject ("chimed in,
+    with Donald Trump tweeting")."""
+    subject = subject_of(region, rules)
+    words = [w for w in region.split() if w.casefold() not in rules.skip]
+    if mention.kind != "name" or subject.kind != "name" or not words or subject.text == mention.text \
+            or _POSSESSIVE_END.sub("", words[-1]) == mention.text.split()[-1]:
+        return mention
+    return subject if words[0].strip(",") in subject.text.split() else mention
+
+
 def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: QuoteRules) -> Mention:
     """The name that ends the comma-separated segment before a relative clause and any appositions
     running up to the verb at ``at``: "Jeb Bush, the former Florida governor, who has resented Mr.
@@ -235,6 +278,19 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
         else:
             return NO_MENTION
     return NO_MENTION
+
+
+def _appositions_start(masked: str, floor: int, commas: list[int], rules: QuoteRules) -> int:
+    """Index of the comma that ends the name before a chain of appositions running up to the
+    verb: "J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote" (two
+    appositions, each opening with a determiner or a lower-case word)."""
+    j = len(commas) - 2
+    while j >= 1 and len(commas) - j <= 4:
+        words = masked[floor + commas[j - 1] + 1:floor + commas[j]].split()
+        if not words or not _opens_apposition(words, rules):
+            break
+        j -= 1
+    return j
 
 
 def _opens_apposition(words: list[str], rules: QuoteRules) -> bool:
