@@ -102,7 +102,7 @@ rows have `resources` = `data/models/{path.name}` and no cue.
 - settings: `{model.settings_}`; features kept: {len(model.weights_)}; C and the threshold chosen by
   5-fold cross-validation over train documents (`benchmarks/cv_polnear.py`), scored as the
   benchmark scores indirect + mixed attributions (C 0.1 / threshold 0.5: F1 0.736, P 0.692,
-  R 0.786, merged rules of 2026-12-07; without the word prefixes 0.728, P 0.689, R 0.771, earlier rules)
+  R 0.787, merged rules of 2026-12-07; without the word prefixes 0.728, P 0.689, R 0.771, earlier rules)
 - on its own training sentences: precision {precision:.3f}, recall {recall:.3f} (not a held-out figure;
   the benchmark `benchmarks/eval_polnear.py` gives dev)
 - limits: English US political news of 2015-2016 only; a sentence is the unit, so the content span
