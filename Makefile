@@ -30,9 +30,9 @@ browser:
 report: setup
 	$(PY) -m analysis report
 
-## test: run the whole test suite, what CI runs (installs what it needs first: the environment and chromium)
+## test: run the whole test suite on both cores, what CI runs (installs what it needs first: the environment and chromium)
 test: setup browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 ## check: the fast loop: unit tests only (no notebook kernels, no browser) on both cores, about 35 s
 check: setup
