@@ -62,9 +62,9 @@ _DOUBLE_START = set(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
 _CURLY_OR_STRAIGHT_OPENERS = "“„”" + STRAIGHT_DOUBLE  # ” when reversed, as an opener
 _CONTINUATION_OPENERS = set(DOUBLE_OPENERS + "»" + STRAIGHT_DOUBLE)
 _NEXT_PARAGRAPH = re.compile(r"\n\s*")
+_DOUBLED_SINGLE = re.compile("(?<!')''(?!')")  # ''…'': The New York Times' double quotation
 #: A markup tag left in a scraped text (<a href="…">, PolNeAR's <tweet author="…">): its marks
 #: delimit attribute values, not quotations.
-_DOUBLED_SINGLE = re.compile("(?<!')''(?!')")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _STRIP = re.compile("[" + re.escape(DOUBLE_QUOTES + "‘") + "]|(?<!\\w)['’]|['’](?!\\w)")
 _SCARE_TAIL = re.compile("(?:['’]s)?[.,]?[" + re.escape(QUOTE_MARKS) + "]")

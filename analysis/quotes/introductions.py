@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
-from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in, subject_of
+from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in, speaker_type, subject_of
 from analysis.quotes.rules import QuoteRules
 
 POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
@@ -111,14 +111,9 @@ def _colon_speaker(clause: str, rules: QuoteRules) -> Mention:
     if first is not None and first.kind in ("name", "role"):
         return first
     nearest = mention_in(clause, rules)
-    issuer = subject_of(clause, rules) if nearest.kind == "role" and _document(nearest, rules) else nearest
+    document = nearest.kind == "role" and speaker_type(nearest.text, nearest, rules) == "document"
+    issuer = subject_of(clause, rules) if document else nearest
     return issuer if issuer.kind == "name" else nearest
-
-
-def _document(mention: Mention, rules: QuoteRules) -> bool:
-    """The description is headed by a document noun ("the following statement", « le texte »)."""
-    words = mention.text.split()
-    return bool(words) and words[-1].casefold() in rules.documents
 
 
 def paragraph_alone(p, text: str) -> bool:
