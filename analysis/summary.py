@@ -113,6 +113,15 @@ def _naming_cell(rows: pd.DataFrame) -> str:
     return "; ".join(f"{r.target}: {r.name} ×{r.count}" for r in top.itertuples())
 
 
+def quotes_cell(direct: int, shared: int, indirect: int, mixed: int) -> str:
+    """An outlet's quotations in one cell: verbatim beside paraphrased ("5 direct, 2 shared with
+    other outlets; 14 indirect, 4 mixed"); the summary page links it unless it is ``NO_QUOTATIONS``."""
+    return f"{direct} direct, {shared} shared with other outlets; {indirect} indirect, {mixed} mixed"
+
+
+NO_QUOTATIONS = quotes_cell(0, 0, 0, 0)
+
+
 def _by_outlet(table: pd.DataFrame):
     """outlet -> its rows of ``table`` (in table order; no rows when it has none)."""
     parts = dict(tuple(table.groupby("outlet", sort=False)))
@@ -158,9 +167,9 @@ def summarise_framing(tables: dict[str, pd.DataFrame], top_n: int = 3) -> pd.Dat
             "top_loaded_terms": own_terms.get(outlet, ""),
             "quoted_loaded_terms": quoted_terms.get(outlet, ""),
             "naming": _naming_cell(own_devices[own_devices["device"] == "naming"]),
-            "quotes_carried": f"{len(direct)} direct, {int(direct['shared'].sum())} shared with other outlets; "
-                              f"{int((own_quotes['kind'] == 'indirect').sum())} indirect, "
-                              f"{int((own_quotes['kind'] == 'mixed').sum())} mixed",
+            "quotes_carried": quotes_cell(len(direct), int(direct["shared"].sum()),
+                                          int((own_quotes["kind"] == "indirect").sum()),
+                                          int((own_quotes["kind"] == "mixed").sum())),
             "scare_quotes": int((own_quotes["kind"] == "scare").sum()),
             "hedges_per_1k_words": round(float(hedges["count"].sum()) * 1000 / max(int(info.words), 1), 2),
             "sources_cited": _joined(_ranked(of_outlet["sources"](outlet), "source"), top_n),

@@ -18,6 +18,7 @@ from IPython.display import HTML
 from analysis.anchors import row_id
 from analysis.outlet_groups import outlet_groups  # noqa: F401  (re-exported; it was here)
 from analysis.story import Story, story_claims, story_targets
+from analysis.summary import NO_QUOTATIONS
 
 MAX_SUMMARY_OUTLETS = 12  # outlets in the compact table and in the paragraphs
 MAX_NAMED_OUTLETS = 5  # outlets named in the story's first lines when there are too many to list
@@ -204,7 +205,7 @@ def compact_table(summary: pd.DataFrame, target_stance: pd.DataFrame, outlets: p
         terms = row["top_loaded_terms"]
         cells += [_link("#" + anchor, escape(terms.split("; ")[0] + (" …" if "; " in terms else "")) or "none"),
                   _maybe_link(row_href("quotes", outlet), escape(row["quotes_carried"].replace(" shared with other outlets", " shared")),
-                              row["quotes_carried"] != "0 direct, 0 shared with other outlets; 0 indirect, 0 mixed"),
+                              row["quotes_carried"] != NO_QUOTATIONS),
                   f'<span class="num">{_maybe_link(row_href("hedges", outlet), format(row["hedges_per_1k_words"], ".2f"), row["hedges_per_1k_words"] > 0)}</span>']
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     widths = [16, 10, 10] + ([max(8, 44 // max(len(targets), 1))] * len(targets) if wide else [14]) + [14, 10, 8]

@@ -172,11 +172,11 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # Texas Tech University, told", "Hillary Clinton, at a press gaggle, said": the name
             # before an apposition that opens with a determiner or a preposition
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
-            apposition = masked[floor + commas[-2] + 1:floor + commas[-1]].split()
+            last = masked[floor + commas[-2] + 1:floor + commas[-1]].split()  # the segment before the verb
             # "Jane Doe, 45, of Springfield, Mo., said", "a user who lives near Austin, Tex., posted"
-            state = bare and len(apposition) == 1 and bool(name_group(apposition[0], rules.language)[0])
+            state = bare and len(last) == 1 and bool(name_group(last[0], rules.language)[0])
             j = len(commas) - 2 if state else _appositions_start(masked, floor, commas, rules)
-            apposition = masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
+            apposition = last if j == len(commas) - 2 else masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
             named = (_before_hometown(text, masked, floor, [floor + c for c in commas], rules) if state else
                      mention_in(text[_previous_segment(masked, floor, floor + commas[j]):floor + commas[j]], rules))
             if named.kind == "name" and (
