@@ -125,6 +125,20 @@ def test_paragraph_without_continuation_mark_is_a_warning_not_a_continuation():
 
 # --- scare quotes ------------------------------------------------------------------------
 
+@pytest.mark.parametrize("text, kind, speaker", [
+    # in a headline written in title case, capitalised quoted words are no title
+    ("Hillary Clinton Calls ISIS Violence Against Yazidis ‘Genocide.’", "direct", "Hillary Clinton"),
+    ("Glenn Beck Says Trump, ‘Alt Right’ Pose A Threat To Democracy.", "direct", "Glenn Beck"),
+    # in a sentence written in sentence case they are a title, nobody's words
+    ("Trump starred in “The Apprentice” for years before the campaign.", "scare", ""),
+    ("Voters in Iowa Flock To See ‘The Apprentice’ Star In Person.", "scare", ""),
+])
+def test_capitalised_quoted_words_are_a_title_unless_the_headline_capitalises_everything(text, kind, speaker):
+    rows = fl.extract_quotes(corpus_of(text))
+    quoted = rows[rows["kind"].isin(["direct", "scare"])]
+    assert quoted[["kind", "speaker"]].values.tolist() == [[kind, speaker]]
+
+
 @pytest.mark.parametrize("text, language, kind", [
     ('The so-called "Israel" entity was named.', "en", "scare"),
     ("He shared his “concerns!” about the situation.", "en", "scare"),

@@ -425,8 +425,10 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
      ["unknown", "Kerpen"]),
     ("Jean Dupont a taclé CNN et son « reporter » déclarant : « Ce n’est pas du tout ce que vous disiez. »", "fr",
      ["Jean Dupont"]),
+    # "disaster" too is Trump's: the sentence model reads the sentence as reported speech, and the
+    # one named speaker of its quotations is whom it reports
     ('Republicans were quick to chime in, with Donald Trump tweeting that it was a "disaster" for Clinton and '
-     'asking, "Will she ever be held to account for this?"', "en", ["Donald Trump"]),
+     'asking, "Will she ever be held to account for this?"', "en", ["Donald Trump", "Donald Trump"]),
     ("Les républicains ont réagi vite, avec Paul Durand déclarant : « Elle devra rendre des comptes. »", "fr",
      ["Paul Durand"]),
     # a reporting verb in the infinitive after another has that one's speaker, not a name in between

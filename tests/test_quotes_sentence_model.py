@@ -97,3 +97,18 @@ def test_the_shipped_model_has_a_card_naming_train_only():
     settings = json.loads(model_path("en").read_text(encoding="utf-8"))["settings"]
     assert settings["random_state"] == 0 and (settings["threshold"], settings["C"]) == (0.5, 0.1)
     assert sentence_model("fr") is None
+
+
+def test_a_short_quotation_inside_a_model_row_is_its_verbatim_part():
+    # the model reads the sentence as reported speech: the quoted words are the reported
+    # person's, not the author's scare quote; the model names nobody, so neither does the part
+    rows = extract("Critics of the plan see it as an “existential threat” to the party.").set_index("kind")
+    assert rows.loc["mixed", "resources"] == "data/models/attribution_sentences_en.json"
+    assert rows.loc["direct", ["quote_text", "speaker", "cue", "part_of"]].tolist() == [
+        "existential threat", "unknown", "", rows.loc["mixed", "quote_id"]]
+
+
+def test_a_short_quotation_after_a_possessive_stays_the_authors_where_no_cue_credits_it():
+    rows = extract("He has even shared his “concerns!” about the situation in the country with a city mayor.")
+    assert sorted(rows["kind"]) == ["mixed", "scare"]
+    assert rows.loc[rows["kind"] == "scare", "part_of"].tolist() == [""]

@@ -1,6 +1,7 @@
 """Quotations: extraction with speakers, scare quotes, grouping across outlets, fidelity.
 
-Stages: :mod:`~analysis.quotes.extraction` (marks to quotations, kinds), :mod:`~analysis.quotes.speakers`
+Stages: :mod:`~analysis.quotes.extraction` (marks to quotations), :mod:`~analysis.quotes.kinds`
+(direct or scare), :mod:`~analysis.quotes.speakers`
 (verbs and speakers), :mod:`~analysis.quotes.mentions` (who a few words name),
 :mod:`~analysis.quotes.grouping` (versions across outlets, counts),
 :mod:`~analysis.quotes.fidelity` (word-level changes); rules per language in

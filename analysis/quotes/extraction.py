@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
+from analysis.quotes.kinds import after_possessive, classify, headline_case, title_words
 from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduction, paragraph_alone,
                                           sentence_alone, signature)
 from analysis.quotes.links import link_mixed, link_parts
@@ -38,20 +39,9 @@ from analysis.text import split_sentences, tokenize_words
 _AFTER_QUOTE = re.compile(r"[\s," + WORD_APOSTROPHES + r"]*(?:[^\W\d_][\w" + WORD_APOSTROPHES + r"\-.]*\s*){0,6}"
                           r"(?:(?:,\s*[^,;:!?\n]{1,90}){1,4},\s*)?")
 _SENTENCE_REST = re.compile(r"([^.;:!?\n]{1,120})[.;!?]")
-_PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside", "_title"]
+_PRIVATE = ["_open", "_close", "_cont", "_continues", "_inside", "_title", "_owned"]
 _FIRST_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _CLOSES = re.compile(r"(?:\s+[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*){0,3}\s*(?:[.,;!?]|$)")  # "asked." "said Tuesday,"
-
-
-def _classify(words: list[str], has_verb: bool, introduced: bool, rules: QuoteRules) -> str:
-    if not words:
-        return "scare"
-    capitalised = all(w[0].isupper() or w.casefold() in rules.particles for w in words)
-    if len(words) <= rules.name_max_words and capitalised and words[0][0].isupper() and not introduced:
-        return "scare"
-    if len(words) <= rules.scare_max_words and not has_verb:
-        return "scare"
-    return "direct"
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -223,7 +213,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         s = min(bisect.bisect_right(ends, a), len(sentences) - 1)
         chosen, has_verb, introduced = _attribute(p, text, masked, sentences[s], verbs, rules)
         words = tokenize_words(text[a:b], language)
-        kind = _classify(words, has_verb, introduced, rules)
+        headline = headline_case(text, sentences[s], p, language, rules)
+        kind = classify(words, has_verb, introduced, headline, rules)
         source, according = _source(chosen, masked, according_to, according_starts, sentences[s], rules)
         mention = chosen.mention if chosen else NO_MENTION
         cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
@@ -233,8 +224,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
                 opens_noun_phrase(masked, p.open_at, rules) or named_by):
             kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive); called “X”
         other = None if introduced or (p.depth > 0) else introduction(p, text, masked, sentences[s], verbs, rules)
-        title = bool(words) and len(words) <= rules.name_max_words and all(
-            w[0].isupper() or w.casefold() in rules.particles for w in words)
+        title = len(words) <= rules.name_max_words and title_words(words, headline, rules)
         # "The Apprentice", called “X”: reported words around it do not make it theirs; "refers to
         # the governor as “Chris”": the name the speaker gives
         named = (title and not said_of_object(masked, p.open_at, rules)) or named_by
@@ -273,7 +263,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             cue_start=cue_start if kind == "direct" else -1, cue_end=cue_end if kind == "direct" else -1,
             _open=p.open_at, _close=p.close_at, _cont=p.continued, _continues=p.continues,
             _inside=_runs_on(chosen, introduced, after_verb, other, text, masked, sentences[s], p, rules),
-            _title=named))
+            _title=named, _owned=len(words) <= rules.scare_max_words and after_possessive(masked, p.open_at, rules)))
     link_parts(rows, text, rules)
     # A verb whose words run on before the quotation ("Police say they have “adequate resources”")
     # reports a mixed quotation: find_reported reads it; the quoted words are its part_of.
@@ -294,10 +284,13 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             resources=rules.resources, speaker_type=speaker_type(speaker, mention, rules),
             speaker_title=mention.title or speakers.title_of(speaker),
             cue=text[r["cue_start"]:r["cue_end"]], cue_start=r["cue_start"], cue_end=r["cue_end"],
-            _open=r["start"], _close=r["end"], _cont=False, _continues=False, _inside=False, _title=False))
+            _open=r["start"], _close=r["end"], _cont=False, _continues=False, _inside=False, _title=False, _owned=False))
     rows += _model_rows(doc_id, outlet, language, text, sentences, rows, pairs, [w[0] for w in mark_warnings], rules)
     link_mixed(rows)
     return rows, _warning_rows(doc_id, outlet, text, mark_warnings)
+
+
+_NOBODY = dict(speaker="unknown", speaker_mention="", speaker_type="unknown", speaker_title="")
 
 
 def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: list, rows: list,
@@ -305,8 +298,10 @@ def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: l
     """Reported-speech rows the sentence model finds among the sentences the rules left alone
     (:mod:`analysis.quotes.sentence_model`): the sentence is the content; the speaker is
     ``unknown`` and there is no cue (the model says that a sentence reports someone, not who:
-    its subject is often the author's topic, "Massoud and his treacherous team have appealed");
-    ``resources`` names the model."""
+    its subject is often the author's topic, "Massoud and his treacherous team have appealed"),
+    unless the sentence holds direct quotations of one named speaker, whose view it then reports
+    ("…, with Donald Trump tweeting that it was a “disaster” and asking, “…?”"); ``resources``
+    names the model."""
     model = sentence_model(language) if rules.found else None
     if model is None:
         return []
@@ -323,14 +318,17 @@ def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: l
             continue  # an unbalanced mark: the sentence is listed in quote_warnings, not read
         sid = min(bisect.bisect_right(ends, a), len(sentences) - 1)
         i = bisect.bisect_left(opens, a)
+        quoted = [r for r in rows if r["kind"] == "direct" and a <= r["start"] and r["end"] <= b]
+        named = {r["speaker"] for r in quoted} - {"unknown"}
+        voice = next(r for r in quoted if r["speaker"] in named) if len(named) == 1 else _NOBODY
         found.append(dict(
             quote_id=f"{doc_id}:m{len(found):03d}", doc_id=doc_id, outlet=outlet, language=language,
             kind="mixed" if i < len(opens) and opens[i] < b else "indirect", quote_text=text[a:b], start=a, end=b,
-            speaker="unknown", speaker_mention="", verb="", verb_role="", source="", sentence_id=sid,
-            sentence=text[sentences[sid][0]:sentences[sid][1]], marks="", depth=0, part_of="", nested_in="",
-            resources=f"data/models/{model_path(language).name}", speaker_type="unknown",
-            speaker_title="", cue="", cue_start=-1, cue_end=-1,
-            _open=a, _close=b, _cont=False, _continues=False, _inside=False, _title=False))
+            speaker=voice["speaker"], speaker_mention=voice["speaker_mention"], verb="", verb_role="", source="",
+            sentence_id=sid, sentence=text[sentences[sid][0]:sentences[sid][1]], marks="", depth=0, part_of="",
+            nested_in="", resources=f"data/models/{model_path(language).name}", speaker_type=voice["speaker_type"],
+            speaker_title=voice["speaker_title"], cue="", cue_start=-1, cue_end=-1,
+            _open=a, _close=b, _cont=False, _continues=False, _inside=False, _title=False, _owned=False))
     return found
 
 
