@@ -500,7 +500,7 @@ def test_names_record_a_determiner_before_them(language, text, expected):
 def test_initials_name_organisations_not_people():
     by_name = _canonical(("en", "CEO Dan Cathy spoke. The mayor of Washington, DC, objected. Dan Cathy left."),
                          ("en", "The National Rifle Association met. The NRA said no."))
-    assert by_name["DC"] == ["DC"]                                  # not Dan Cathy
+    assert by_name["DC"] == ["District of Columbia"]                # not Dan Cathy
     assert by_name["NRA"] == ["National Rifle Association"]
 
 

@@ -994,3 +994,20 @@ def test_a_passive_with_an_agent_reports_its_subject(text, language, content, sp
 def test_a_passive_without_reported_words_reports_nothing(text, language):
     quotes = extract(text, language)
     assert quotes[quotes["kind"].isin(["indirect", "mixed"]) & (quotes["cue"] != "")].empty
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # a clause opening the sentence is no name an apposition describes: not "Chicago and Boston"
+    ("After the mayors of Chicago and Boston heaped scorn upon the company, the mayor of Washington, DC, "
+     "suggested that the chain was not welcome in the city.", "en", "the mayor of Washington"),
+    ("After the mayors of Chicago and Boston heaped scorn upon the company, the mayor of Springfield, in Ohio, "
+     "said that the chain was not welcome in the city.", "en", "the mayor of Springfield"),
+    ("Après les critiques des maires de Lyon et de Lille contre l'entreprise, le maire de Bordeaux, en Gironde, "
+     "a déclaré que la chaîne n'était pas la bienvenue.", "fr", "le maire de Bordeaux"),
+    # a name that closes its segment still heads the chain of appositions
+    ("Jane Goldberg, editor at large of The Forward, an influential newspaper, wrote that the party had lost "
+     "its way.", "en", "Jane Goldberg"),
+])
+def test_a_clause_before_a_description_does_not_speak(text, language, speaker):
+    rows = extract(text, language)
+    assert rows.loc[rows["verb"] != "", "speaker"].tolist() == [speaker]

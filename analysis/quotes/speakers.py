@@ -71,6 +71,14 @@ def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rule
     return NO_MENTION
 
 
+def _closes(segment: str, rules: QuoteRules) -> bool:
+    """Whether a segment ends on a capitalised word, as a name an apposition follows does ("J.J.
+    Goldberg, editor at large …"); not a clause ("After the mayors of Chicago and Boston heaped
+    scorn upon the company, the mayor of Washington, DC, suggested")."""
+    words = _TOKEN.findall(re.sub(r"\([^()]*\)", " ", segment))  # "Sen. Ron Johnson (R-Wis.), …"
+    return bool(words) and (words[-1][:1].isupper() or words[-1].casefold() in rules.name_suffixes)
+
+
 def _aside(segment: str) -> bool:
     """A short aside between commas, all lower case ("however", "à leur tour", "for his part")."""
     words = segment.split()
@@ -177,8 +185,17 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             state = bare and len(last) == 1 and bool(name_group(last[0], rules.language)[0])
             j = len(commas) - 2 if state else _appositions_start(masked, floor, commas, rules)
             apposition = last if j == len(commas) - 2 else masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
-            named = (_before_hometown(text, masked, floor, [floor + c for c in commas], rules) if state else
-                     mention_in(text[_previous_segment(masked, floor, floor + commas[j]):floor + commas[j]], rules))
+            head = text[_previous_segment(masked, floor, floor + commas[j]):floor + commas[j]]
+            if not state and not _closes(head, rules):
+                # "After the mayors of Chicago and Boston heaped scorn upon the company, the mayor of
+                # Springfield, in Ohio, said": a clause opens the chain; a description is who speaks
+                named = mention_in(" ".join(apposition), rules)
+                mention = named if named.kind == "role" else mention
+                named = NO_MENTION
+            elif state:
+                named = _before_hometown(text, masked, floor, [floor + c for c in commas], rules)
+            else:
+                named = mention_in(head, rules)
             if named.kind == "name" and (
                     # "Sen. Ron Johnson, R-Wis., said"; not a description read as a title ("In a statement
                     # released Thursday, Rep. Hakeem Jeffries … reacted to the news, saying")
