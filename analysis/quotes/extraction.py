@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
-from analysis.quotes.kinds import after_possessive, classify, headline_case, title_words
+from analysis.quotes.kinds import after_possessive, classify, title_words
 from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduction, paragraph_alone,
                                           sentence_alone, signature)
 from analysis.quotes.links import link_mixed, link_parts
@@ -213,8 +213,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         s = min(bisect.bisect_right(ends, a), len(sentences) - 1)
         chosen, has_verb, introduced = _attribute(p, text, masked, sentences[s], verbs, rules)
         words = tokenize_words(text[a:b], language)
-        headline = headline_case(text, sentences[s], p, language, rules)
-        kind = classify(words, has_verb, introduced, headline, rules)
+        kind = classify(words, has_verb, introduced, rules)
         source, according = _source(chosen, masked, according_to, according_starts, sentences[s], rules)
         mention = chosen.mention if chosen else NO_MENTION
         cue_start, cue_end = (chosen.start, chosen.end) if chosen else (-1, -1)
@@ -224,7 +223,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
                 opens_noun_phrase(masked, p.open_at, rules) or named_by):
             kind = "scare"  # the "science" from the CDC; le « chef du Front … » (an appositive); called “X”
         other = None if introduced or (p.depth > 0) else introduction(p, text, masked, sentences[s], verbs, rules)
-        title = len(words) <= rules.name_max_words and title_words(words, headline, rules)
+        title = len(words) <= rules.name_max_words and title_words(words, rules)
         # "The Apprentice", called “X”: reported words around it do not make it theirs; "refers to
         # the governor as “Chris”": the name the speaker gives
         named = (title and not said_of_object(masked, p.open_at, rules)) or named_by
