@@ -1011,3 +1011,18 @@ def test_a_passive_without_reported_words_reports_nothing(text, language):
 def test_a_clause_before_a_description_does_not_speak(text, language, speaker):
     rows = extract(text, language)
     assert rows.loc[rows["verb"] != "", "speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Bringing the show back three years later was appropriate, producers decided.", "en"),
+    ("Le ministre a laissé une note que les conseillers ont lue dimanche.", "fr"),
+])
+def test_a_listed_verb_after_an_article_or_a_possessive_is_a_noun(text, language):
+    rows = extract(text, language)
+    assert not rows["verb"].isin(["show", "note"]).any()
+
+
+def test_a_listed_verb_after_a_word_that_stands_alone_is_still_a_verb():
+    rows = extract("This shows that the poll was wrong. Another said that it was right.")
+    assert rows[["verb", "quote_text"]].values.tolist() == [
+        ["shows", "the poll was wrong"], ["said", "it was right"]]

@@ -122,6 +122,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # part of a compound: "so-called", "self-described"
         if _is_name(masked, match.start, match.end):
             continue  # "campaign spokeswoman Hope Hicks said": a name, not the verb "hope"
+        before = masked[max(0, match.start - 20):match.start].split()
+        if before and before[-1].casefold() in rules.noun_markers:
+            continue  # "another show of strength", "the award show": a noun
         if rules.evaluates(match.key) and _names_something(masked[:match.start], rules):
             continue  # "a group called the Friends of the Earth": a name given, nothing reported
         s = bisect.bisect_right(ends, match.start)
