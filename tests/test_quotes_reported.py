@@ -1026,3 +1026,20 @@ def test_a_listed_verb_after_a_word_that_stands_alone_is_still_a_verb():
     rows = extract("This shows that the poll was wrong. Another said that it was right.")
     assert rows[["verb", "quote_text"]].values.tolist() == [
         ["shows", "the poll was wrong"], ["said", "it was right"]]
+
+
+@pytest.mark.parametrize("text, language, speaker, speaker_type", [
+    # a role noun capitalised because it opens the sentence heads a description, not a name
+    ("Critics of the plan argue that it will fail.", "en", "Critics of the plan", "description"),
+    ("Supporters of the senator say that he will run.", "en", "Supporters of the senator", "description"),
+    ("Officials said that the road would reopen.", "en", "Officials", "description"),
+    ("Des responsables du ministère ont déclaré que la route rouvrirait.", "fr", "Des responsables du ministère",
+     "description"),
+    # a title before a name stays a title; a role noun opening a short quotation is its words
+    ("President Obama said that the road would reopen.", "en", "Obama", "person"),
+    ("Secretary of State John Kerry said that the road would reopen.", "en", "John Kerry", "person"),
+    ('"People are angry," said Jason Ervin, a city alderman.', "en", "Jason Ervin", "person"),
+])
+def test_a_description_opening_the_sentence_speaks_as_a_description(text, language, speaker, speaker_type):
+    row = extract(text, language).iloc[0]
+    assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)

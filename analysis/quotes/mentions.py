@@ -144,7 +144,8 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
             if not all(folded[k] in rules.not_names and folded[k] not in rules.title_words for k in range(*r))
             ] or runs
-    role = next((i for i, w in enumerate(folded) if w in rules.roles and not words[i][0].isupper()), None)
+    role = next((i for i, w in enumerate(folded) if w in rules.roles and (
+        not words[i][0].isupper() or i == 0 and _opens_description(words, rules))), None)
     if role is not None:
         begin, end = _role_phrase(words, folded, role, rules)
         after = [r for r in runs if end <= r[0] <= end + 2 and all(  # "chief executive Lowell McAdam"
@@ -160,6 +161,16 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     if folded[0] in rules.determiners and len(words) <= 4:
         return Mention(" ".join(words), "role")  # "her campaign", "the statement"
     return NO_MENTION
+
+
+def _opens_description(words: list[str], rules: QuoteRules) -> bool:
+    """A role noun capitalised only because it opens the clause ("Critics of the plan argue",
+    "Officials said"), not a title before a name ("President Obama said", "Secretary of State
+    John Kerry said")."""
+    if words[0].casefold().rstrip(".") in rules.title_words:
+        return False
+    return len(words) == 1 or not words[1][:1].isupper() and words[1].casefold() not in (
+        rules.skip | rules.auxiliaries) - rules.particles  # not “People are angry,” said …
 
 
 def _first_name(word: str, rules: QuoteRules) -> bool:
