@@ -614,6 +614,12 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "mixed", "The people of Scranton “deserve someone who is with them,”", "the man", "said"),
     ("La réforme est une erreur grave pour le pays, a déclaré le député qui siège depuis vingt ans.", "fr",
      "indirect", "La réforme est une erreur grave pour le pays", "le député", "a déclaré"),
+    # an apostrophe inside a word of the inverted speaker's description is no quotation mark
+    ("Nor are tariffs likely to bring many of these jobs back, said David Autor, an economist at the "
+     "country's oldest school.", "en", "indirect", "Nor are tariffs likely to bring many of these jobs back",
+     "David Autor", "said"),
+    ("La réforme est une erreur grave pour le pays, a déclaré le ministre de l'Intérieur.", "fr",
+     "indirect", "La réforme est une erreur grave pour le pays", "le ministre", "a déclaré"),
     # the verb and its speaker between commas inside the reported words: the whole sentence
     ('Perhaps, he said, this "small town has gotten too big too fast."', "en", "mixed",
      'Perhaps, he said, this "small town has gotten too big too fast."', "unknown", "said"),

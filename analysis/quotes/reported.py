@@ -25,6 +25,7 @@ ADVERB_WORDS = 2  # words between an auxiliary and its passive verb ("was first 
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
 _CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "](?:s|re|ll|d|ve|m)$")
+_IN_WORD = re.compile(r"(?<=\w)[" + WORD_APOSTROPHES + r"](?=\w)")  # "the party's chief": no quotation mark
 
 
 def _span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -204,7 +205,7 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     # relative clause: "…,” said the man who built his career on …"
     measured = _speaker_words(masked[verb.end:verb.end + len(tail)].split(",")[0], rules) if inverted else tail
     if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
-            or any(c in QUOTE_MARKS for c in tail) or (first in rules.subjects and not inverted)):
+            or any(c in QUOTE_MARKS for c in (_IN_WORD.sub("", tail) if inverted else tail)) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
     if comma <= s_start:
         return None, False
