@@ -1000,3 +1000,23 @@ def test_a_passive_with_an_agent_reports_its_subject(text, language, content, sp
 def test_a_passive_without_reported_words_reports_nothing(text, language):
     quotes = extract(text, language)
     assert quotes[quotes["kind"].isin(["indirect", "mixed"]) & (quotes["cue"] != "")].empty
+
+
+@pytest.mark.parametrize("text, language, rows", [
+    # a second reporting verb with its own clause: the first one's words end before that clause
+    ("She said she has no plans to change her vote, but she said she reserves the right to reconsider.", "en",
+     [("she has no plans to change her vote", "said"), ("she reserves the right to reconsider", "said")]),
+    ("Many voters said the debate changed nothing, while others said they could still change their minds.", "en",
+     [("the debate changed nothing", "said"), ("they could still change their minds", "said")]),
+    ("Le ministre a déclaré que la réforme était utile, mais le député a affirmé que le texte restait flou.", "fr",
+     [("la réforme était utile", "a déclaré"), ("le texte restait flou", "a affirmé")]),
+    # a verb after a coordinator goes on with the subject's clause: it reports its own words
+    ("Hewitt argued that liberals allowed terrorism to flourish, but suggested Trump went too far.", "en",
+     [("liberals allowed terrorism to flourish", "argued"), ("Trump went too far", "suggested")]),
+    ("Le ministre a annoncé la fermeture de la frontière, mais a critiqué Dupont.", "fr",
+     [("la fermeture de la frontière", "a annoncé"), ("Dupont", "a critiqué")]),
+])
+def test_two_reports_in_one_sentence_each_keep_their_words(text, language, rows):
+    quotes = extract(text, language)
+    reported = quotes[quotes["kind"].isin(["indirect", "mixed"]) & (quotes["cue"] != "")]
+    assert list(zip(reported["quote_text"], reported["cue"])) == rows

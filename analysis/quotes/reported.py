@@ -211,6 +211,9 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return None, False
     if not inverted and not _closes(tail, verb, rules):
         return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
+    between = [w.casefold() for w in masked[comma + 1:verb.start].split()]
+    if not inverted and all(w in rules.coordinators | rules.skip for w in between):
+        return None, False  # "…, but suggested Trump went too far": the verb goes on with the subject's clause
     if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - rules.continuers - rules.coordinators:
         return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
     if inverted and any(w.casefold() in rules.skip for w in measured.split()[1:]):
@@ -256,6 +259,20 @@ def _object(text: str, masked: str, span: tuple[int, int], rules: QuoteRules) ->
     return span
 
 
+def _before_next(text: str, masked: str, span: tuple[int, int], verb_at: int, rules: QuoteRules) -> tuple[int, int]:
+    """``span`` (words after a verb) cut before the clause of another reporting verb inside it, at
+    ``verb_at``: at the last comma, dash or joining word before that verb ("she said A, but she
+    said B", "61 percent said A, while 38 percent said B"); unchanged when nothing joins them ("said
+    Clinton said …": the second report is inside the first)."""
+    a, _ = span
+    ends = rules.apposition_ends | rules.coordinators
+    cut = None
+    for m in re.finditer(r"[^\s,;\u2014\u2013]+|[,;\u2014\u2013]", masked[a:verb_at]):
+        if m.start() and (m.group() in ",;\u2014\u2013" or m.group().casefold() in ends):
+            cut = a + m.start()
+    return _span(text, a, cut) if cut is not None else span
+
+
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     """Whether ``span`` overlaps one of the disjoint spans of ``taken`` (kept sorted): only the
     neighbours of its place need looking at (bisection, so the cost does not grow with the text)."""
@@ -278,6 +295,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
     verb_starts = [v.start for v in verbs]
     cues = [(v.start, v.end, v, v.mention) for v in verbs if v.start not in closing]
     cues += [(m.start, m.end, None, None) for m in according]
+    cue_starts = sorted(v.start for v in verbs if v.start not in closing and v.start not in used)
     for start, end, verb, mention in sorted(cues, key=lambda c: c[0]):
         s = min(bisect.bisect_right(ends, start), len(sentences) - 1)
         sentence = sentences[s]
@@ -312,6 +330,9 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
+                k = bisect.bisect_right(cue_starts, start)
+                if span and k < len(cue_starts) and cue_starts[k] < span[1]:
+                    span = _before_next(text, masked, span, cue_starts[k], rules)  # "said A, but she said B"
                 if span and judged:
                     span = _object(text, masked, span, rules)  # "endorsed Mr. Trump and criticized …": Mr. Trump
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
