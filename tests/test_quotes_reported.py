@@ -614,6 +614,10 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "mixed", "The people of Scranton “deserve someone who is with them,”", "the man", "said"),
     ("La réforme est une erreur grave pour le pays, a déclaré le député qui siège depuis vingt ans.", "fr",
      "indirect", "La réforme est une erreur grave pour le pays", "le député", "a déclaré"),
+    # a sentence opened by a name and a colon reports the words after the colon
+    ("Sanders: Clinton Email Story Has Moved.", "en", "indirect", "Clinton Email Story Has Moved", "Sanders", ":"),
+    ("Jean Dupont : la réforme des retraites est morte.", "fr", "indirect", "la réforme des retraites est morte",
+     "Jean Dupont", ":"),
     # an apostrophe inside a word of the inverted speaker's description is no quotation mark
     ("Nor are tariffs likely to bring many of these jobs back, said David Autor, an economist at the "
      "country's oldest school.", "en", "indirect", "Nor are tariffs likely to bring many of these jobs back",
@@ -706,6 +710,7 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ("The victim was attacked by a dog.", "en"),
     ("Le chien a été attaqué par un loup.", "fr"),
     ("The senator said so.", "en"),
+    ("The result: he must travel three hours to the next town.", "en"),  # no name before the colon
     # the words between the comma and the verb open a relative clause: nobody reports the sentence
     ("The spotlight was on Donald J. Trump, who took to the Sunday talk shows.", "en"),
     # an inverted speaker after a quotation, opening with a number, is still the speaker, not words
