@@ -631,6 +631,9 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "The plan, said Senator Smith, is dead on arrival in the Senate", "Smith", "said"),
     ('No name change, Kerry said, "hides what it really is."', "en", "mixed",
      'No name change, Kerry said, "hides what it really is."', "Kerry", "said"),
+    ("The club's investment, Ms. Tanzer said, ''is a perfect example of adapting'' to the new economics of golf.",
+     "en", "mixed", "The club's investment, Ms. Tanzer said, ''is a perfect example of adapting'' to the new "
+     "economics of golf", "Tanzer", "said"),  # a doubled mark opens the lower-case part
     ("La réforme, a déclaré le député, est une erreur grave pour le pays.", "fr", "indirect",
      "La réforme, a déclaré le député, est une erreur grave pour le pays", "le député", "a déclaré"),
     ("La situation, a expliqué le ministre, « reste très difficile dans le nord ».", "fr", "mixed",

@@ -166,7 +166,7 @@ def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return False
     rest = text[second + 1:s_end].lstrip()
     if rest[:1] in QUOTE_MARKS:  # "…, Beck said, “Ted and I …”": a capital opens the speaker's own sentence
-        return rest[1:].lstrip()[:1].islower()
+        return rest.lstrip(QUOTE_MARKS + " ")[:1].islower()  # also after a doubled mark: ''is …''
     first = rest.split(None, 1)[0].casefold() if rest.strip() else ""
     if first in rules.apposition_ends or first in rules.participles or (not speaker and first in rules.determiners):
         return False  # "…, said Smith, who …", "…, he said, adding that …", "…, said Kassenova, an expert"
