@@ -661,6 +661,9 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
     ("Le président a critiqué Dupont.", "fr", "indirect", "Dupont", "Le président", "a critiqué"),
     ("Le maire a critiqué la réforme, puis il a quitté la salle.", "fr", "indirect", "la réforme", "Le maire",
      "a critiqué"),
+    # words opened by an object preposition are the verb's object, up to a comma or another clause
+    ("Trump, when asked about his own contradictions or factual errors, often steam-rolls through the questions.",
+     "en", "indirect", "about his own contradictions or factual errors", "Trump", "asked"),
     # an auxiliary after the verb makes a clause of its words, not an inverted speaker
     ("Mr. Coffman, who represents a swing district in Denver, said Mr. Trump had disrespected American troops.",
      "en", "indirect", "Mr. Trump had disrespected American troops", "Coffman", "said"),

@@ -354,8 +354,10 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 k = bisect.bisect_right(cue_starts, start)
                 if span and k < len(cue_starts) and cue_starts[k] < span[1]:
                     span = _before_next(text, masked, span, cue_starts[k], rules)  # "said A, but she said B"
-                if span and judged:
-                    span = _object(text, masked, span, rules)  # "endorsed Mr. Trump and criticized …": Mr. Trump
+                opening = text[span[0]:span[1]].split(None, 1)[0].casefold() if span and span[1] > span[0] else ""
+                if span and (judged or opening in rules.prepositions):
+                    # "endorsed Mr. Trump and criticized …": Mr. Trump; "asked about his errors, often …": its object
+                    span = _object(text, masked, span, rules)
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
         a, b = span
