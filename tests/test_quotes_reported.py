@@ -661,6 +661,11 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
     ("Le président a critiqué Dupont.", "fr", "indirect", "Dupont", "Le président", "a critiqué"),
     ("Le maire a critiqué la réforme, puis il a quitté la salle.", "fr", "indirect", "la réforme", "Le maire",
      "a critiqué"),
+    # an infinitive after the verb is reported, also when a circumstance before a comma opens the sentence
+    ("And yet, across most of Europe, voters want to limit immigration.", "en", "indirect", "to limit immigration",
+     "voters", "want"),
+    ("Pour la première fois, le ministre a promis de reconstruire les écoles.", "fr", "indirect",
+     "de reconstruire les écoles", "le ministre", "a promis"),
     # words opened by an object preposition are the verb's object, up to a comma or another clause
     ("Trump, when asked about his own contradictions or factual errors, often steam-rolls through the questions.",
      "en", "indirect", "about his own contradictions or factual errors", "Trump", "asked"),

@@ -209,8 +209,8 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
             or any(c in QUOTE_MARKS for c in (_IN_WORD.sub("", tail) if inverted else tail)) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
-    if comma <= s_start:
-        return None, False
+    if comma <= s_start or (first in rules.infinitive_markers and verb.verb.casefold() in rules.infinitive_verbs):
+        return None, False  # "…, voters want to limit immigration": the infinitive after the verb is reported
     if not inverted and not _closes(tail, verb, rules):
         return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
     between = [w.casefold() for w in masked[comma + 1:verb.start].split()]
