@@ -614,6 +614,16 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "mixed", "The people of Scranton “deserve someone who is with them,”", "the man", "said"),
     ("La réforme est une erreur grave pour le pays, a déclaré le député qui siège depuis vingt ans.", "fr",
      "indirect", "La réforme est une erreur grave pour le pays", "le député", "a déclaré"),
+    # a sentence opened by a name and a colon reports the words after the colon
+    ("Sanders: Clinton Email Story Has Moved.", "en", "indirect", "Clinton Email Story Has Moved", "Sanders", ":"),
+    ("Jean Dupont : la réforme des retraites est morte.", "fr", "indirect", "la réforme des retraites est morte",
+     "Jean Dupont", ":"),
+    # an apostrophe inside a word of the inverted speaker's description is no quotation mark
+    ("Nor are tariffs likely to bring many of these jobs back, said David Autor, an economist at the "
+     "country's oldest school.", "en", "indirect", "Nor are tariffs likely to bring many of these jobs back",
+     "David Autor", "said"),
+    ("La réforme est une erreur grave pour le pays, a déclaré le ministre de l'Intérieur.", "fr",
+     "indirect", "La réforme est une erreur grave pour le pays", "le ministre", "a déclaré"),
     # the verb and its speaker between commas inside the reported words: the whole sentence
     ('Perhaps, he said, this "small town has gotten too big too fast."', "en", "mixed",
      'Perhaps, he said, this "small town has gotten too big too fast."', "unknown", "said"),
@@ -621,6 +631,9 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "The plan, said Senator Smith, is dead on arrival in the Senate", "Smith", "said"),
     ('No name change, Kerry said, "hides what it really is."', "en", "mixed",
      'No name change, Kerry said, "hides what it really is."', "Kerry", "said"),
+    ("The club's investment, Ms. Tanzer said, ''is a perfect example of adapting'' to the new economics of golf.",
+     "en", "mixed", "The club's investment, Ms. Tanzer said, ''is a perfect example of adapting'' to the new "
+     "economics of golf", "Tanzer", "said"),  # a doubled mark opens the lower-case part
     ("La réforme, a déclaré le député, est une erreur grave pour le pays.", "fr", "indirect",
      "La réforme, a déclaré le député, est une erreur grave pour le pays", "le député", "a déclaré"),
     ("La situation, a expliqué le ministre, « reste très difficile dans le nord ».", "fr", "mixed",
@@ -648,6 +661,14 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
     ("Le président a critiqué Dupont.", "fr", "indirect", "Dupont", "Le président", "a critiqué"),
     ("Le maire a critiqué la réforme, puis il a quitté la salle.", "fr", "indirect", "la réforme", "Le maire",
      "a critiqué"),
+    # an infinitive after the verb is reported, also when a circumstance before a comma opens the sentence
+    ("And yet, across most of Europe, voters want to limit immigration.", "en", "indirect", "to limit immigration",
+     "voters", "want"),
+    ("Pour la première fois, le ministre a promis de reconstruire les écoles.", "fr", "indirect",
+     "de reconstruire les écoles", "le ministre", "a promis"),
+    # words opened by an object preposition are the verb's object, up to a comma or another clause
+    ("Trump, when asked about his own contradictions or factual errors, often steam-rolls through the questions.",
+     "en", "indirect", "about his own contradictions or factual errors", "Trump", "asked"),
     # an auxiliary after the verb makes a clause of its words, not an inverted speaker
     ("Mr. Coffman, who represents a swing district in Denver, said Mr. Trump had disrespected American troops.",
      "en", "indirect", "Mr. Trump had disrespected American troops", "Coffman", "said"),
@@ -700,6 +721,7 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     ("The victim was attacked by a dog.", "en"),
     ("Le chien a été attaqué par un loup.", "fr"),
     ("The senator said so.", "en"),
+    ("The result: he must travel three hours to the next town.", "en"),  # no name before the colon
     # the words between the comma and the verb open a relative clause: nobody reports the sentence
     ("The spotlight was on Donald J. Trump, who took to the Sunday talk shows.", "en"),
     # an inverted speaker after a quotation, opening with a number, is still the speaker, not words
@@ -1043,3 +1065,23 @@ def test_a_listed_verb_after_a_word_that_stands_alone_is_still_a_verb():
 def test_a_description_opening_the_sentence_speaks_as_a_description(text, language, speaker, speaker_type):
     row = extract(text, language).iloc[0]
     assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)
+
+
+@pytest.mark.parametrize("text, language, rows", [
+    # a second reporting verb with its own clause: the first one's words end before that clause
+    ("She said she has no plans to change her vote, but she said she reserves the right to reconsider.", "en",
+     [("she has no plans to change her vote", "said"), ("she reserves the right to reconsider", "said")]),
+    ("Many voters said the debate changed nothing, while others said they could still change their minds.", "en",
+     [("the debate changed nothing", "said"), ("they could still change their minds", "said")]),
+    ("Le ministre a déclaré que la réforme était utile, mais le député a affirmé que le texte restait flou.", "fr",
+     [("la réforme était utile", "a déclaré"), ("le texte restait flou", "a affirmé")]),
+    # a verb after a coordinator goes on with the subject's clause: it reports its own words
+    ("Hewitt argued that liberals allowed terrorism to flourish, but suggested Trump went too far.", "en",
+     [("liberals allowed terrorism to flourish", "argued"), ("Trump went too far", "suggested")]),
+    ("Le ministre a annoncé la fermeture de la frontière, mais a critiqué Dupont.", "fr",
+     [("la fermeture de la frontière", "a annoncé"), ("Dupont", "a critiqué")]),
+])
+def test_two_reports_in_one_sentence_each_keep_their_words(text, language, rows):
+    quotes = extract(text, language)
+    reported = quotes[quotes["kind"].isin(["indirect", "mixed"]) & (quotes["cue"] != "")]
+    assert list(zip(reported["quote_text"], reported["cue"])) == rows

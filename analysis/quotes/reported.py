@@ -4,7 +4,8 @@ que …") and mixed quotations (reported words holding a quoted part), beside th
 Each reporting verb that did not introduce a direct quotation is read once: the reported words
 are the rest of its sentence after the verb (its object skipped for a verb of telling, a
 conjunction skipped) or, when the verb and its speaker close the sentence ("…, the senator said
-on Tuesday."), the sentence up to the comma before them. Cost: linear; every search is bounded by
+on Tuesday."), the sentence up to the comma before them. A sentence opened by a name and a colon
+("Sanders: Clinton Email Story Has Moved.") reports the words after the colon. Cost: linear; every search is bounded by
 the verb's sentence and a fixed window.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.quotes.rules import QuoteRules
+from analysis.quotes.mentions import whole_name
 from analysis.quotes.speakers import NO_MENTION, Mention, Verb, mention_after
 from analysis.text import tokenize_words
 
@@ -25,6 +27,7 @@ ADVERB_WORDS = 2  # words between an auxiliary and its passive verb ("was first 
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
 _CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "](?:s|re|ll|d|ve|m)$")
+_IN_WORD = re.compile(r"(?<=\w)[" + WORD_APOSTROPHES + r"](?=\w)")  # "the party's chief": no quotation mark
 
 
 def _span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -163,7 +166,7 @@ def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return False
     rest = text[second + 1:s_end].lstrip()
     if rest[:1] in QUOTE_MARKS:  # "…, Beck said, “Ted and I …”": a capital opens the speaker's own sentence
-        return rest[1:].lstrip()[:1].islower()
+        return rest.lstrip(QUOTE_MARKS + " ")[:1].islower()  # also after a doubled mark: ''is …''
     first = rest.split(None, 1)[0].casefold() if rest.strip() else ""
     if first in rules.apposition_ends or first in rules.participles or (not speaker and first in rules.determiners):
         return False  # "…, said Smith, who …", "…, he said, adding that …", "…, said Kassenova, an expert"
@@ -204,12 +207,15 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     # relative clause: "…,” said the man who built his career on …"
     measured = _speaker_words(masked[verb.end:verb.end + len(tail)].split(",")[0], rules) if inverted else tail
     if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
-            or any(c in QUOTE_MARKS for c in tail) or (first in rules.subjects and not inverted)):
+            or any(c in QUOTE_MARKS for c in (_IN_WORD.sub("", tail) if inverted else tail)) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
-    if comma <= s_start:
-        return None, False
+    if comma <= s_start or (first in rules.infinitive_markers and verb.verb.casefold() in rules.infinitive_verbs):
+        return None, False  # "…, voters want to limit immigration": the infinitive after the verb is reported
     if not inverted and not _closes(tail, verb, rules):
         return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
+    between = [w.casefold() for w in masked[comma + 1:verb.start].split()]
+    if not inverted and all(w in rules.coordinators | rules.skip for w in between):
+        return None, False  # "…, but suggested Trump went too far": the verb goes on with the subject's clause
     if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - rules.continuers - rules.coordinators:
         return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
     if inverted and any(w.casefold() in rules.skip for w in measured.split()[1:]):
@@ -255,6 +261,36 @@ def _object(text: str, masked: str, span: tuple[int, int], rules: QuoteRules) ->
     return span
 
 
+def _before_next(text: str, masked: str, span: tuple[int, int], verb_at: int, rules: QuoteRules) -> tuple[int, int]:
+    """``span`` (words after a verb) cut before the clause of another reporting verb inside it, at
+    ``verb_at``: at the last comma, dash or joining word before that verb ("she said A, but she
+    said B", "61 percent said A, while 38 percent said B"); unchanged when nothing joins them ("said
+    Clinton said …": the second report is inside the first)."""
+    a, _ = span
+    ends = rules.apposition_ends | rules.coordinators
+    cut = None
+    for m in re.finditer(r"[^\s,;\u2014\u2013]+|[,;\u2014\u2013]", masked[a:verb_at]):
+        if m.start() and (m.group() in ",;\u2014\u2013" or m.group().casefold() in ends):
+            cut = a + m.start()
+    return _span(text, a, cut) if cut is not None else span
+
+
+def _colon_heads(masked: str, sentences: list, rules: QuoteRules) -> list[tuple]:
+    """Cues of sentences opened by a name and a colon ("Sanders: Clinton Email Story Has Moved.",
+    « Dupont : la réforme est morte »): the colon's offsets, no verb, the name; the words after the
+    colon are reported."""
+    cues = []
+    for a, b in sentences:
+        head = masked[a:min(b, a + 60)]
+        colon = min((head.find(c) for c in rules.colon_cues if c in head), default=-1)
+        if colon <= 0 or len(head[:colon].split()) > rules.name_max_words:
+            continue
+        named = whole_name(head[:colon].strip(), rules)
+        if named.kind == "name":
+            cues.append((a + colon, a + colon + 1, None, named))
+    return cues
+
+
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     """Whether ``span`` overlaps one of the disjoint spans of ``taken`` (kept sorted): only the
     neighbours of its place need looking at (bisection, so the cost does not grow with the text)."""
@@ -277,11 +313,15 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
     verb_starts = [v.start for v in verbs]
     cues = [(v.start, v.end, v, v.mention) for v in verbs if v.start not in closing]
     cues += [(m.start, m.end, None, None) for m in according]
+    cues += _colon_heads(masked, sentences, rules)
+    cue_starts = sorted(v.start for v in verbs if v.start not in closing and v.start not in used)
     for start, end, verb, mention in sorted(cues, key=lambda c: c[0]):
         s = min(bisect.bisect_right(ends, start), len(sentences) - 1)
         sentence = sentences[s]
         judged = verb is not None and rules.evaluates(verb.verb)  # "endorsed Cruz": its object, one word will do
-        if verb is None:  # "according to X, …" or "…, according to X."
+        if verb is None and mention is not None:  # "Sanders: Clinton Email Story Has Moved."
+            span = _span(text, end, sentence[1])
+        elif verb is None:  # "according to X, …" or "…, according to X."
             region = masked[end:sentence[1]]
             comma = region.find(",")
             name = region[:comma] if comma >= 0 else region
@@ -311,8 +351,13 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
-                if span and judged:
-                    span = _object(text, masked, span, rules)  # "endorsed Mr. Trump and criticized …": Mr. Trump
+                k = bisect.bisect_right(cue_starts, start)
+                if span and k < len(cue_starts) and cue_starts[k] < span[1]:
+                    span = _before_next(text, masked, span, cue_starts[k], rules)  # "said A, but she said B"
+                opening = text[span[0]:span[1]].split(None, 1)[0].casefold() if span and span[1] > span[0] else ""
+                if span and (judged or opening in rules.prepositions):
+                    # "endorsed Mr. Trump and criticized …": Mr. Trump; "asked about his errors, often …": its object
+                    span = _object(text, masked, span, rules)
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
         a, b = span
