@@ -348,12 +348,21 @@ def _canonical(name: str, language: str, links: dict, aliases, labels: dict) -> 
         if not adjective and len(set(links.values())) == 1:
             return next(iter(links.values()))
         return ""  # "per the report" with nothing in the text saying whose: no source of its own
-    found = aliases.find(name, language) if aliases else []
+    found = [m for m in (aliases.find(name, language) if aliases else []) if _speaks_for(name, m, language)]
     if found:
         return labels[found[0].key[0]]
     words = name.split()
     determiners = folded_quote_words(language, "determiners")
     return " ".join(words[1:]) if len(words) > 1 and fold_text(words[0])[0] in determiners else name
+
+
+def _speaks_for(name: str, alias, language: str) -> bool:
+    """Whether a name holding a target's alias (a match in ``name``) speaks for the target: "the
+    Taliban spokesman", "NRF leader" do; "One Facebook user", "Critics of Chick-fil-A" do not, their
+    head being an outsider noun (``outsider_nouns`` of the language: users, critics, voters …)."""
+    outsiders = folded_quote_words(language, "outsider_nouns")
+    words = [fold_text(w)[0] for w in re.findall(r"[^\W\d_][\w-]*", name[:alias.start] + " " + name[alias.end:])]
+    return not any(w in outsiders for w in words)
 
 
 def sources_cited(found: pd.DataFrame) -> pd.DataFrame:

@@ -102,6 +102,9 @@ def test_a_name_is_counted_as_written_when_the_target_lists_that_form():
     # a day is not a first name; a person's title is not the person (nor a target it names)
     ("In a post on Wednesday Williams admitted that he had made a mistake.", "en", {"Williams"}),
     ("Israeli Prime Minister Naftali Bennett said that he would not meet him.", "en", {"Naftali Bennett"}),
+    # who speaks for a target is the target; a user or a critic of it is not
+    ("A Taliban spokesman said that the talks had ended.", "en", {"Taliban"}),
+    ("One Taliban user said that the talks had ended.", "en", {"Taliban user"}),
 ])
 def test_sources_cited(text, language, sources):
     corpus, sentences = _corpus(text, language)
