@@ -46,6 +46,7 @@ _WORD = re.compile(r"[^\W_]+(?:[" + WORD_APOSTROPHES + r"\-‐][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+")
 _SPACES = re.compile(r"\s+")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @lru_cache(maxsize=None)
@@ -126,7 +127,8 @@ def _is_abbreviation(text: str, period_at: int, language: str) -> bool:
     if not match:
         return False
     word = match.group()
-    return word.casefold() in _abbreviations(language) or (len(word) == 1 and word.isupper())
+    return word.casefold() in _abbreviations(language) or (len(word) == 1 and word.isupper()) \
+        or bool(_INITIALS.fullmatch(word))  # "J.D. Vance", "E.J. Dionne": initials, like "U.S."
 
 
 def _split_line(line: str, language: str, quoted: QuotedRegions,

@@ -50,6 +50,9 @@ def sentences(text, language="en"):
     ("Version 3.5 is out. Good.", ["Version 3.5 is out.", "Good."]),
     ("A title without period\nA second line.", ["A title without period", "A second line."]),
     ("J. R. Smith spoke. Yes.", ["J. R. Smith spoke.", "Yes."]),
+    # initials written together are initials, as "U.S." is: the speaker is not cut off his name
+    ("J.D. Vance spoke. Columnist E.J. Dionne wrote. Yes.", ["J.D. Vance spoke.", "Columnist E.J. Dionne wrote.",
+                                                            "Yes."]),
 ])
 def test_split_sentences_english(text, expected):
     assert sentences(text) == expected
