@@ -12,7 +12,7 @@ from analysis.marks import WORD_APOSTROPHES, strip_marks
 from analysis.quotes.rules import QuoteRules
 
 _WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
-_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
+PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
 _CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "].*$")  # "I'm", "She'd", "They're": a pronoun, no name
 NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
@@ -129,7 +129,7 @@ def _person(words: list[str], a: int, b: int, rules: QuoteRules) -> str:
 def mention_in(region: str, rules: QuoteRules) -> Mention:
     """The speaker named in the words before a reporting verb (its clause only): the name nearest
     the verb, a description (role noun, or a determiner's noun phrase: "her campaign"), a pronoun."""
-    words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", region)))  # "John Kasich (R-OH)"
+    words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", region)))  # "John Kasich (R-OH)"
     while words and words[-1].casefold() in rules.skip and not _first_name(words[-1], rules):
         words.pop()
     if not words:
@@ -202,7 +202,7 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
     after an introductory phrase: "In a statement, Rep. Hakeem Jeffries said …")."""
     segments = region.split(",")
     for segment in segments[:3]:
-        words = _WORD.findall(strip_marks(_PARENTHESES.sub(" ", segment)))
+        words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", segment)))
         folded = [w.casefold() for w in words]
         if words and folded[0] in rules.singular:
             return Mention(words[0], "pronoun")  # "She followed that by saying"

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from analysis.entities_groups import name_group
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText
-from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes, is_person,  # noqa: F401
-                                      mention_after, mention_in, speaker_type, subject_of, whole_name)
+from analysis.quotes.mentions import (NO_MENTION, PARENTHESES, Mention, after_verb, describes,  # noqa: F401
+                                      is_person, mention_after, mention_in, speaker_type, subject_of,
+                                      whole_name)
 from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
@@ -71,11 +72,11 @@ def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rule
     return NO_MENTION
 
 
-def _closes(segment: str, rules: QuoteRules) -> bool:
+def _ends_on_name(segment: str, rules: QuoteRules) -> bool:
     """Whether a segment ends on a capitalised word, as a name an apposition follows does ("J.J.
     Goldberg, editor at large …"); not a clause ("After the mayors of Chicago and Boston heaped
     scorn upon the company, the mayor of Washington, DC, suggested")."""
-    words = _TOKEN.findall(re.sub(r"\([^()]*\)", " ", segment))  # "Sen. Ron Johnson (R-Wis.), …"
+    words = _TOKEN.findall(PARENTHESES.sub(" ", segment))  # "Sen. Ron Johnson (R-Wis.), …"
     return bool(words) and (words[-1][:1].isupper() or words[-1].casefold() in rules.name_suffixes)
 
 
@@ -122,8 +123,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # part of a compound: "so-called", "self-described"
         if _is_name(masked, match.start, match.end):
             continue  # "campaign spokeswoman Hope Hicks said": a name, not the verb "hope"
-        before = masked[max(0, match.start - 20):match.start].split()
-        if before and before[-1].casefold() in rules.noun_markers:
+        previous = masked[max(0, match.start - 20):match.start].split()
+        if previous and previous[-1].casefold() in rules.noun_markers:
             continue  # "another show of strength", "the award show": a noun
         if rules.evaluates(match.key) and _names_something(masked[:match.start], rules):
             continue  # "a group called the Friends of the Earth": a name given, nothing reported
@@ -189,16 +190,16 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             j = len(commas) - 2 if state else _appositions_start(masked, floor, commas, rules)
             apposition = last if j == len(commas) - 2 else masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
             head = text[_previous_segment(masked, floor, floor + commas[j]):floor + commas[j]]
-            if not state and not _closes(head, rules):
+            if state:
+                named = _before_hometown(text, masked, floor, [floor + c for c in commas], rules)
+            elif _ends_on_name(head, rules):
+                named = mention_in(head, rules)
+            else:
                 # "After the mayors of Chicago and Boston heaped scorn upon the company, the mayor of
                 # Springfield, in Ohio, said": a clause opens the chain; a description is who speaks
-                named = mention_in(" ".join(apposition), rules)
-                mention = named if named.kind == "role" else mention
+                described = mention_in(" ".join(apposition), rules)
+                mention = described if described.kind == "role" else mention
                 named = NO_MENTION
-            elif state:
-                named = _before_hometown(text, masked, floor, [floor + c for c in commas], rules)
-            else:
-                named = mention_in(head, rules)
             if named.kind == "name" and (
                     # "Sen. Ron Johnson, R-Wis., said"; not a description read as a title ("In a statement
                     # released Thursday, Rep. Hakeem Jeffries … reacted to the news, saying")
