@@ -42,3 +42,12 @@ def test_gold_quotations_are_direct_contents_and_the_quoted_segments_of_mixed_on
                          "content_end": [mixed[1], direct[1], indirect[1]]})
     spans = eval_polnear.gold_quotations(text, gold)
     assert [text[a:b] for a, b in spans] == ["“We will win", "''test of leadership''", "“a choice.”"]
+
+
+def test_gold_quotations_read_single_straight_marks_and_mis_typed_pairs_but_not_apostrophes():
+    import pandas as pd
+    text = ("Graham praised Clinton as 'work horse, not show horse.' Cruz said the announcement was "
+            "“highly significant.\" and that Trump's aides don't call him “rapists“ at all.")
+    gold = pd.DataFrame({"kind": ["mixed"], "content_start": [text.index("Clinton")], "content_end": [len(text)]})
+    spans = eval_polnear.gold_quotations(text, gold)
+    assert [text[a:b] for a, b in spans] == ["'work horse, not show horse.'", "“highly significant.\"", "“rapists“"]
