@@ -137,6 +137,30 @@ def test_capitalised_quoted_words_nothing_introduces_are_a_title(text):
     assert rows.loc[rows["kind"].isin(["direct", "scare"]), ["kind", "speaker"]].values.tolist() == [["scare", ""]]
 
 
+@pytest.mark.parametrize("text, language", [
+    ('Newspapers are reading Trump\'s new book, "Crippled America: How to Make America Great Again," for clues.', "en"),
+    ("Sanders said on ABC's \"This Week With George Stephanopoulos\" that he would look.", "en"),
+    ("Cuban, who is a host on the TV show \"Shark Tank,\" said nothing.", "en"),
+    ("Mook released a memo titled \"The Facts on Where the Race Stands.\"", "en"),
+    ("Il a publié un livre, « Le Rouge et le Noir », en 1830.", "fr"),
+])
+def test_the_title_of_a_work_is_nobodys_words(text, language):
+    """Capitalised quoted words after a work noun or an owner are a title, even longer than a
+    name and even after a reporting verb (PolNeAR train: 34 such rows had been direct quotations,
+    "The Lead with Jake Tapper" credited to Trump)."""
+    rows = fl.extract_quotes(corpus_of(text, language))
+    assert rows.loc[rows["kind"].isin(["direct", "scare"]), ["kind", "speaker"]].values.tolist() == [["scare", ""]]
+
+
+@pytest.mark.parametrize("text", [
+    'The polls show "a tight race in Iowa," he said.',   # not title case: reported words
+    'He wrote in his book: "We Will Win This Fight And We Will Win It Soon," the senator said.',  # no work noun right before
+])
+def test_words_after_a_work_noun_that_are_no_title_stay_quotations(text):
+    rows = fl.extract_quotes(corpus_of(text))
+    assert rows.loc[rows["kind"].isin(["direct", "scare"]), "kind"].tolist() == ["direct"]
+
+
 @pytest.mark.parametrize("text, language, kind", [
     ('The so-called "Israel" entity was named.', "en", "scare"),
     ("He shared his “concerns!” about the situation.", "en", "scare"),

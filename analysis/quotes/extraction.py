@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES, scan_quote_marks
 from analysis.matcher import FoldedText
-from analysis.quotes.kinds import after_possessive, classify, title_words
+from analysis.quotes.kinds import after_possessive, classify, title_words, work_title
 from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduction, paragraph_alone,
                                           sentence_alone, signature)
 from analysis.quotes.links import link_mixed, link_parts
@@ -226,9 +226,11 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         title = len(words) <= rules.name_max_words and title_words(words, rules)
         # "The Apprentice", called “X”: reported words around it do not make it theirs; "refers to
         # the governor as “Chris”": the name the speaker gives
-        named = (title and not said_of_object(masked, p.open_at, rules)) or named_by
-        if title and POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]):
-            kind, other = "scare", None  # NBC's “Today”, CNN's “State of the Union”: a title, nobody's words
+        owned = bool(POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]))
+        work = (title and owned) or work_title(words, masked, p.open_at, owned, rules)
+        named = (title and not said_of_object(masked, p.open_at, rules)) or named_by or work
+        if work:
+            kind, other = "scare", None  # NBC's “Today”, the book “Crippled America: …”: a title, nobody's words
         signed = signature(p, masked, rules) if p.depth == 0 else None
         if signed:
             other, mention = signed, NO_MENTION  # the signature names the speaker, whatever verb is near

@@ -60,6 +60,8 @@ class QuoteRules:
     not_names: frozenset = frozenset()  # days, months: capitalised words that name nobody
     possessives: frozenset = frozenset()  # his, her, their: a short quotation after one is the author's
     noun_markers: frozenset = frozenset()  # a, the, his: a listed verb after one is a noun
+    works: frozenset = frozenset()  # book, movie, show: capitalised quoted words after one are its title
+    minor_words: frozenset = frozenset()  # to, with, a: lower-case words inside a title of a work
     genders: dict = field(default_factory=dict)  # pronoun, title or noun (folded, no final period) -> female, male
 
     def gender(self, word: str) -> str:
@@ -112,7 +114,7 @@ def quote_rules(language: str) -> QuoteRules:
         naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names), possessives=low("possessive_determiners"),
-        noun_markers=low("noun_markers"),
+        noun_markers=low("noun_markers"), works=low("work_nouns"), minor_words=low("title_minor_words"),
         genders={w.casefold().rstrip("."): gender for gender in ("female", "male")
                  for w in res.quote_words(f"{gender}_words")},
         indirect_min_words=res.quotes.get("indirect_min_words", QUOTE_NUMBERS["indirect_min_words"]))
