@@ -38,8 +38,9 @@ def cross_validate(data: str | None, folds: int, settings: dict, overlap: float 
     saved = extraction.sentence_model
     try:
         for k in range(folds):
-            seen = [(t, y) for d, t, y in sentences if fold_of[d] != k]
-            model = sm.AttributionSentenceModel().fit([t for t, _ in seen], [y for _, y in seen], **settings)
+            seen = [(t, y, f) for d, t, y, f in sentences if fold_of[d] != k]
+            model = sm.AttributionSentenceModel().fit([t for t, _, _ in seen], [y for _, y, _ in seen],
+                                                      contents=[f for _, _, f in seen], **settings)
             extraction.sentence_model = lambda language, model=model: model if language == "en" else None
             found.append(fl.extract_quotes(articles[articles["doc_id"].map(fold_of) == k]))
     finally:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import analysis as fl
-from analysis.quotes.sentence_model import (AttributionSentenceModel, candidate_sentences, model_path,
+from analysis.quotes.sentence_model import (AttributionSentenceModel, ContentTagger, candidate_sentences, model_path,
                                             sentence_features, sentence_model)
 
 
@@ -23,8 +23,58 @@ def extract(text: str, language: str = "en") -> pd.DataFrame:
 ])
 def test_the_model_finds_reported_views_without_a_listed_cue(text):
     rows = extract(text)
-    assert rows[["kind", "quote_text", "speaker", "cue", "resources"]].values.tolist() == [
-        ["indirect", text.rstrip("."), "unknown", "", "data/models/attribution_sentences_en.json"]]
+    assert rows[["kind", "speaker", "cue", "resources"]].values.tolist() == [
+        ["indirect", "unknown", "", "data/models/attribution_sentences_en.json"]]
+    content = rows["quote_text"].iloc[0]
+    assert len(content.split()) >= 8 and content in text and text[rows["start"].iloc[0]:rows["end"].iloc[0]] == content
+
+
+def test_the_content_tagger_leaves_the_holder_and_the_cue_out():
+    text = "Most Republican voters see the campaign of Donald Trump as the most unfair of all."
+    assert extract(text)["quote_text"].tolist() == ["the campaign of Donald Trump as the most unfair of all"]
+
+
+def test_a_model_row_repeating_a_rules_row_is_dropped():
+    # "questioned" is a listed verb: the rules report its object; the sentence stays a candidate
+    # (the object is under 30 % of its words) and the tagger finds the same words again
+    rows = extract("Mr. Rubio's problems on Saturday began when Mr. Christie questioned his depth and experience.")
+    assert rows[["quote_text", "resources"]].values.tolist() == [["his depth and experience", "data/languages/en/"]]
+
+
+def tagger(weights: dict, bias: float = 0.0) -> ContentTagger:
+    return ContentTagger.from_json({"weights": weights, "intercept": -1.0, "bias": bias, "settings": {}})
+
+
+def test_the_content_is_the_run_of_tokens_with_the_highest_summed_score():
+    # every token scores -1 except those the weights lift: "that" opens the content, the words after it stay in
+    words = "Aides said that the plan would fail".split()
+    after_that = {"that_before=True": 3.0}
+    assert tagger(after_that).span(words) == (3, 6)
+    assert tagger(after_that, bias=-1.5).span(words) == (3, 6)   # 3 - 1 - 1.5 > 0 each: the same run
+    assert tagger(after_that, bias=-2.5).span(words) == (3, 3)   # every token negative: the best one, never nothing
+    assert tagger({}, bias=1.5).span(words) == (0, 6)            # every token positive: the whole sentence
+
+
+def test_the_content_keeps_quotations_whole_and_drops_end_commas():
+    text = "Critics, he said, called it a “deep, lasting threat,” today."
+    quotation = (text.index("“"), text.index("”") + 1)
+    inside = tagger({"w=lasting": 9.0, "w=threat": 9.0, "w=,": 0.5})
+    a, b = inside.content(text, 0, len(text), [quotation])
+    assert text[a:b] == "“deep, lasting threat,”"
+
+
+def test_the_tagger_fit_is_deterministic_and_round_trips(tmp_path):
+    sentences = ["officials said the plan would fail", "aides believe it will pass", "critics argue the law is weak",
+                 "the stadium was full"] * 3
+    cues = ("officials", "said", "aides", "believe", "critics", "argue")
+    flags = [[w not in cues for w in t.split()] for t in sentences]
+    labels = [not t.startswith("the stadium") for t in sentences]
+    fits = [AttributionSentenceModel().fit(sentences, labels, min_df=1, contents=flags) for _ in range(2)]
+    for n, model in enumerate(fits):
+        model.save(tmp_path / f"{n}.json")
+    assert (tmp_path / "0.json").read_bytes() == (tmp_path / "1.json").read_bytes()
+    loaded = AttributionSentenceModel.load(tmp_path / "0.json")
+    assert loaded.content_.span("officials said the plan would fail".split()) == (2, 5)
 
 
 @pytest.mark.parametrize("text, language", [

@@ -26,7 +26,7 @@ from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, des
                                       named_after, opens_noun_phrase, said_of_object, speaker_type, whole_name)
 from analysis.quotes.masking import blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported, parenthetical
-from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model
+from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model, word_starts
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.coreference import Speakers
 from analysis.quotes.speakers import Verb, find_verbs
@@ -297,7 +297,8 @@ _NOBODY = dict(speaker="unknown", speaker_mention="", speaker_type="unknown", sp
 def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: list, rows: list,
                 pairs, unbalanced: list[int], rules: QuoteRules) -> list[dict]:
     """Reported-speech rows the sentence model finds among the sentences the rules left alone
-    (:mod:`analysis.quotes.sentence_model`): the sentence is the content; the speaker is
+    (:mod:`analysis.quotes.sentence_model`): the content is the part of the sentence its content
+    tagger keeps (a row repeating a rule's row is dropped); the speaker is
     ``unknown`` and there is no cue (the model says that a sentence reports someone, not who:
     its subject is often the author's topic, "Massoud and his treacherous team have appealed"),
     unless the sentence holds direct quotations of one named speaker, whose view it then reports
@@ -307,6 +308,7 @@ def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: l
     if model is None:
         return []
     reported = [(r["start"], r["end"]) for r in rows if r["kind"] in ("indirect", "mixed")]
+    covered = {w for a, b in reported for w in word_starts(text, a, b)}
     direct = [(r["start"], r["end"]) for r in rows if r["kind"] == "direct"]
     opens = sorted(p.open_at for p in pairs if p.depth == 0)
     ends = [b for _, b in sentences]
@@ -317,6 +319,12 @@ def _model_rows(doc_id: str, outlet: str, language: str, text: str, sentences: l
         a, b = content_span(text, sa, sb)
         if any(a <= at < b for at in unbalanced):
             continue  # an unbalanced mark: the sentence is listed in quote_warnings, not read
+        if model.content_ is not None:
+            a, b = model.content_.content(text, a, b, [(p.open_at, p.close_at + 1) for p in pairs if p.depth == 0],
+                                          rules.noun_markers)
+            words = word_starts(text, a, b)
+            if len(words & covered) >= 0.5 * len(words):
+                continue  # a rule's row already reports these words ("questioned [his depth and experience]")
         sid = min(bisect.bisect_right(ends, a), len(sentences) - 1)
         i = bisect.bisect_left(opens, a)
         quoted = [r for r in rows if r["kind"] == "direct" and a <= r["start"] and r["end"] <= b]
