@@ -133,8 +133,13 @@ def test_a_second_run_into_the_same_out_is_refused_and_a_stale_lock_cleared(tmp_
     assert sorted(p.name for p in out.iterdir()) == ["figures", "reports"]
 
 
+# The CLI as a terminal runs it: with Python's Ctrl-C handler. A test run started in the
+# background of a non-interactive shell (``make test &``) hands its children SIGINT ignored,
+# and the CLI then never saw the test's Ctrl-C (the full suite run that way timed out here).
 SCRIPT = """\
+import signal
 import sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import analysis.__main__ as cli
 import analysis.report as report
 cli.discover_notebooks = lambda names=None: report.discover_notebooks({folder!r}, names)
