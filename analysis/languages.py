@@ -26,7 +26,8 @@ VERB_ROLES = ("neutral", "endorsing", "distancing", "refuting", "factive", "ques
 CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hedge", "distancing", "attitude",
              "negation")
 EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")
-QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "conjunctions", "skip_words",
+QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "according_to_before_name", "conjunctions",
+               "skip_words",
                "singular_pronouns", "plural_pronouns", "subject_pronouns", "determiners", "possessive_determiners",
                "noun_markers", "outsider_nouns", "role_nouns", "work_nouns", "title_minor_words",
                "name_particles", "phrase_breakers", "object_prepositions",

@@ -1093,3 +1093,13 @@ def test_a_name_given_is_no_report_of_the_rules(monkeypatch):
     monkeypatch.setattr(extraction, "sentence_model", lambda language: None)
     quotes = extract("A group called the Friends of the Earth met on Monday in the capital.")
     assert quotes.empty
+
+
+def test_per_names_a_source_only_before_a_determiner_or_a_name():
+    """PolNeAR train: 22 rows read "per" as "according to", 17 of them wrong ("a $10,000 donation
+    per person", "$70 per square foot"): before a bare noun "per" gives a rate, not a source."""
+    rows = extract("The first fundraiser requires a $10,000 donation per person from every guest. "
+                   "Rents reached $70 per square foot in the district last year. "
+                   "She had moved to Egypt several years ago, per CTV News. "
+                   "Per the report, sales rose sharply in the third quarter.")
+    assert rows[["cue", "speaker"]].values.tolist() == [["per", "CTV News"], ["Per", "the report"]]

@@ -17,7 +17,6 @@ import re
 import pandas as pd
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES, scan_quote_marks
-from analysis.matcher import FoldedText
 from analysis.quotes.kinds import after_possessive, classify, title_words, work_title
 from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduction, paragraph_alone,
                                           sentence_alone, signature)
@@ -202,7 +201,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
     long_only = blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
                               > rules.name_max_words + 2)
     verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
-    according_to = rules.according_to.find(FoldedText.of(masked), "*")
+    according_to = rules.sources_named(masked)
     according_starts = [m.start for m in according_to]
     speakers = Speakers(verbs.verbs, rules, text, masked, sentences)
     rows = []

@@ -1,11 +1,12 @@
 """Quotation rules of one language, compiled from its resources (:mod:`analysis.languages`)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.languages import QUOTE_NUMBERS, language_resources
-from analysis.matcher import PhraseMatcher, list_matcher
+from analysis.matcher import FoldedText, Match, PhraseMatcher, list_matcher
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,22 @@ class QuoteRules:
     works: frozenset = frozenset()  # book, movie, show: capitalised quoted words after one are its title
     minor_words: frozenset = frozenset()  # to, with, a: lower-case words inside a title of a work
     genders: dict = field(default_factory=dict)  # pronoun, title or noun (folded, no final period) -> female, male
+    before_name: frozenset = frozenset()  # per: names a source only before "the" or a name, not "per person"
 
     def gender(self, word: str) -> str:
         """female, male or "" for a pronoun, title or noun ("She", "Mrs.", "spokesman", "Mme")."""
         return self.genders.get(word.casefold().rstrip("."), "")
+
+    def sources_named(self, text: str) -> list[Match]:
+        """The ``according to`` phrases of ``text`` that name a source: one listed in
+        ``according_to_before_name`` counts only before a determiner or a capitalised word."""
+        found = []
+        for m in self.according_to.find(FoldedText.of(text), "*"):
+            after = _NEXT_WORD.match(text, m.end)
+            if m.key.casefold() not in self.before_name or (after and (
+                    after.group(1)[:1].isupper() or after.group(1).casefold() in self.determiners)):
+                found.append(m)
+        return found
 
     def evaluates(self, verb: str) -> bool:
         """A verb that judges someone or something ("called", "endorsed"): what follows is its object."""
@@ -82,6 +95,9 @@ class QuoteRules:
         return f"data/languages/{self.language}/" if self.found else "none"
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 @lru_cache(maxsize=None)
 def quote_rules(language: str) -> QuoteRules:
     """The compiled rules of ``language`` (once per process)."""
@@ -92,7 +108,7 @@ def quote_rules(language: str) -> QuoteRules:
         language=language, found=res.found,
         verbs=list_matcher(res.verbs(), insertions=skip + res.quote_words("passive_auxiliaries")), verb_role=res.verb_role(),
         as_saying=list_matcher(res.quote_words("as_saying")),
-        according_to=list_matcher(res.quote_words("according_to")),
+        according_to=list_matcher(res.quote_words("according_to")), before_name=low("according_to_before_name"),
         quoting=low("quoting_verbs"), conjunctions=low("conjunctions"), skip=low("skip_words"),
         singular=low("singular_pronouns"), plural=low("plural_pronouns"),
         subjects=low("subject_pronouns"),
