@@ -124,7 +124,7 @@ rows have `resources` = `data/models/{path.name}` and no cue.
   either end, capitalisation, "that" or a comma before (`token_features`); the content is the run
   of tokens with the highest summed log-odds plus a bias of {tagger.bias_} per token, widened to whole
   quotations, names and a noun phrase's article. Settings `{tagger.settings_}`; features kept:
-  {len(tagger.weights_)}. 5-fold CV (as above): F1 0.751 (P 0.735, R 0.768) against 0.742 (P 0.700,
+  {len(tagger.weights_)}. 5-fold CV (as above): F1 0.752 (P 0.736, R 0.768) against 0.742 (P 0.700,
   R 0.790) with the whole sentence as content; bias 0 gave 0.730, 2.0 0.749.
 - limits: English US political news of 2015-2016 only; one content span per sentence; the speaker
   is the sentence's subject (often `unknown`), not read by the model; retrain after changing the
