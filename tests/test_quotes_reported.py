@@ -1103,3 +1103,28 @@ def test_per_names_a_source_only_before_a_determiner_or_a_name():
                    "She had moved to Egypt several years ago, per CTV News. "
                    "Per the report, sales rose sharply in the third quarter.")
     assert rows[["cue", "speaker"]].values.tolist() == [["per", "CTV News"], ["Per", "the report"]]
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # a short quotation's words before the subject are not the speaker's name ("the event police")
+    ("The department has “adequate resources for the event,” police said on Monday.", "en", "police"),
+    ("The department has “adequate resources for the event,” officials said.", "en", "officials"),
+    ("Nous avons « les moyens nécessaires pour cet événement », a déclaré la police lundi.", "fr", "la police"),
+])
+def test_the_subject_after_a_quoted_clause(text, language, speaker):
+    rows = extract(text, language)
+    assert len(rows) and set(rows["speaker"]) == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a clause ending on a day is no name an apposition describes ("Canada's National War Memorial" spoke)
+    ("A gunman opened fire at Canada's National War Memorial on Wednesday, killing one soldier, "
+     "Ottawa police said.", "Ottawa police"),
+    ("A gunman opened fire at Canada's National War Memorial on Wednesday, killing one soldier, "
+     "officials said.", "officials"),
+    # the last of two nouns heads the description after the verb ("a police", "a campaign")
+    ("The suspect fled the scene before dawn, said a police source.", "a police source"),
+    ("The plan is dead on arrival, said a campaign spokesman.", "a campaign spokesman"),
+])
+def test_a_description_speaks_whole_and_a_day_is_no_name(text, speaker):
+    assert set(extract(text)["speaker"]) == {speaker}

@@ -272,6 +272,9 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     if folded[0] in rules.determiners:
         head = next((k for k, f in enumerate(folded)  # not a name's word: 'the Daily Caller'
                      if f in rules.roles | rules.documents and words[k][:1].islower()), None)
+        while head is not None and head + 1 < len(words) and folded[head + 1] in rules.roles | rules.documents \
+                and words[head + 1][:1].islower():
+            head += 1  # "a police source", "a campaign spokesman": the last noun heads the phrase
         if head is None and runs:  # "a Nevada Democrat"
             head = runs[0][1] - 1
         return Mention(" ".join(words[:head + 1]), "role") if head is not None else NO_MENTION

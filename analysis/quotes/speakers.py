@@ -22,6 +22,8 @@ WINDOW = 300  # characters before a verb searched for its speaker
 _SEGMENT = re.compile(r"[,;:]")
 _POSSESSIVE_END = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
+# a quoted clause's last mark: a comma, ! or ? right before closing marks ("… the event,” police said")
+_QUOTED_CLAUSE_END = re.compile(r"[,!?]\s*[" + re.escape(QUOTE_MARKS) + "]+")
 
 
 @dataclass
@@ -74,10 +76,11 @@ def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rule
 
 def _ends_on_name(segment: str, rules: QuoteRules) -> bool:
     """Whether a segment ends on a capitalised word, as a name an apposition follows does ("J.J.
-    Goldberg, editor at large …"); not a clause ("After the mayors of Chicago and Boston heaped
+    Goldberg, editor at large …"); not a day or a month, not a clause ("After the mayors of Chicago and Boston heaped
     scorn upon the company, the mayor of Washington, DC, suggested")."""
     words = _TOKEN.findall(PARENTHESES.sub(" ", segment))  # "Sen. Ron Johnson (R-Wis.), …"
-    return bool(words) and (words[-1][:1].isupper() or words[-1].casefold() in rules.name_suffixes)
+    return bool(words) and (words[-1][:1].isupper() and words[-1].casefold() not in rules.not_names
+                            or words[-1].casefold() in rules.name_suffixes)  # not "… on Wednesday"
 
 
 def _aside(segment: str) -> bool:
@@ -131,6 +134,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         s = bisect.bisect_right(ends, match.start)
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
         cut = _clause_start(masked, floor, match.start, rules)
+        for quoted in _QUOTED_CLAUSE_END.finditer(text, cut, match.start):
+            if text[quoted.end():match.start].strip():  # words between: the subject ("the event,” police")
+                cut = quoted.end()  # a short quotation's words are not its speaker's
         mention = mention_in(text[cut:match.start], rules)
         if mention.kind == "none":
             mention = _named_after_quotation(masked[max(cut - 3, floor):match.start], text, rules)  # "“…,” From said"
