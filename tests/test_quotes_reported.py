@@ -1128,3 +1128,15 @@ def test_the_subject_after_a_quoted_clause(text, language, speaker):
 ])
 def test_a_description_speaks_whole_and_a_day_is_no_name(text, speaker):
     assert set(extract(text)["speaker"]) == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a circumstance right after the verb: the subject before it speaks, not the day or the outlet
+    ("Facebook created the tool for times of crisis, a spokeswoman, Anna White, said on Saturday.", "a spokeswoman"),
+    ("Corey Lewandowski, a Manafort rival, said on CNN, where he is now a paid contributor, that "
+     "Manafort should be held to account.", "Corey Lewandowski"),
+    ("Canseco's fiancee, Leila Knight, tweeted from his account late Tuesday night, saying he was "
+     "still in surgery.", "Leila Knight"),
+])
+def test_a_circumstance_after_the_verb_is_not_the_speaker(text, speaker):
+    assert set(extract(text)["speaker"]) == {speaker}

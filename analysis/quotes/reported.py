@@ -347,7 +347,10 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             span, inverted = _before(verb, text, masked, sentence, rules)
             if span and text[span[0]] in QUOTE_MARKS:
                 continue  # the verb closes a direct quotation ("…," he said)
-            if span and (mention.kind == "none" or inverted):
+            tail = masked[verb.end:sentence[1]].split()
+            circumstance = bool(tail) and tail[0].casefold() in rules.breakers - rules.agents
+            if span and (mention.kind == "none" or inverted and not (circumstance and mention.kind != "none")):
+                # "…, a spokeswoman, Anna White, said on Saturday": the subject before, not "Saturday"
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
