@@ -1140,3 +1140,24 @@ def test_a_description_speaks_whole_and_a_day_is_no_name(text, speaker):
 ])
 def test_a_circumstance_after_the_verb_is_not_the_speaker(text, speaker):
     assert set(extract(text)["speaker"]) == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a month may end a name ("Theresa May"); a day may not, nor a date after a preposition
+    ("Theresa May, the prime minister, said the deal was done.", "Theresa May"),
+    ("In December, the prince called for Trump to drop out of the race.", "the prince"),
+])
+def test_dates_are_no_names(text, speaker):
+    rows = extract(text)
+    assert set(rows.loc[rows["cue"] != "", "speaker"]) == {speaker}  # the rules' rows (model rows name nobody)
+
+
+def test_a_sentence_opened_by_a_day_has_no_name_for_its_subject():
+    """PolNeAR train credited two of Ben Carson's quotations ("…,” he said) to "Speaking Sunday"."""
+    from analysis.quotes.coreference import sentence_subjects
+    from analysis.text import split_sentences
+
+    text = ("Speaking Sunday on ABC television, Carson admitted that the name was wrong. "
+            "Later on Sunday, Carson shared a syllabus.")
+    subjects = sentence_subjects(text, split_sentences(text, "en"), quote_rules("en"))
+    assert [name for _, name in subjects] == ["Carson"]

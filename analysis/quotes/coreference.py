@@ -85,7 +85,8 @@ def sentence_subjects(masked: str, sentences: list[tuple[int, int]], rules: Quot
         while words and (words[0].casefold() in rules.stopwords - rules.name_stopwords or words[0].isupper()):
             words = words[1:]  # "But Fiorina", a dateline ("CLEVELAND —"), a transcript's "Q"
         if mention.kind == "name" and words and (mention.title or words[-1] in inside) \
-                and not _after_determiner(masked[a:b], words[0], rules):
+                and words[-1].casefold() not in rules.weekdays \
+                and not _after_determiner(masked[a:b], words[0], rules):  # not "Speaking Sunday"
             subjects.append((a, " ".join(words)))
     return subjects
 

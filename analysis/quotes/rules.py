@@ -59,6 +59,7 @@ class QuoteRules:
     stopwords: frozenset
     name_stopwords: frozenset
     not_names: frozenset = frozenset()  # days, months: capitalised words that name nobody
+    weekdays: frozenset = frozenset()  # no name ends in one ("Speaking Sunday"; months may: "Theresa May")
     possessives: frozenset = frozenset()  # his, her, their: a short quotation after one is the author's
     noun_markers: frozenset = frozenset()  # a, the, his: a listed verb after one is a noun
     works: frozenset = frozenset()  # book, movie, show: capitalised quoted words after one are its title
@@ -129,7 +130,8 @@ def quote_rules(language: str) -> QuoteRules:
         anaphoric=low("anaphoric_determiners"),
         naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
-        not_names=frozenset(w.casefold() for w in res.not_names), possessives=low("possessive_determiners"),
+        not_names=frozenset(w.casefold() for w in res.not_names), weekdays=frozenset(w.casefold() for w in res.weekdays),
+        possessives=low("possessive_determiners"),
         noun_markers=low("noun_markers"), works=low("work_nouns"), minor_words=low("title_minor_words"),
         genders={w.casefold().rstrip("."): gender for gender in ("female", "male")
                  for w in res.quote_words(f"{gender}_words")},

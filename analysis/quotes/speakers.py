@@ -76,11 +76,13 @@ def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rule
 
 def _ends_on_name(segment: str, rules: QuoteRules) -> bool:
     """Whether a segment ends on a capitalised word, as a name an apposition follows does ("J.J.
-    Goldberg, editor at large …"); not a day or a month, not a clause ("After the mayors of Chicago and Boston heaped
+    Goldberg, editor at large …"); not a date, not a clause ("After the mayors of Chicago and Boston heaped
     scorn upon the company, the mayor of Washington, DC, suggested")."""
     words = _TOKEN.findall(PARENTHESES.sub(" ", segment))  # "Sen. Ron Johnson (R-Wis.), …"
-    return bool(words) and (words[-1][:1].isupper() and words[-1].casefold() not in rules.not_names
-                            or words[-1].casefold() in rules.name_suffixes)  # not "… on Wednesday"
+    if not words or words[-1].casefold() in rules.weekdays or (  # "… on Wednesday", "In December"
+            words[-1].casefold() in rules.not_names and words[0].casefold() in rules.stopwords):
+        return False  # but "Theresa May"
+    return words[-1][:1].isupper() or words[-1].casefold() in rules.name_suffixes
 
 
 def _aside(segment: str) -> bool:
