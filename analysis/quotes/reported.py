@@ -347,10 +347,11 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             span, inverted = _before(verb, text, masked, sentence, rules)
             if span and text[span[0]] in QUOTE_MARKS:
                 continue  # the verb closes a direct quotation ("…," he said)
-            tail = masked[verb.end:sentence[1]].split()
-            circumstance = bool(tail) and tail[0].casefold() in rules.breakers - rules.agents
-            if span and (mention.kind == "none" or inverted and not (circumstance and mention.kind != "none")):
-                # "…, a spokeswoman, Anna White, said on Saturday": the subject before, not "Saturday"
+            next_word = masked[verb.end:sentence[1]].split(None, 1)[:1]
+            # "…, a spokeswoman, Anna White, said on Saturday": a circumstance follows, the subject before speaks
+            keeps_subject = mention.kind != "none" and bool(next_word) \
+                and next_word[0].casefold() in rules.breakers - rules.agents
+            if span and (mention.kind == "none" or inverted and not keeps_subject):
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)

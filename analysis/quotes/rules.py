@@ -8,6 +8,8 @@ from functools import lru_cache
 from analysis.languages import QUOTE_NUMBERS, language_resources
 from analysis.matcher import FoldedText, Match, PhraseMatcher, list_matcher
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")  # the word after a phrase
+
 
 @dataclass(frozen=True)
 class QuoteRules:
@@ -94,9 +96,6 @@ class QuoteRules:
     def resources(self) -> str:
         """For the ``resources`` column: where the rules came from."""
         return f"data/languages/{self.language}/" if self.found else "none"
-
-
-_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 @lru_cache(maxsize=None)
