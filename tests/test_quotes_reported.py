@@ -154,8 +154,14 @@ def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     ("In 2009, the editors chose a photo of her, which the former governor called “sexist and cheap.”", "en", "In"),
     ("Another posted: “That is not a prank, that is vandalism.”", "en", "Another"),
     ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "Ensuite"),
-    # an opening word and an article before a name are not part of it
+    # an opening word and an article before a name are not part of it; nor is a conjunction, a
+    # preposition or a weekday (PolNeAR train had "As Politico", "But Ramos", "While Sanders", "On Sunday")
     ("As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"", "en", "As The Post's Dana Milbank"),
+    ("As Axelrod said, “Biden showed passion and cared for the middle class.”", "en", "As Axelrod"),
+    ("But Ramos said: “Journalists take sides.”", "en", "But Ramos"),
+    ("On Sunday Obama said: “The race is over.”", "en", "Sunday Obama"),
+    ("“The race is over,” On Sunday said.", "en", "Sunday"),
+    ("Et Dupont a déclaré : « La course est finie. »", "fr", "Et Dupont"),
     # a first name that is also an auxiliary, or a surname that is also a preposition, is a name when
     # capitalised: "Will wrote" is the columnist, "Al From" the whole name
     ('Columnist George Will urged voters to leave. "The party is lost for good now," Will wrote.', "en",
@@ -265,6 +271,15 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     # a state after a city is no speaker (was "Tex", BASIL's Chick-fil-A event)
     ("Jane Doe of Austin, Tex., said: “I am leaving.”", "en", ["Jane Doe"]),
     ("Jane Doe, 45, of Springfield, Mo., said: “I am leaving.”", "en", ["Jane Doe"]),    # was Springfield
+    # a conjunction or a preposition opens no name; a stopword that is a name particle or a first name may
+    ("But Ramos said: “Journalists take sides.”", "en", ["Ramos"]),
+    ("De Blasio said: “We stay.”", "en", ["De Blasio"]),
+    ("Bill Clinton said: “We stay.”", "en", ["Bill Clinton"]),
+    ("Et Dupont a déclaré : « La course est finie. »", "fr", ["Dupont"]),
+    # an apposition opened by a preposition is a circumstance: the name before it speaks (was unknown,
+    # BASIL's vice-presidential debate)
+    ("Ryan, toward the end of the debate, warned: “A debt crisis is coming.”", "en", ["Ryan"]),
+    ("Jean Dupont, vers la fin du débat, a averti : « Une crise de la dette arrive. »", "fr", ["Jean Dupont"]),
     # an apposition opened by a name particle says where the speaker is from or works
     ("Jane Doe, of the Red Cross, said: “I am leaving.”", "en", ["Jane Doe"]),          # was Red Cross
     ("Jean Dupont, du Front national, a déclaré : « Je pars. »", "fr", ["Jean Dupont"]),  # was Front

@@ -74,14 +74,24 @@ def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) ->
     for a, b in runs:
         while b > a and folded[b - 1] in rules.particles:
             b -= 1
-        while b - a > 1 and folded[a] in rules.not_names and folded[a] not in rules.title_words:
-            a += 1  # "on Wednesday Williams admitted": Williams
-        if b - a > 2 and folded[a] in rules.stopwords - rules.name_stopwords - rules.particles \
-                and folded[a + 1] in rules.particles:
-            a += 2  # "As The Post's Dana Milbank puts it": an opening word and an article
-        if b > a:
+        while b - a > 1 and _opens_no_name(folded, a, b, rules):
+            a += 1  # "on Wednesday Williams admitted", "As Axelrod said", "But Ramos", "As The Post's Dana Milbank"
+        if b > a and not (b - a == 1 and folded[a] in rules.weekdays):
             trimmed.append((a, b))
     return trimmed
+
+
+def _opens_no_name(folded: list[str], a: int, b: int, rules: QuoteRules) -> bool:
+    """Whether the capitalised word opening the run folded[a:b] is no name's first word: a day or a
+    month, a stopword that is neither a first name nor a name particle ("Bill Clinton", "De Blasio"
+    keep theirs), a conjunction or a preposition ("And", « Et »), or an article after one ("As The
+    Post's …": no run opens on an article); never a title's first word ("Former President")."""
+    word = folded[a]
+    if any(" ".join(folded[a:k]) in rules.title_words for k in range(a + 1, min(b, a + 4) + 1)):
+        return False
+    return (word in rules.not_names or word in rules.weekdays or word in rules.determiners
+            or word in rules.stopwords and word not in rules.name_stopwords and word not in rules.particles
+            or word in rules.apposition_ends or word in rules.coordinators or word in rules.prepositions)
 
 
 def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") -> Mention:

@@ -220,8 +220,10 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
     if inverted and any(w.casefold() in rules.skip for w in measured.split()[1:]):
         return None, False  # "Mr. Coffman, who …, said Mr. Trump had disrespected …": a clause, no inverted speaker
-    if inverted and mention_after(tail, rules).kind not in ("name", "role"):
-        return None, False  # "Sanders, who …, said he may campaign": the words come after the verb
+    if inverted and first not in rules.breakers - rules.agents and mention_after(tail, rules).kind not in ("name", "role"):
+        # "Sanders, who …, said he may campaign": the words come after the verb; not "…, a
+        # spokeswoman, Anna White, said on Saturday.", where a circumstance follows
+        return None, False
     end = comma
     if masked[comma] != ",":  # the comma closes quoted words: the reported words end with their mark
         end += 1

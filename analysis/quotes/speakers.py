@@ -212,7 +212,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                     # "Sen. Ron Johnson, R-Wis., said"; not a description read as a title ("In a statement
                     # released Thursday, Rep. Hakeem Jeffries … reacted to the news, saying")
                     mention.kind == "role" or rules.titles.find(named.title, "*")
-                    or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers
+                    or apposition and (apposition[0].casefold() in rules.determiners | rules.breakers | rules.prepositions
                                        or apposition[0].isdigit()  # "Suu Kyi, 70, said"
                                        # "Jane Doe, of the Red Cross, said", "Jean Dupont, du Front national, a déclaré"
                                        or apposition[0].casefold() in rules.particles - rules.coordinators
