@@ -1174,5 +1174,19 @@ def test_a_sentence_opened_by_a_day_has_no_name_for_its_subject():
 
     text = ("Speaking Sunday on ABC television, Carson admitted that the name was wrong. "
             "Later on Sunday, Carson shared a syllabus.")
-    subjects = sentence_subjects(text, split_sentences(text, "en"), quote_rules("en"))
+    subjects = sentence_subjects(text, text, split_sentences(text, "en"), quote_rules("en"))
     assert [name for _, name in subjects] == ["Carson"]
+
+
+def test_a_comma_closing_quoted_words_ends_the_opening_clause():
+    """BASIL's vice-presidential debate (The New York Times): Ryan's line went to Biden, the name
+    of a "When …" clause whose comma sat inside the closing mark."""
+    text = ("“I love that,” Mr. Biden said. When Mr. Biden went after Mr. Romney’s remark about the “47 percent,” "
+            "Mr. Ryan reminded the vice president of his own gaffes. “I think the vice president very well knows "
+            "that sometimes the words don’t come out of your mouth the right way,” he said with a smile.")
+    rows = extract(text)
+    direct = dict(zip(rows.loc[rows["kind"] == "direct", "quote_text"].str[:12], rows.loc[rows["kind"] == "direct", "speaker"]))
+    assert direct == {"I love that": "Biden", "47 percent": "unknown", "I think the ": "Ryan"}
+    # a whole quotation's own comma is not the author's: "she" is still the sentence's subject
+    rows = extract("Sullivan wrote to Clinton. Clinton seemed irritated: “It's done,” she wrote.")
+    assert set(rows.loc[rows["kind"] == "direct", "speaker"]) == {"Clinton"}

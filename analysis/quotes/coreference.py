@@ -18,13 +18,14 @@ import bisect
 import heapq
 import re
 
-from analysis.marks import WORD_APOSTROPHES
+from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.quotes.rules import QuoteRules
 from analysis.quotes.speakers import Mention, Verb, is_person, subject_of
 
 _WORD = re.compile(r"[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*\.?")
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
 _PAIR = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)(?= +([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*))")
+_BLANKED = re.compile("(?<=[" + re.escape(QUOTE_MARKS) + "])[ \n]+(?=[" + re.escape(QUOTE_MARKS) + "])")  # a quotation's inside
 _INSIDE = re.compile(r"(?<=[\w,]) +([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)")  # a word after a word or a comma
 
 
@@ -65,9 +66,13 @@ def forenames(text: str, rules: QuoteRules) -> dict[str, set[str]]:
     return found
 
 
-def sentence_subjects(masked: str, sentences: list[tuple[int, int]], rules: QuoteRules) -> list[tuple[int, str]]:
+def sentence_subjects(text: str, masked: str, sentences: list[tuple[int, int]],
+                      rules: QuoteRules) -> list[tuple[int, str]]:
     """(sentence start, name) of each sentence whose subject is a name ("Ms. Nwanguma was
-    shocked …", "On Wednesday, Clinton bashed …"), read with quotations blanked (``masked``): a
+    shocked …", "On Wednesday, Clinton bashed …"), read with quotations blanked (``masked``) but
+    the comma that closes a quotation inside the author's clause kept from ``text`` ("When Mr. Biden
+    went after the “47 percent,” Mr. Ryan reminded …": the clause before the comma is no subject;
+    not "Clinton seemed irritated: “It's done,” she wrote"): a
     pronoun in the next sentence most often continues its subject. A name is kept when it has a
     title or when the document writes its last word capitalised inside a sentence too ("Sandra
     Paradis, 78, arrived"), so a sentence's first word ("Voters think", "Proposals so far",
@@ -76,6 +81,12 @@ def sentence_subjects(masked: str, sentences: list[tuple[int, int]], rules: Quot
     preposition is no subject ("In Philadelphia"), nor one after a determiner (a group: "the
     Taliban claimed")."""
     inside = {m.group(1) for m in _INSIDE.finditer(masked)}
+    clauses = list(masked)
+    for blank in _BLANKED.finditer(masked):
+        before = masked[:blank.start() - 1].rstrip()[-1:]
+        if text[blank.end() - 1] == "," and (before.isalnum() or before in WORD_APOSTROPHES):
+            clauses[blank.end() - 1] = ","  # the quotation goes on the author's clause: "about the “47 percent,”"
+    masked = "".join(clauses)
     subjects = []
     for a, b in sentences:
         mention = subject_of(masked[a:b], rules)
@@ -194,7 +205,7 @@ class Speakers:
         self.rules = rules
         self.genders = name_genders(text, rules)
         self.forenames = forenames(text, rules)
-        self.subjects = sentence_subjects(masked, sentences, rules)
+        self.subjects = sentence_subjects(text, masked, sentences, rules)
         self.starts = [a for a, _ in sentences]
         self.titles = {v.mention.text: v.mention.title for v in verbs if v.mention.title}
         self.roles = role_holders(text, rules)
