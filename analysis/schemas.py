@@ -255,7 +255,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("words", "int", "words analysed (outlets.csv)"),
            ("claim_stance", "str", "FNC-1 label of each document toward each claim, with its count (claim_stance.csv)"),
            ("stance: TARGET", "str", "one column per target: favour / against / neutral, score (-1..1), 95% "
-            "bootstrap interval, n evidence units (target_stance.csv)"),
+            "bootstrap interval, how many of the evidence units weigh in the score: \"3 of 6 sentences weigh\" "
+            "(target_stance.csv)"),
            ("top_loaded_terms", "str", "lexicon terms in the outlet's own words (outside quotations), most "
             "frequent first, then those fewest other outlets use; terms tied at the cut are all listed; hedges "
             "left to their own column (loaded_terms.csv)"),

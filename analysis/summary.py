@@ -96,12 +96,19 @@ def _claim_cell(rows: pd.DataFrame) -> str:
                      else f"{r.claim_id}: {r.label} ×{r.n}" for r in counts.itertuples())
 
 
+def weighing(n_weighing: int, n_units: int, n_quotes: int) -> str:
+    """What a target's score rests on: "1 of 13 sentences weighs". The score is the mean of the
+    units with |weight| ≥ 0.2, so "−0.59 … 13 sentences" alone would misread as a mean over 13."""
+    noun = ("sentence or quotation", "sentences and quotations") if n_quotes else ("sentence", "sentences")
+    return f"{int(n_weighing):,} of {int(n_units):,} {noun[int(n_units) != 1]} weigh{'s' if n_weighing == 1 else ''}"
+
+
 def _target_cells(target_stance: pd.DataFrame, outlet: str, targets: list[str]) -> dict[str, str]:
     rows = target_stance[target_stance["outlet"] == outlet].set_index("target")
     return {f"stance: {t}": (f"{rows.at[t, 'label']} {rows.at[t, 'score']:+.2f} "
-                             f"[{rows.at[t, 'low']:+.2f}, {rows.at[t, 'high']:+.2f}] "
-                             f"n={rows.at[t, 'n_sentences']}" if t in rows.index and rows.at[t, "n_units"] > 0
-                             else "not mentioned")
+                             f"[{rows.at[t, 'low']:+.2f}, {rows.at[t, 'high']:+.2f}], "
+                             + weighing(rows.at[t, "n_weighing"], rows.at[t, "n_units"], rows.at[t, "n_quotes"])
+                             if t in rows.index and rows.at[t, "n_units"] > 0 else "not mentioned")
             for t in targets}
 
 

@@ -18,12 +18,12 @@ from IPython.display import HTML
 from analysis.anchors import row_id
 from analysis.outlet_groups import outlet_groups  # noqa: F401  (re-exported; it was here)
 from analysis.story import Story, story_claims, story_targets
-from analysis.summary import NO_QUOTATIONS
+from analysis.summary import NO_QUOTATIONS, weighing
 
 MAX_SUMMARY_OUTLETS = 12  # outlets in the compact table and in the paragraphs
 MAX_NAMED_OUTLETS = 5  # outlets named in the story's first lines when there are too many to list
 MAX_TARGET_COLUMNS = 4  # more targets are counted in one cell and listed in the detail table
-WEAK_EVIDENCE = 2  # a target label resting on this many sentences or fewer is flagged weak
+WEAK_EVIDENCE = 2  # a target score resting on this many weighing units or fewer is flagged weak
 
 # The detail section behind each compact column: (report, heading as written in that notebook).
 EVIDENCE = {
@@ -70,6 +70,10 @@ def row_href(column: str, *keys) -> str:
 def plural(n: int, noun: str, many: str = "") -> str:
     """``1 document``, ``2 documents`` (``many`` for irregular plurals)."""
     return f"{n:,} {noun if n == 1 else many or noun + 's'}"
+
+
+def _weighing(row) -> str:
+    return weighing(int(row.n_weighing), int(row.n_units), int(row.n_quotes))
 
 
 def evidence_href(column: str) -> str:
@@ -160,9 +164,9 @@ def _maybe_link(href: str, text: str, linked: bool) -> str:
 def _target_cell(row) -> str:
     if row is None or row.n_units == 0:
         return '<span class="weak">not mentioned</span>'
-    weak = row.n_sentences <= WEAK_EVIDENCE
+    weak = row.n_weighing <= WEAK_EVIDENCE
     text = (f'<span class="stance-{escape(row.label)}">{escape(row.label)}</span> {row.score:+.2f}'
-            f"<br><small>{plural(int(row.n_sentences), 'sentence')}{', weak' if weak else ''}</small>")
+            f"<br><small>{_weighing(row)}{', weak' if weak else ''}</small>")
     return text
 
 
@@ -224,7 +228,7 @@ def detail_table(summary: pd.DataFrame, target_stance: pd.DataFrame, labels: dic
     for row in summary.set_index("outlet").loc[shown or list(summary["outlet"])].reset_index().itertuples(index=False):
         own = target_stance[(target_stance["outlet"] == row.outlet) & (target_stance["n_units"] > 0)]
         targets = "; ".join(f"{escape(labels.get(r.target, r.target))}: {escape(r.label)} {r.score:+.2f} "
-                            f"[{r.low:+.2f}, {r.high:+.2f}], {plural(int(r.n_sentences), 'sentence')}"
+                            f"[{r.low:+.2f}, {r.high:+.2f}], {_weighing(r)}"
                             for r in own.sort_values("target").itertuples()) or "no target mentioned"
         naming = "; ".join(_relabel(part, labels) for part in row.naming.split("; ") if part)
         cells = [escape(row.outlet), targets, escape(row.top_loaded_terms) or "none",
@@ -259,7 +263,7 @@ def describe_framing(summary: pd.DataFrame, target_stance: pd.DataFrame, labels:
         stances = target_stance[(target_stance["outlet"] == row.outlet)
                                 & (target_stance["label"] != "neutral")].sort_values("target")
         leaning = (", ".join(f"{escape(r.label)} {escape(labels.get(r.target, r.target))} ({r.score:+.2f}, "
-                             f"95% interval {r.low:+.2f} to {r.high:+.2f}, {plural(int(r.n_sentences), 'sentence')})"
+                             f"95% interval {r.low:+.2f} to {r.high:+.2f}, {_weighing(r)})"
                              for r in stances.itertuples())
                    or "neutral toward every target")
         text = (f"<strong>{escape(row.outlet)}</strong> ({plural(int(row.documents), 'document')}, "

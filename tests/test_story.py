@@ -203,6 +203,8 @@ def test_story_pages_escape_and_list_what_the_corpus_never_mentions():
     page = fl.describe_not_found(coverage).data
     assert "Not found in this corpus</strong>: 1 of the story's 2" in page
     assert "&lt;b&gt;x&lt;/b&gt;" in page and "X &amp; Co" in page and "puppet" not in page
+    discovered = coverage.assign(source="discovered", found=True)
+    assert "lists no claims, targets or loaded terms of its own" in fl.describe_not_found(discovered).data
     proposals = pd.DataFrame({"proposal_id": ["p01"], "text": ["<script>alert(1)</script>"], "doc_id": ["d1"],
                               "outlet": ["A"], "outlets": [2], "documents": [2], "doc_ids": ["d1; d2"],
                               "shared_words": ["x"]})

@@ -47,7 +47,7 @@ def _partial_tables() -> dict[str, pd.DataFrame]:
             "outlet": ["A", "B <b>", "A"], "target": ["israel", "israel", "taliban"],
             "label": ["against", "neutral", "neutral"], "score": [-0.3, 0.01, 0.0],
             "low": [-0.5, -0.1, -0.1], "high": [-0.1, 0.1, 0.1], "n_sentences": [5, 4, 3],
-            "n_units": [5, 4, 3]}),
+            "n_units": [6, 4, 3], "n_weighing": [3, 0, 1], "n_quotes": [1, 0, 0]}),
         "framing_devices": pd.DataFrame({
             "outlet": ["A", "A", "A", "B <b>"], "device": ["hedge", "hedge", "naming", "naming"],
             "value": ["allegedly", "reportedly", "israel: 'Israel'", "israel: Israel"],
@@ -62,7 +62,8 @@ def test_summary_has_one_row_per_outlet_with_every_column():
     assert list(summary.index) == ["A", "B <b>"]
     a, b = summary.loc["A"], summary.loc["B <b>"]
     assert a["claim_stance"] == "discuss ×1" and b["claim_stance"] == "agree ×2"
-    assert a["stance: israel"] == "against -0.30 [-0.50, -0.10] n=5"
+    assert a["stance: israel"] == "against -0.30 [-0.50, -0.10], 3 of 6 sentences and quotations weigh"
+    assert a["stance: taliban"] == "neutral +0.00 [-0.10, +0.10], 1 of 3 sentences weighs"
     assert list(summary.columns[:5]) == ["documents", "words", "claim_stance", "stance: israel",
                                          "stance: taliban"]
     assert b["stance: taliban"] == "not mentioned"
@@ -100,7 +101,7 @@ def test_summary_narrative_escapes_outlet_names():
     data = tables()
     html = fl.describe_framing(fl.summarise_framing(data), data["target_stance"], {"israel": "Israel <i>"}).data
     assert "B &lt;b&gt;" in html and "<b>" not in html and "<i>" not in html
-    assert "against Israel &lt;i&gt; (-0.30, 95% interval -0.50 to -0.10, 5 sentences)" in html
+    assert "against Israel &lt;i&gt; (-0.30, 95% interval -0.50 to -0.10, 3 of 6 sentences and quotations weigh)" in html
     assert "(1 document, 500 words)" in html and "(2 documents, 1,000 words)" in html
     assert "(s)" not in html
     assert "neutral toward every target" in html

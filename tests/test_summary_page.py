@@ -52,7 +52,8 @@ def test_compact_table_links_every_cell_and_escapes():
     assert "toward Israel &lt;i&gt;" in html and "<i>" not in html and "B &lt;b&gt;" in html
     assert '<a href="#about-outlet-0">A</a>' in html                       # to the outlet's paragraph
     assert "04_stance_and_framing.html#Where-does-each-document" in html    # a target cell's evidence
-    assert "against</span> -0.30<br><small>5 sentences</small>" in html
+    assert "against</span> -0.30<br><small>3 of 6 sentences and quotations weigh</small>" in html
+    assert "neutral</span> +0.00<br><small>1 of 3 sentences weighs, weak</small>" in html
     assert "2023-01-01 to<br>2023-02-01" in html
     detail = fl.detail_table(summary, data["target_stance"], _labels())
     assert '<tr id="outlet-0">' in detail and '<tr id="outlet-1">' in detail  # what the cells link to
