@@ -281,6 +281,22 @@ def test_grouping_agrees_with_all_pairs_and_skips_short_sequences():
     assert checks < len(texts) * (len(texts) - 1) / 2
 
 
+def test_quotations_of_different_people_are_one_utterance_only_when_nearly_identical():
+    """BASIL's vice-presidential debate: Chaffetz's words (HuffPost) had joined Ryan's (Fox, NYT) at 0.50."""
+    ryan = ("“I think the vice president very well knows that sometimes the words don’t come out of your mouth the right "
+            "way,” Paul Ryan said.")
+    chaffetz = "“I think the way the vice president handled himself was condescending,” said Jason Chaffetz."
+    wrong = ("“I think the vice president very well knows that sometimes the words don’t come out of your mouth the right "
+             "way,” Joe Biden said.")
+    corpus = pd.concat([corpus_of(ryan, doc_id="a", outlet="A"), corpus_of(chaffetz, doc_id="b", outlet="B"),
+                        corpus_of(wrong, doc_id="c", outlet="C")])
+    grouped = fl.group_quotes(fl.extract_quotes(corpus)).set_index("outlet")
+    assert fl.quote_similarity(*(fl.quote_tokens(grouped.at[o, "quote_text"]) for o in "AB")) >= 0.5
+    assert list(grouped.loc[["A", "B", "C"], "speaker"]) == ["Paul Ryan", "Jason Chaffetz", "Joe Biden"]
+    assert grouped.at["A", "group_id"] != grouped.at["B", "group_id"]   # different people, words in common
+    assert grouped.at["A", "group_id"] == grouped.at["C", "group_id"]   # the same words: one outlet names the wrong speaker
+
+
 def test_scare_quotes_take_no_part_in_groups():
     corpus = pd.concat([corpus_of('The "Israel" plan. He said "we need help from any party".',
                                   doc_id="a", outlet="A"),
