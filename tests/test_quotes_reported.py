@@ -110,6 +110,8 @@ def direct(text: str, language: str = "en") -> pd.Series:
     ('Trump Says Clinton "lied about her emails to us."', "en", "Trump", "", "person", "Says"),
     ('The house is a museum. Said Dorothy Poynter, who grew up there, "it was a happy street."', "en",
      "Dorothy Poynter", "", "person", "Said"),
+    # a party and state in parentheses are no part of the name (was "Jason Chaffetz R-Utah")
+    ("“It was condescending,” said Rep. Jason Chaffetz (R-Utah).", "en", "Jason Chaffetz", "Rep.", "person", "said"),
 ])
 def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     quote = direct(text, language)

@@ -241,8 +241,9 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
 def mention_after(region: str, rules: QuoteRules) -> Mention:
     """The speaker named right after a reporting verb ("…," said Sen. Sheldon Whitehouse; says
     David Palmiter, a professor; said an industry lobbyist who spoke on condition of anonymity):
-    the noun phrase up to a comma, a relative pronoun or a preposition."""
-    words = _WORD.findall(strip_marks(region))
+    the noun phrase up to a comma, a relative pronoun or a preposition; a parenthesis is no part
+    of it ("said Rep. Jason Chaffetz (R-Utah)")."""
+    words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", region)))
     folded = [w.casefold() for w in words]
     end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)
                 and not _surname(words, k)), len(words))
