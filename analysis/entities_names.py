@@ -23,13 +23,10 @@ from analysis.entities_groups import _collectives, described_member, name_group,
 from analysis.languages import folded_quote_words, language_resources
 from analysis.marks import OPENING_A_SENTENCE, WORD_APOSTROPHES
 from analysis.matcher import list_matcher
-from analysis.text import SHARED_ABBREVIATIONS, fold_word, split_sentences, word_spans
+from analysis.text import SHARED_ABBREVIATIONS, find_dateline, fold_word, split_sentences, word_spans
 from analysis.schemas import row_tuples
 
 ACRONYM_MAX = 6         # an all-capitals word up to this length is an acronym (NRF, NATO)
-# a dateline opening an article's body: "WASHINGTON —", "KANSAS CITY, Mo. --", "DENVER (AP) –"
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z. " + WORD_APOSTROPHES + r"]+(?:, [A-Z][A-Za-z. " + WORD_APOSTROPHES
-                       + r"]+)?[ \t]*(?:\([A-Z]+\))?[ \t]*(?:\u2014|\u2013|--|-)", re.M)
 # a capitalised word joined to a lower-case one, before a name or ending it
 _LEADING_ADJECTIVE, _TRAILING_ADJECTIVE = re.compile(r"^\w+-[a-z]+ (?=\S)"), re.compile(r"(?<=\w)-[a-z]+$")
 _POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s?$")
@@ -330,7 +327,7 @@ def find_names(corpus: pd.DataFrame, affiliations: bool = False) -> pd.DataFrame
         sentence_starts.append([sentence[0] for sentence in doc_sentences])
         text = doc.text
         # where the reporter filed from is not what the article talks about
-        dateline = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -\u2013\u2014")), None)
+        dateline = find_dateline(text)
         for sid, sentence in enumerate(doc_sentences):
             a, b, words = sentence[:3]
             spans, headline = _sentence_names(text, sentence, (di, sid) in styled, doc.language, lowercase,
@@ -339,7 +336,7 @@ def find_names(corpus: pd.DataFrame, affiliations: bool = False) -> pd.DataFrame
                 headlines.append((di, sid, a, b, spans))
                 continue
             for s, e in spans:
-                if dateline is None or not dateline.start() <= s < dateline.end():
+                if dateline is None or not dateline[0] <= s < dateline[1]:
                     _add_name(rows, di, doc, sid, a, b, s, e, lowercase, capitalised, affiliations)
             collectives = _collectives(doc.language)
             if collectives:  # groups named by a common noun: "protesters", "the police"

@@ -158,6 +158,18 @@ def _split_line(line: str, language: str, quoted: QuotedRegions,
     return spans
 
 
+# a dateline opening an article's body: "WASHINGTON —", "KANSAS CITY, Mo. --", "DENVER (AP) –"
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z. " + WORD_APOSTROPHES + r"]+(?:, [A-Z][A-Za-z. " + WORD_APOSTROPHES
+                       + r"]+)?[ \t]*(?:\([A-Z]+\))?[ \t]*(?:\u2014|\u2013|--|(?<=[ \t])-)", re.M)  # not "AP-GfK Poll:"
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """Where the dateline opening ``text`` lies (in its first 400 characters), or None: where the
+    reporter filed from names no actor and no speaker ("WASHINGTON — Michael Steele said")."""
+    found = next((m for m in _DATELINE.finditer(text, 0, 400) if m.group().strip(" -\u2013\u2014")), None)
+    return (found.start(), found.end()) if found else None
+
+
 def split_sentences(text: str, language: str = "en", pairs=None) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``.
 

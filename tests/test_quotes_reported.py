@@ -273,6 +273,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     # a state after a city is no speaker (was "Tex", BASIL's Chick-fil-A event)
     ("Jane Doe of Austin, Tex., said: “I am leaving.”", "en", ["Jane Doe"]),
     ("Jane Doe, 45, of Springfield, Mo., said: “I am leaving.”", "en", ["Jane Doe"]),    # was Springfield
+    # a dateline is where the reporter filed from, no part of the speaker's name (was "WASHINGTON Michael
+    # Steele", BASIL; "CHICAGO Rahm Emanuel", PolNeAR train); a hyphen inside a word is no dateline's dash
+    ("WASHINGTON — Michael Steele, chairman of the party, said: “We will win.”", "en", ["Michael Steele"]),
+    ("CHICAGO -- Rahm Emanuel said: “We will sue.”", "en", ["Rahm Emanuel"]),
+    ("AP-GfK Poll: “Voters see Sanders as electable.”", "en", ["AP-GfK Poll"]),
     # a conjunction or a preposition opens no name; a stopword that is a name particle or a first name may
     ("But Ramos said: “Journalists take sides.”", "en", ["Ramos"]),
     ("De Blasio said: “We stay.”", "en", ["De Blasio"]),

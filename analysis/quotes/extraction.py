@@ -23,14 +23,14 @@ from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduct
 from analysis.quotes.links import link_mixed, link_parts
 from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, describes, mention_after, mention_in,
                                       named_after, opens_noun_phrase, said_of_object, speaker_type, whole_name)
-from analysis.quotes.masking import blank_doubled_openings, blank_inside
+from analysis.quotes.masking import blank_dateline, blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported, parenthetical
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model, word_starts
 from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.coreference import Speakers
 from analysis.quotes.speakers import Verb, find_verbs
 from analysis.schemas import conform, empty_table, row_tuples, table_columns
-from analysis.text import split_sentences, tokenize_words
+from analysis.text import find_dateline, split_sentences, tokenize_words
 
 # Between a quotation and the verb after it: a name of up to six words (titles and initials with
 # their periods), then up to four appositions between commas ("…,” Sarandon, 69, told; "…,” Scott
@@ -197,9 +197,9 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
     pairs, mark_warnings = scan_quote_marks(text)
     sentences = split_sentences(text, language, pairs=pairs) or [(0, len(text))]
     ends = [b for _, b in sentences]
-    masked = blank_doubled_openings(blank_inside(text, pairs), pairs)
-    long_only = blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
-                              > rules.name_max_words + 2)
+    masked = blank_dateline(blank_doubled_openings(blank_inside(text, pairs), pairs))
+    long_only = blank_dateline(blank_inside(text, pairs, lambda p: len(text[p.open_at + 1:p.close_at].split())
+                                            > rules.name_max_words + 2))
     verbs = _Verbs(find_verbs(long_only, masked, sentences, rules))
     according_to = rules.sources_named(masked)
     according_starts = [m.start for m in according_to]

@@ -1,9 +1,11 @@
 """Texts with quotations blanked: the author's words, offsets unchanged (every character
 kept or replaced by a space, line breaks kept), so verbs and speakers are never read inside a
-quotation."""
+quotation (nor in a dateline)."""
 from __future__ import annotations
 
 import re
+
+from analysis.text import find_dateline
 
 
 def blank_inside(text: str, pairs, keep=lambda p: True) -> str:
@@ -28,3 +30,10 @@ def blank_doubled_openings(masked: str, pairs) -> str:
         if p.open_at and masked[p.open_at - 1] == masked[p.open_at] == "'":
             chars[p.open_at - 1] = " "
     return "".join(chars)
+
+
+def blank_dateline(text: str) -> str:
+    """``text`` with its dateline blanked: "WASHINGTON — Michael Steele … said" names the speaker
+    Michael Steele, not "WASHINGTON Michael Steele"."""
+    found = find_dateline(text)
+    return text if found is None else text[:found[0]] + " " * (found[1] - found[0]) + text[found[1]:]
