@@ -1147,6 +1147,11 @@ def test_the_subject_after_a_quoted_clause(text, language, speaker):
     # the last of two nouns heads the description after the verb ("a police", "a campaign")
     ("The suspect fled the scene before dawn, said a police source.", "a police source"),
     ("The plan is dead on arrival, said a campaign spokesman.", "a campaign spokesman"),
+    # a noun after a name, in a phrase a determiner opens, heads the description: not the adjective
+    # "Saudi Arabian" (FNC-1), "Syrian", "Republican"
+    ("DUBAI - A prominent Saudi Arabian cleric said building snowmen was forbidden.", "A prominent Saudi Arabian cleric"),
+    ("The Syrian government said the convoy had been attacked.", "The Syrian government"),
+    ("A Republican congressman said the plan was dead on arrival.", "A Republican congressman"),
 ])
 def test_a_description_speaks_whole_and_a_day_is_no_name(text, speaker):
     assert set(extract(text)["speaker"]) == {speaker}

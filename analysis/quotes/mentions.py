@@ -166,6 +166,12 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
         if runs and runs[-1][0] > end and folded[runs[-1][0] - 1] in rules.coordinators:
             return _name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
         return Mention(" ".join(words[begin:end]), "role")
+    if runs and folded[0] in rules.determiners and len(words) <= 6 and 0 < len(words) - runs[-1][1] <= 2 and all(
+            words[k][:1].islower() and folded[k] not in rules.stopwords
+            for k in [*range(1, runs[0][0]), *range(runs[-1][1], len(words))]):
+        # "A prominent Saudi Arabian cleric said", "The Syrian government said": the noun after the
+        # name heads the description (not "The Fed does not", "The AP and others")
+        return Mention(" ".join(words), "role")
     if runs:
         return _name(words, *_subject_run(words, folded, runs, rules), rules)
     if folded[0] in rules.determiners and len(words) <= 4:
