@@ -1152,6 +1152,9 @@ def test_the_subject_after_a_quoted_clause(text, language, speaker):
     ("DUBAI - A prominent Saudi Arabian cleric said building snowmen was forbidden.", "A prominent Saudi Arabian cleric"),
     ("The Syrian government said the convoy had been attacked.", "The Syrian government"),
     ("A Republican congressman said the plan was dead on arrival.", "A Republican congressman"),
+    # a description is never cut inside a name (was "… County Prosecutor Bob", BASIL's Ferguson event)
+    ("A spokesman for St. Louis County Prosecutor Bob McCulloch said there was no timeline.",
+     "A spokesman for St Louis County Prosecutor Bob McCulloch"),
 ])
 def test_a_description_speaks_whole_and_a_day_is_no_name(text, speaker):
     assert set(extract(text)["speaker"]) == {speaker}

@@ -48,6 +48,8 @@ def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules)
             end += 1
         while end > i + 1 and folded[end - 1] in rules.particles | rules.determiners:
             end -= 1
+        while end < len(words) and words[end][:1].isupper() and words[end - 1][:1].isupper():
+            end += 1  # not cut inside a name: "A spokesman for St. Louis County Prosecutor Bob | McCulloch"
     return begin, end
 
 
