@@ -278,6 +278,11 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ("WASHINGTON — Michael Steele, chairman of the party, said: “We will win.”", "en", ["Michael Steele"]),
     ("CHICAGO -- Rahm Emanuel said: “We will sue.”", "en", ["Rahm Emanuel"]),
     ("AP-GfK Poll: “Voters see Sanders as electable.”", "en", ["AP-GfK Poll"]),
+    # a verb after "and" and a name opens a clause of its own: the quotation before is not that name's
+    # (was Holder's, BASIL's Ferguson event); a verb after "but" alone goes on with the subject
+    ('His cousin "started mouthing off," and Holder urged him to be quiet.', "en", ["unknown"]),
+    ('Sanders pledged to rid the world of "this barbarous organization" but said little about how.', "en",
+     ["Sanders"]),
     # a conjunction or a preposition opens no name; a stopword that is a name particle or a first name may
     ("But Ramos said: “Journalists take sides.”", "en", ["Ramos"]),
     ("De Blasio said: “We stay.”", "en", ["De Blasio"]),

@@ -22,7 +22,7 @@ from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduct
                                           sentence_alone, signature)
 from analysis.quotes.links import link_mixed, link_parts
 from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, describes, mention_after, mention_in,
-                                      named_after, opens_noun_phrase, said_of_object, speaker_type, whole_name)
+                                      named_after, opens_new_clause, opens_noun_phrase, said_of_object, speaker_type, whole_name)
 from analysis.quotes.masking import blank_dateline, blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported, parenthetical
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model, word_starts
@@ -114,6 +114,8 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
             before = Verb(before.start, before.end, before.verb, named, before.source)
     if after and not post and not _quotations_run_on(p, text, close_end, after.start):
         after = None  # Potts echoed:\n\n“…”\n\nAfter the mayor, Duke Bennett, was elected, …
+    if after and not post and opens_new_clause(masked[close_end:after.start], rules):
+        after = None  # His cousin “started mouthing off,” and Holder urged him …: a new clause, its own verb
     chosen = post or before or after
     gap = masked[before.end:p.open_at] if before else ""
     introduced = post is not None or (

@@ -411,3 +411,12 @@ def said_of_object(masked: str, at: int, rules: QuoteRules) -> bool:
     if folded and folded[-1] in rules.determiners:
         folded = folded[:-1]
     return bool(folded) and folded[-1] in rules.continuers
+
+
+def opens_new_clause(between: str, rules: QuoteRules) -> bool:
+    """The words between a quotation and a verb after it are a coordinator and a name: that verb
+    opens a clause of its own ("“started mouthing off,” and Holder urged him"), unlike a verb
+    that goes on with the sentence's subject ("“…” but said little")."""
+    words = between.split()
+    return 2 <= len(words) <= 4 and words[0].casefold() in rules.coordinators \
+        and mention_in(" ".join(words[1:]), rules).kind == "name"
