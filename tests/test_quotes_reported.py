@@ -112,6 +112,9 @@ def direct(text: str, language: str = "en") -> pd.Series:
      "Dorothy Poynter", "", "person", "Said"),
     # a party and state in parentheses are no part of the name (was "Jason Chaffetz R-Utah")
     ("“It was condescending,” said Rep. Jason Chaffetz (R-Utah).", "en", "Jason Chaffetz", "Rep.", "person", "said"),
+    # a capitalised determiner after "of" goes on with the name's affiliation (was "Lady of Guadalupe")
+    ("“We didn’t know it was Eric Holder,” Rev. John Paul Hopping of Our Lady of Guadalupe, told HuffPost.", "en",
+     "John Paul Hopping", "Rev.", "person", "told"),
 ])
 def test_speaker_title_type_and_cue(text, language, speaker, title, kind, cue):
     quote = direct(text, language)

@@ -64,8 +64,9 @@ def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) ->
         if w[0].isupper() and f not in rules.determiners and _CONTRACTION.sub("", f) not in rules.singular | rules.plural \
                 and (begin is not None or not alone):
             begin = k if begin is None else begin
-        elif begin is not None and f in rules.particles:
-            continue
+        elif begin is not None and (f in rules.particles or w[0].isupper() and f in rules.determiners
+                                    and folded[k - 1] in rules.particles):
+            continue  # "Bank of England"; "Hopping of Our Lady of Guadalupe"
         else:
             if begin is not None:
                 runs.append((begin, k))
