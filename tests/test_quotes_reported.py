@@ -110,6 +110,9 @@ def direct(text: str, language: str = "en") -> pd.Series:
     ('Trump Says Clinton "lied about her emails to us."', "en", "Trump", "", "person", "Says"),
     ('The house is a museum. Said Dorothy Poynter, who grew up there, "it was a happy street."', "en",
      "Dorothy Poynter", "", "person", "Said"),
+    # a party and state between commas before a relative clause are no name (was "R-TX", BASIL)
+    ('Sen. John Cornyn, R-TX, who heads the GOP campaign committee, said Tuesday, "I think it is a '
+     'blockbuster revelation."', "en", "John Cornyn", "Sen.", "person", "said"),
     # a party and state in parentheses are no part of the name (was "Jason Chaffetz R-Utah")
     ("“It was condescending,” said Rep. Jason Chaffetz (R-Utah).", "en", "Jason Chaffetz", "Rep.", "person", "said"),
     # a capitalised determiner after "of" goes on with the name's affiliation (was "Lady of Guadalupe")
@@ -591,6 +594,11 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "the enemies were attempting to frame the group", "Massoud", "said"),
     ("The senator told reporters that the bill would pass next week.", "en", "indirect",
      "the bill would pass next week", "The senator", "told"),
+    # a weekday right after the verb is when, not what was said (was "Monday that the plan …")
+    ("Smith said Monday that the plan was dead on arrival.", "en", "indirect", "the plan was dead on arrival",
+     "Smith", "said"),
+    ("Smith said Tuesday the plan was dead on arrival.", "en", "indirect", "the plan was dead on arrival",
+     "Smith", "said"),
     ("The group will fight on until the end, a spokesperson for the group told reporters.", "en", "indirect",
      "The group will fight on until the end", "a spokesperson for the group", "told"),
     ("According to the ministry, the fighting resumed in the valley overnight.", "en", "indirect",

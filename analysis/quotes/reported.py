@@ -70,6 +70,9 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
         return _span(text, at + begin, s_end)  # "said in an interview last week that …", "said on Friday he met"
     if _speaker_follows(verb, masked, tail, rules):
         return None  # "…," said David French of the NRF: the words after name the speaker
+    if first in rules.weekdays and len(words) > 1:  # "said Monday that …", "said Tuesday the plan …"
+        begin = _content_start(words, 1, LEAD_WORDS + 1, rules)
+        return _span(text, at + (words[1].start() if begin is None else begin), s_end)
     if first in rules.conjunctions:
         at += _content_start(words, 0, 1, rules)
     elif rules.tells(verb.verb) or verb.verb.casefold() in rules.conjunctions:

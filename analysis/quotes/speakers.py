@@ -20,6 +20,7 @@ from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
 _SEGMENT = re.compile(r"[,;:]")
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")  # "R-TX", "D-N.Y.", "R-Wis."
 _POSSESSIVE_END = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 # a quoted clause's last mark: a comma, ! or ? right before closing marks ("… the event,” police said")
@@ -324,9 +325,11 @@ def _appositions_start(masked: str, floor: int, commas: list[int], rules: QuoteR
 
 def _opens_apposition(words: list[str], rules: QuoteRules) -> bool:
     """The words between commas describe the name before them: a determiner or a lower-case word
-    that is no stopword first ("the former Florida governor", "becoming president of …")."""
+    that is no stopword first ("the former Florida governor", "becoming president of …"), or a
+    party and state ("Sen. John Cornyn, R-TX, who heads …, said")."""
     first = words[0].casefold()
-    return first in rules.determiners or words[0][:1].islower() and first not in rules.stopwords
+    return first in rules.determiners or words[0][:1].islower() and first not in rules.stopwords \
+        or bool(_PARTY_STATE.fullmatch(" ".join(words)))
 
 
 def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
