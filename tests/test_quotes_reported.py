@@ -1168,6 +1168,8 @@ def test_the_subject_after_a_quoted_clause(text, language, speaker):
     ("DUBAI - A prominent Saudi Arabian cleric said building snowmen was forbidden.", "A prominent Saudi Arabian cleric"),
     ("The Syrian government said the convoy had been attacked.", "The Syrian government"),
     ("A Republican congressman said the plan was dead on arrival.", "A Republican congressman"),
+    # an adverb before the verb is no head of the description (was "The Department of Homeland Security flatly")
+    ("The Department of Homeland Security flatly denied that the men had crossed.", "Department of Homeland Security"),
     # a description is never cut inside a name (was "… County Prosecutor Bob", BASIL's Ferguson event)
     ("A spokesman for St. Louis County Prosecutor Bob McCulloch said there was no timeline.",
      "A spokesman for St Louis County Prosecutor Bob McCulloch"),
