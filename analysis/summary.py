@@ -99,8 +99,9 @@ def _claim_cell(rows: pd.DataFrame) -> str:
 def weighing(n_weighing: int, n_units: int, n_quotes: int) -> str:
     """What a target's score rests on: "1 of 13 sentences weighs". The score is the mean of the
     units with |weight| ≥ 0.2, so "−0.59 … 13 sentences" alone would misread as a mean over 13."""
+    n_weighing, n_units = int(n_weighing), int(n_units)
     noun = ("sentence or quotation", "sentences and quotations") if n_quotes else ("sentence", "sentences")
-    return f"{int(n_weighing):,} of {int(n_units):,} {noun[int(n_units) != 1]} weigh{'s' if n_weighing == 1 else ''}"
+    return f"{n_weighing:,} of {n_units:,} {noun[n_units != 1]} weigh{'s' if n_weighing == 1 else ''}"
 
 
 def _target_cells(target_stance: pd.DataFrame, outlet: str, targets: list[str]) -> dict[str, str]:

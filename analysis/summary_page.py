@@ -73,7 +73,7 @@ def plural(n: int, noun: str, many: str = "") -> str:
 
 
 def _weighing(row) -> str:
-    return weighing(int(row.n_weighing), int(row.n_units), int(row.n_quotes))
+    return weighing(row.n_weighing, row.n_units, row.n_quotes)
 
 
 def evidence_href(column: str) -> str:

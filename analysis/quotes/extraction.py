@@ -30,7 +30,7 @@ from analysis.quotes.rules import QuoteRules, quote_rules
 from analysis.quotes.coreference import Speakers
 from analysis.quotes.speakers import Verb, find_verbs
 from analysis.schemas import conform, empty_table, row_tuples, table_columns
-from analysis.text import find_dateline, split_sentences, tokenize_words
+from analysis.text import split_sentences, tokenize_words
 
 # Between a quotation and the verb after it: a name of up to six words (titles and initials with
 # their periods), then up to four appositions between commas ("…,” Sarandon, 69, told; "…,” Scott

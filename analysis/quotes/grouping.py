@@ -154,14 +154,12 @@ def group_quotes(quotes: pd.DataFrame, translated: pd.DataFrame | None = None,
     eligible = out[(out["kind"] == "direct") & (out["depth"] == 0)]
     languages = np.where(eligible["via_translation"], "en", eligible["language"])
     tokens = [quote_tokens(t, lang) for t, lang in zip(eligible["match_text"], languages)]
-    unique, people = {}, []
-    person = np.where(eligible["speaker_type"] == "person", eligible["speaker_id"], "")
-    for t, who in zip(tokens, person):
-        if unique.setdefault(t, len(unique)) == len(people):
-            people.append(set())
+    unique = {}
+    index = [unique.setdefault(t, len(unique)) for t in tokens]
+    people = [set() for _ in unique]  # the named people each distinct text is credited to
+    for i, who in zip(index, np.where(eligible["speaker_type"] == "person", eligible["speaker_id"], "")):
         if who:
-            people[unique[t]].add(who)
-    index = [unique[t] for t in tokens]
+            people[i].add(who)
     labels, _ = cluster_token_sequences(list(unique), threshold, min_words, speakers=[frozenset(p) for p in people])
     component = [labels[i] for i in index]
     order = pd.Series(component, index=eligible.index)
