@@ -52,6 +52,23 @@ def test_furniture_prefix_rule_keeps_the_rest_of_the_line():
     assert furniture == "[crawl-stamp] date 2023-10"
 
 
+@pytest.mark.parametrize("line, rest", [
+    ("Updated: Rick Santorum on Sunday tried to clarify his comment.", "Rick Santorum on Sunday tried to clarify his comment."),
+    ("UPDATE 2:52 p.m. -- Additional records disclosed Wednesday revealed more.", "Additional records disclosed Wednesday revealed more."),
+    ("Update at 2:49 p.m.: According to the plates, the car is his.", "According to the plates, the car is his."),
+])
+def test_update_label_is_furniture_not_a_speaker(line, rest):
+    rules = fl.load_furniture_rules(fl.DATA / "furniture.yaml")
+    text, furniture = fl.split_furniture(line, rules)
+    assert text == rest and furniture.startswith("[update-stamp] ")
+
+
+def test_update_rule_leaves_sentences_that_open_with_the_word():
+    rules = fl.load_furniture_rules(fl.DATA / "furniture.yaml")
+    line = "Updated figures show the deficit grew: officials said it would shrink."
+    assert fl.split_furniture(line, rules) == (line, "")
+
+
 def test_furniture_rule_does_not_touch_article_sentences():
     rules = fl.load_furniture_rules(fl.DATA / "furniture.yaml")
     line = "He said we should read more: books, papers and letters."

@@ -485,6 +485,19 @@ def test_a_quotation_paragraph_goes_on_in_the_previous_speaker_s_voice():
     ('"What was the massive pivot point to make him change?" Beck questioned.', "en", ["Beck"]),
     ("« Qu'est-ce qui a bien pu le faire changer à ce point ? » s'est interrogé Jean Dupont.", "fr",
      ["Jean Dupont"]),
+    # no name ends in a day (was "Santorum Sunday", BASIL)
+    ('"What were you talking about?" said Santorum Sunday.', "en", ["Santorum"]),
+    # asides that open with a preposition, a place among them, between the name and the verb (was
+    # "Columbus", BASIL's "phony theology" event)
+    ("Mr. Santorum, at another appearance on Saturday, in Columbus, Ohio, called the idea “anachronistic.”", "en",
+     ["Santorum"]),
+    ("Mr. Santorum, at another appearance on Saturday, in Columbus, called the idea “anachronistic.”", "en",
+     ["Santorum"]),
+    ("Jean Dupont, lors d'une autre apparition samedi, à Lyon, a qualifié l'idée d'« anachronique ».", "fr",
+     ["Jean Dupont"]),
+    # but a sentence's opening circumstances before its own subject name no speaker of a later verb
+    ("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying "
+     "that his rival would ''make an outstanding president.''", "en", ["Bernie Sanders"]),
 ])
 def test_speakers_carried_over_and_coordinated(text, language, speakers):
     quotes = extract(text, language)
@@ -729,6 +742,17 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "that “beating expectations would be helpful.”", "Bush", "told"),
     ("Le ministre a assuré aux journalistes que « la réforme est utile au pays ».", "fr", "mixed",
      "que « la réforme est utile au pays »", "Le ministre", "a assuré"),
+    # a clause that opens with "when" or "after" has its own subject and verb: the verb before it
+    # reports nothing of it (was "issued a statement" by the aide, BASIL's "phony theology" event)
+    ("The aide issued a statement when Santorum told voters that the agenda is bad.", "en", "indirect",
+     "the agenda is bad", "Santorum", "told"),
+    ("The aide issued a statement Saturday shortly after Santorum told voters that the agenda is bad.", "en",
+     "indirect", "the agenda is bad", "Santorum", "told"),
+    ("Le porte-parole a publié un communiqué lorsque Dupont a déclaré que le plan est mort.", "fr", "indirect",
+     "le plan est mort", "Dupont", "a déclaré"),
+    # but "after" is also a preposition: a circumstance before "that"
+    ("Sen. Jack Reed said after a lunch on Tuesday that he had not read the plan.", "en", "indirect",
+     "he had not read the plan", "Jack Reed", "said"),
 ])
 def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
     quotes = extract(text, language)

@@ -79,6 +79,8 @@ def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) ->
             b -= 1
         while b - a > 1 and _opens_no_name(folded, a, b, rules):
             a += 1  # "on Wednesday Williams admitted", "As Axelrod said", "But Ramos", "As The Post's Dana Milbank"
+        while b - a > 1 and folded[b - 1] in rules.weekdays:
+            b -= 1  # "his interview with Santorum Sunday": no name ends in a day
         if b > a and not (b - a == 1 and folded[a] in rules.weekdays):
             trimmed.append((a, b))
     return trimmed

@@ -63,7 +63,10 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     first = words[0].group().strip(",").casefold()
     if first in rules.infinitive_markers and verb.verb.casefold() in rules.infinitive_verbs:
         return _span(text, at + words[0].start(), s_end)  # "vowed to repeal the law"
-    if first in rules.breakers and first not in rules.conjunctions:
+    # a circumstance ("said in an interview", "said while campaigning") or a clause of its own
+    # ("issued a statement when Santorum told voters …") before any reported words
+    opens_clause = first in rules.apposition_ends - rules.conjunctions - rules.relatives - rules.continuers
+    if first in rules.breakers and first not in rules.conjunctions or opens_clause:
         begin = _content_start(words, 1, LEAD_WORDS, rules)
         if begin is None:
             return None  # "said in a statement", "said during the interview"
@@ -360,6 +363,9 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 mention = mention_after(masked[verb.end:sentence[1]], rules)
             if span is None:
                 span = _after(verb, text, masked, sentence[1], rules)
+                k = bisect.bisect_right(verb_starts, start)
+                if span and k < len(verb_starts) and verb_starts[k] < span[0]:
+                    continue  # "issued a statement Saturday after Santorum told voters that …": told's words
                 k = bisect.bisect_right(cue_starts, start)
                 if span and k < len(cue_starts) and cue_starts[k] < span[1]:
                     span = _before_next(text, masked, span, cue_starts[k], rules)  # "said A, but she said B"

@@ -60,16 +60,34 @@ def _clause_start(masked: str, floor: int, at: int, rules: QuoteRules) -> int:
     return cut
 
 
+def _own_clause(masked: str, cut: int, at: int, rules: QuoteRules) -> tuple[int, bool] | None:
+    """Where a clause of its own opens inside the words from ``cut`` to a verb at ``at``: after
+    the last word that opens a clause, not the first word ("issued a statement when Santorum told";
+    not "When asked"), and whether that word is also a preposition ("after": its clause needs a
+    name or a pronoun for subject, "shortly after Santorum told"; not "Officials after the meeting said")."""
+    openers = rules.apposition_ends - rules.relatives - rules.continuers - rules.coordinators
+    found = None
+    for k, match in enumerate(_TOKEN.finditer(masked, cut, at)):
+        word = match.group(1).casefold()
+        if k and word in openers:
+            found = (match.end(), word in rules.breakers)
+    return found
+
+
 def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rules: QuoteRules) -> Mention:
     """Who is named before a hometown written the news way, city then state between commas, with
     an age before it ("Jane Doe, 45, of Springfield, Mo., said"): the segments of the state, the
-    city ("of Springfield") and the age are passed over, back to the first other one."""
+    city ("of Springfield", "in Columbus") and the age are passed over, back to the first other one,
+    and so are asides that open with a preposition ("Mr. Santorum, at another appearance on
+    Saturday, in Columbus, Ohio, called")."""
     k = len(commas) - 2  # the segment before the state
     while k >= 0:
         start = commas[k - 1] + 1 if k else floor
         words = masked[start:commas[k]].split()
-        origin = len(words) >= 2 and words[0].casefold() in rules.particles and words[1][:1].isupper()
-        if not (origin or len(words) == 1 and words[0].isdigit()):
+        first = words[0].casefold() if words else ""
+        origin = len(words) >= 2 and first in rules.particles and words[1][:1].isupper()
+        aside = k > 0 and len(words) >= 2 and words[0][:1].islower() and first in rules.prepositions
+        if not (origin or aside or len(words) == 1 and words[0].isdigit()):
             return mention_in(text[start:commas[k]], rules)
         k -= 1
     return NO_MENTION
@@ -141,6 +159,10 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             if text[quoted.end():match.start].strip():  # words between: the subject ("the event,” police")
                 cut = quoted.end()  # a short quotation's words are not its speaker's
         mention = mention_in(text[cut:match.start], rules)
+        if (inner := _own_clause(masked, cut, match.start, rules)) is not None:
+            own = mention_in(text[inner[0]:match.start], rules)
+            if own.kind in (("name", "pronoun") if inner[1] else ("name", "pronoun", "role", "plural")):
+                mention = own
         if mention.kind == "none":
             mention = _named_after_quotation(masked[max(cut - 3, floor):match.start], text, rules)  # "“…,” From said"
         spoken = verbs[-1].mention if verbs and verbs[-1].start >= floor and verbs[-1].mention.kind != "none" \
@@ -196,7 +218,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             last = masked[floor + commas[-2] + 1:floor + commas[-1]].split()  # the segment before the verb
             # "Jane Doe, 45, of Springfield, Mo., said", "a user who lives near Austin, Tex., posted"
             state = bare and len(last) == 1 and bool(name_group(last[0], rules.language)[0])
-            j = len(commas) - 2 if state else _appositions_start(masked, floor, commas, rules)
+            j = len(commas) - 2 if state else _appositions_start(masked, floor, commas, rules, circumstances=bare)
             apposition = last if j == len(commas) - 2 else masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
             head = text[_previous_segment(masked, floor, floor + commas[j]):floor + commas[j]]
             if state:
@@ -310,14 +332,23 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
     return NO_MENTION
 
 
-def _appositions_start(masked: str, floor: int, commas: list[int], rules: QuoteRules) -> int:
+def _appositions_start(masked: str, floor: int, commas: list[int], rules: QuoteRules,
+                       circumstances: bool = False) -> int:
     """Index of the comma that ends the name before a chain of appositions running up to the
     verb: "J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote" (two
-    appositions, each opening with a determiner or a lower-case word)."""
+    appositions, each opening with a determiner or a lower-case word). With ``circumstances``
+    (the verb right after the chain's last comma) and a last link that opens with a preposition,
+    asides opening with one are links too ("Mr. Santorum, at another appearance on Saturday, in
+    Columbus, called"; not "At a rally in Portsmouth, N.H., on Tuesday, Sanders endorsed Clinton,
+    saying")."""
+    def aside(words: list[str]) -> bool:
+        return bool(words) and words[0][:1].islower() and words[0].casefold() in rules.prepositions
+
     j = len(commas) - 2
+    circumstances = circumstances and aside(masked[floor + commas[j] + 1:floor + commas[j + 1]].split())
     while j >= 1 and len(commas) - j <= 4:
         words = masked[floor + commas[j - 1] + 1:floor + commas[j]].split()
-        if not words or not _opens_apposition(words, rules):
+        if not words or not (circumstances and aside(words) or _opens_apposition(words, rules)):
             break
         j -= 1
     return j
