@@ -62,7 +62,8 @@ def _table(name: str, meaning: str, *columns, written: bool = True) -> Table:
 _QUOTE_COLUMNS = (
     ("quote_id", "str", "doc_id:qNNN, stable (doc_id:tNNN in a pivot translation)"), DOC, OUTLET, LANGUAGE,
     ("kind", "str", "direct (a speaker's words in marks), indirect (reported: X said that …), mixed (reported "
-     "words holding a quoted part) or scare (marks around a word or name, nobody's words)"),
+     "words holding a quoted part), scare (marks around a word or name, nobody's words) or title (marks "
+     "around the title of a work, a book or a programme such as CBS's Face the Nation: counted as no quotation)"),
     ("quote_text", "str", "the quoted or reported words (the content span, without marks); "
      "quote_text == text[start:end]"), START, END,
     ("speaker", "str", "who said it (name or description; pronouns resolved); unknown when the text names none"),
@@ -123,7 +124,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ("g2", "float", "signed log-likelihood G² (Dunning 1993)"),
            ("count_outlet", "int", "occurrences in the outlet"),
            ("count_rest", "int", "occurrences in the other outlets of its language")),
-    _table("quotes", "one row per quotation (direct, indirect, mixed or scare), with its group", *_QUOTE_COLUMNS,
+    _table("quotes", "one row per quotation (direct, indirect, mixed or scare) or quoted title, with its group", *_QUOTE_COLUMNS,
            ("speaker_id", "str", "one id per person in the story, merged across spellings, surnames, titles, "
             "outlets and languages; empty when the speaker is unknown"),
            ("speaker_canonical", "str", "the name the speaker_id stands for (its full name as most often written)"),

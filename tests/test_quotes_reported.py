@@ -750,6 +750,13 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
      "indirect", "the agenda is bad", "Santorum", "told"),
     ("Le porte-parole a publié un communiqué lorsque Dupont a déclaré que le plan est mort.", "fr", "indirect",
      "le plan est mort", "Dupont", "a déclaré"),
+    # the person told, then a clause: the words after it are reported, not the sentence's opening
+    # circumstance (was "In an interview on the “Today” show", BASIL); an elided « qu' » opens them too
+    ("In an interview on the “Today” show, Mr. Trump told reporters he was running.", "en", "indirect",
+     "he was running", "Trump", "told"),
+    ("Lors de l'émission, Jean Dupont a assuré aux journalistes qu'il était candidat.", "fr", "indirect",
+     "il était candidat", "Jean Dupont", "a assuré"),
+    ("Jean Dupont a déclaré qu’il était candidat.", "fr", "indirect", "il était candidat", "Jean Dupont", "a déclaré"),
     # but "after" is also a preposition: a circumstance before "that"
     ("Sen. Jack Reed said after a lunch on Tuesday that he had not read the plan.", "en", "indirect",
      "he had not read the plan", "Jack Reed", "said"),
@@ -921,12 +928,12 @@ def test_one_speaker_id_per_person_across_spellings_outlets_and_languages():
      "test of leadership", "direct"),
     ("The “science” from the CDC was questioned by many people, Dr. Jane Smith said.", "en", "science", "direct"),
     # ... but a title stays nobody's words
-    ("Jane Smith said she watched NBC’s “Today” every morning of the week.", "en", "Today", "scare"),
+    ("Jane Smith said she watched NBC’s “Today” every morning of the week.", "en", "Today", "title"),
     ("Le journal souligne que le « chef du Front de résistance nationale » contre le régime taliban "
      "a déclaré : « Je crois que nous devons travailler ensemble ».", "fr",
      "chef du Front de résistance nationale", "scare"),
     ("Trump's 'America last' slogan was repeated by the crowd.", "en", "America last", "direct"),
-    ("He was pro Kasich, he said on MSNBC’s “Morning Joe” on Wednesday.", "en", "Morning Joe", "scare"),
+    ("He was pro Kasich, he said on MSNBC’s “Morning Joe” on Wednesday.", "en", "Morning Joe", "title"),
     ('He said "we need help from anyone today".', "en", "we need help from anyone today", "direct"),
 ])
 def test_scare_quotes_on_real_news(text, language, quoted, kind):

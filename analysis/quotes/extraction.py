@@ -1,4 +1,4 @@
-"""Quotations in article texts: the quoted words, their kind (direct or scare), speaker and verb.
+"""Quotations in article texts: the quoted words, their kind (direct, scare, title), speaker and verb.
 
 A quotation is found from its marks (:mod:`analysis.marks`), never from apostrophes; each row keeps
 the offsets of the quoted words in the corpus ``text``, so every quotation can be shown in a
@@ -228,10 +228,10 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         # "The Apprentice", called “X”: reported words around it do not make it theirs; "refers to
         # the governor as “Chris”": the name the speaker gives
         owned = bool(POSSESSOR.search(masked[max(0, p.open_at - 60):p.open_at]))
-        work = (title and owned) or work_title(words, masked, p.open_at, owned, rules)
+        work = (title and owned) or work_title(words, masked, p.open_at, p.close_at + 1, owned, rules)
         named = (title and not said_of_object(masked, p.open_at, rules)) or named_by or work
         if work:
-            kind, other = "scare", None  # NBC's “Today”, the book “Crippled America: …”: a title, nobody's words
+            kind, other = "title", None  # NBC's “Today”, the book “…”: nobody's words, no distancing either
         signed = signature(p, masked, rules) if p.depth == 0 else None
         if signed:
             other, mention = signed, NO_MENTION  # the signature names the speaker, whatever verb is near
@@ -241,7 +241,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         elif according is not None and kind == "direct" and mention.kind == "none":
             mention, cue_start, cue_end = according  # "according to the EEOC, “…”"
             chosen = None
-        if kind == "scare":
+        if kind in ("scare", "title"):
             chosen, mention, source, cue_start, cue_end = None, NO_MENTION, "", -1, -1
         speaker = (speakers.resolve(mention, cue_start) if mention.kind != "none" else "unknown")
         alone = paragraph_alone(p, text)
@@ -393,7 +393,7 @@ def _extract(corpus: pd.DataFrame, column: str) -> tuple[pd.DataFrame, pd.DataFr
 
 
 def extract_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
-    """One row per quotation (direct or scare) in the article texts.
+    """One row per quotation (direct, scare or title) in the article texts.
 
     In: corpus with ``doc_id``, ``outlet``, ``language``, ``text``. Out: the ``quotes`` table's
     columns up to ``resources`` (grouping adds the rest); unbalanced marks are skipped here and
@@ -422,7 +422,7 @@ def extract_translated_quotes(corpus: pd.DataFrame,
     ``originals``: the corpus's :func:`extract_quotes` result, when already computed.
     """
     docs = corpus[corpus["translation"].fillna("").str.len() > 0]
-    marked = lambda q: q[q["kind"].isin(["direct", "scare"])].reset_index(drop=True)  # noqa: E731
+    marked = lambda q: q[q["kind"].isin(["direct", "scare", "title"])].reset_index(drop=True)  # noqa: E731
     quotes = marked(_extract(docs, "translation")[0])
     if quotes.empty:
         return empty_table("translated_quotes")

@@ -13,7 +13,9 @@ from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in, speaker_type, subject_of
 from analysis.quotes.rules import QuoteRules
 
-POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s)\s*$")
+# a capitalised owner and its possessive ending: "NBC's", and the bare apostrophe after an s ("CBS' “Face the Nation”")
+POSSESSOR = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})([" + WORD_APOSTROPHES + r"]s|(?<=[sS])["
+                       + WORD_APOSTROPHES + r"])\s*$")
 SPACES = " \t\u00a0\u202f\u2009"  # spaces around marks: a line may hold no-break and thin ones
 _NOT_SAYING = ("factive", "evaluating", "believing")  # "bruises that Fields showed to the police."
 _DASHES = (" - ", " -- ", " \u2013 ", " \u2014 ")  # a spaced dash between a headline and its author

@@ -9,6 +9,7 @@ import re
 from analysis.quotes.rules import QuoteRules
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
+_FIRST_WORD = re.compile(r"[ \t]*(\w+)")
 
 
 def title_words(words: list[str], rules: QuoteRules) -> bool:
@@ -24,16 +25,19 @@ def after_possessive(masked: str, at: int, rules: QuoteRules) -> bool:
     return bool(before) and before.group(1).casefold() in rules.possessives
 
 
-def work_title(words: list[str], masked: str, at: int, owned: bool, rules: QuoteRules) -> bool:
-    """Whether quoted words opening at ``at`` are the title of a work: written in title case (minor
-    words and numbers aside) and right after a work noun ("his book, “Crippled America: How to
-    Make America Great Again”", "the musical ''Spotlight''") or an owner (``owned``: "CNBC's
+def work_title(words: list[str], masked: str, at: int, after: int, owned: bool, rules: QuoteRules) -> bool:
+    """Whether quoted words opening at ``at`` (their closing mark ends before ``after``) are the
+    title of a work: written in title case (minor words and numbers aside) and right after a work
+    noun ("his book, “Crippled America: How to Make America Great Again”", "the musical
+    ''Spotlight''"), right before one ("the “Today” show") or after an owner (``owned``: "CNBC's
     ''Secret Lives of the Super Rich''"). Nobody's words, whoever speaks around them."""
     capitals = [w for w in words if w.casefold() not in rules.minor_words and not w.isdigit()]
     if not capitals or not words[0][0].isupper() or not title_words(capitals, rules):
         return False
     before = _LAST_WORD.search(masked[max(0, at - 40):at].rstrip(" ,"))  # "his book, “…”"
-    return owned or (before is not None and before.group(1).casefold() in rules.works)
+    next_word = _FIRST_WORD.match(masked, after)
+    return owned or (before is not None and before.group(1).casefold() in rules.works) \
+        or (next_word is not None and next_word.group(1).casefold() in rules.works)
 
 
 def classify(words: list[str], has_verb: bool, introduced: bool, rules: QuoteRules) -> str:

@@ -26,7 +26,14 @@ def link_mixed(rows: list[dict]) -> None:
     ("The Apprentice", called “X”) stay scare quotes, and so does a short phrase after a
     possessive where no cue credits it ("his “concerns!”"): the author's name for the person's
     thing. (On train that last rule is a judgement, not a gain: such phrases are as often the
-    possessor's own words, "his “political revolution”".)"""
+    possessor's own words, "his “political revolution”".) Reported words whose marks hold only a
+    work's title hold no one's verbatim words: they are indirect ("said on the CNN program “State of
+    the Union” that he would stay")."""
+    quoted = sorted(r["start"] for r in rows if r["kind"] in ("direct", "scare") and not r["depth"])
+    for m in rows:
+        i = bisect.bisect_left(quoted, m["start"])
+        if m["kind"] == "mixed" and not (i < len(quoted) and quoted[i] < m["end"]):
+            m["kind"] = "indirect"
     mixed = sorted((r for r in rows if r["kind"] == "mixed"), key=lambda m: m["start"])  # disjoint
     starts = [m["start"] for m in mixed]
     for r in rows:

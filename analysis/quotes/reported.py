@@ -45,6 +45,10 @@ def _content_start(words: list, first: int, last: int, rules: QuoteRules, pronou
     words before ``pronouns_until``; None if neither."""
     for k, w in enumerate(words[first:last], first):
         folded = _CONTRACTION.sub("", w.group().strip(",").casefold())  # "he’s", "they’re"
+        elided = next((c for c in rules.conjunctions if c[-1:] in WORD_APOSTROPHES and folded.startswith(c)
+                       and len(folded) > len(c)), None)
+        if elided:  # « qu'il était candidat »: the words after the elided conjunction
+            return w.start() + len(elided)
         if folded in rules.conjunctions:
             # "told reporters that “…”": indirect speech with a verbatim part, a mixed quotation from "that"
             return w.start() if k + 1 < len(words) and words[k + 1].group()[:1] in QUOTE_MARKS else w.end()
@@ -76,8 +80,8 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     if first in rules.weekdays and len(words) > 1:  # "said Monday that …", "said Tuesday the plan …"
         begin = _content_start(words, 1, LEAD_WORDS + 1, rules)
         return _span(text, at + (words[1].start() if begin is None else begin), s_end)
-    if first in rules.conjunctions:
-        at += _content_start(words, 0, 1, rules)
+    if first in rules.conjunctions or any(c[-1:] in WORD_APOSTROPHES and first.startswith(c) for c in rules.conjunctions):
+        at += _content_start(words, 0, 1, rules)  # "said that …", « a déclaré qu'il … »
     elif rules.tells(verb.verb) or verb.verb.casefold() in rules.conjunctions:
         begin = _content_start(words, 0, LEAD_WORDS + 1, rules, pronouns_until=OBJECT_WORDS + 1)
         if begin is None:
@@ -215,6 +219,9 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
             or any(c in QUOTE_MARKS for c in (_IN_WORD.sub("", tail) if inverted else tail)) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
+    if not inverted and rules.tells(verb.verb) and _content_start(
+            list(re.finditer(r"\S+", tail)), 0, OBJECT_WORDS + 1, rules, pronouns_until=OBJECT_WORDS + 1) is not None:
+        return None, False  # "…, Mr. Trump told reporters he was running": the words come after the person told
     if comma <= s_start or (first in rules.infinitive_markers and verb.verb.casefold() in rules.infinitive_verbs):
         return None, False  # "…, voters want to limit immigration": the infinitive after the verb is reported
     if not inverted and not _closes(tail, verb, rules):

@@ -148,8 +148,12 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         if _is_name(masked, match.start, match.end):
             continue  # "campaign spokeswoman Hope Hicks said": a name, not the verb "hope"
         previous = masked[max(0, match.start - 20):match.start].split()
+        if previous and previous[-1].strip(QUOTE_MARKS) == "" \
+                and match.key.casefold().split(" ")[0] not in rules.participles:  # right after a closing mark
+            marks = masked[max(0, match.start - 200):match.start].split()[-3:]  # the word before its opening mark
+            previous = marks[:1] if len(marks) == 3 and marks[1].strip(QUOTE_MARKS) == "" else []
         if previous and previous[-1].casefold() in rules.noun_markers:
-            continue  # "another show of strength", "the award show": a noun
+            continue  # "another show of strength", "the award show", "the “Today” show": a noun
         if rules.evaluates(match.key) and _names_something(masked[:match.start], rules):
             continue  # "a group called the Friends of the Earth": a name given, nothing reported
         s = bisect.bisect_right(ends, match.start)
