@@ -43,6 +43,11 @@ def direct(text: str, language: str = "en") -> pd.Series:
     ("“It was an honor to lead,” Cuomo said.", "en", "Cuomo", "", "person", "said"),
     ('According to the Equal Employment Opportunity Commission, "complaints rose sharply this year."', "en",
      "Equal Employment Opportunity Commission", "", "organisation", "According to"),
+    # "according to" credits any short noun phrase, whatever its head (was unknown, BASIL's NSA event)
+    ("According to the slides, there has been “continued exponential growth in tasking to Facebook.”", "en",
+     "the slides", "", "description", "According to"),
+    ("Selon les documents, l'agence a constaté « une croissance continue des demandes ».", "fr",
+     "les documents", "", "description", "Selon"),
     ("Kathleen Parker, The Washington Post: “The party has lost its way entirely.”", "en",
      "Kathleen Parker", "", "person", ":"),
     ("The email began, “Dear colleagues, we regret to inform you of the change.”", "en", "The email", "",

@@ -21,8 +21,8 @@ from analysis.quotes.kinds import after_possessive, classify, title_words, work_
 from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduction, paragraph_alone,
                                           sentence_alone, signature)
 from analysis.quotes.links import link_mixed, link_parts
-from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, describes, mention_after, mention_in,
-                                      named_after, opens_new_clause, opens_noun_phrase, said_of_object, speaker_type, whole_name)
+from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, credited_after, describes, mention_after,
+                                      mention_in, named_after, opens_new_clause, opens_noun_phrase, said_of_object, speaker_type, whole_name)
 from analysis.quotes.masking import blank_dateline, blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported, parenthetical
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model, word_starts
@@ -180,7 +180,7 @@ def _source(chosen: Verb | None, masked: str, according: list, starts: list[int]
     found = None
     if i < len(according) and according[i].end <= sentence[1]:
         m = according[i]
-        mention = mention_after(after_verb(masked, m.end, rules.title_abbreviations), rules)
+        mention = credited_after(after_verb(masked, m.end, rules.title_abbreviations), rules)
         if mention.kind in ("name", "role"):
             found = (mention, m.start, m.end)
     if chosen and chosen.source:

@@ -303,6 +303,21 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     return NO_MENTION
 
 
+def credited_after(region: str, rules: QuoteRules) -> Mention:
+    """Who or what "according to X" credits (``region``: the words after the cue): the name or
+    description :func:`mention_after` reads, else the short noun phrase a determiner opens, whatever
+    its head ("according to the slides", « selon les documents »): a source, not ``unknown``."""
+    mention = mention_after(region, rules)
+    if mention.kind != "none":
+        return mention
+    words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", region)))
+    folded = [w.casefold() for w in words]
+    end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)), len(words))
+    if words and folded[0] in rules.determiners and 2 <= end <= 5:
+        return Mention(" ".join(words[:end]), "role")
+    return NO_MENTION
+
+
 def _surname(words: list[str], k: int) -> bool:
     """``words[k]``, capitalised after a capitalised word and last of its phrase, ends a name
     rather than opens a phrase: "said Al From, who …" (the phrase stops at the comma)."""

@@ -15,7 +15,7 @@ import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.quotes.rules import QuoteRules
-from analysis.quotes.mentions import whole_name
+from analysis.quotes.mentions import credited_after, whole_name
 from analysis.quotes.speakers import NO_MENTION, Mention, Verb, mention_after
 from analysis.text import tokenize_words
 
@@ -340,7 +340,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
             region = masked[end:sentence[1]]
             comma = region.find(",")
             name = region[:comma] if comma >= 0 else region
-            mention = mention_after(name, rules)
+            mention = credited_after(name, rules)
             if comma >= 0 and start - sentence[0] < 3:
                 span = _span(text, end + comma + 1, sentence[1])  # "According to X, …"
             elif (comma >= 0 and masked[:start].rstrip().endswith(",") and len(tokenize_words(
