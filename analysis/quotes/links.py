@@ -30,9 +30,9 @@ def link_mixed(rows: list[dict]) -> None:
     work's title hold no one's verbatim words: they are indirect ("said on the CNN program “State of
     the Union” that he would stay")."""
     quoted = sorted(r["start"] for r in rows if r["kind"] in ("direct", "scare") and not r["depth"])
-    for m in rows:
+    for m in (r for r in rows if r["kind"] == "mixed"):
         i = bisect.bisect_left(quoted, m["start"])
-        if m["kind"] == "mixed" and not (i < len(quoted) and quoted[i] < m["end"]):
+        if not (i < len(quoted) and quoted[i] < m["end"]):
             m["kind"] = "indirect"
     mixed = sorted((r for r in rows if r["kind"] == "mixed"), key=lambda m: m["start"])  # disjoint
     starts = [m["start"] for m in mixed]

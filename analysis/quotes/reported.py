@@ -38,6 +38,12 @@ def _span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, (a + tail.start() if tail else b)
 
 
+def _elided_conjunction(folded: str, rules: QuoteRules) -> str | None:
+    """The elided conjunction a folded word opens with (« qu' » of « qu'il »), or None."""
+    return next((c for c in rules.conjunctions
+                 if c[-1:] in WORD_APOSTROPHES and folded.startswith(c) and len(folded) > len(c)), None)
+
+
 def _content_start(words: list, first: int, last: int, rules: QuoteRules, pronouns_until: int | None = None
                    ) -> int | None:
     """Where reported words begin among ``words[first:last]`` (matches in the text after a verb):
@@ -45,9 +51,7 @@ def _content_start(words: list, first: int, last: int, rules: QuoteRules, pronou
     words before ``pronouns_until``; None if neither."""
     for k, w in enumerate(words[first:last], first):
         folded = _CONTRACTION.sub("", w.group().strip(",").casefold())  # "he’s", "they’re"
-        elided = next((c for c in rules.conjunctions if c[-1:] in WORD_APOSTROPHES and folded.startswith(c)
-                       and len(folded) > len(c)), None)
-        if elided:  # « qu'il était candidat »: the words after the elided conjunction
+        if elided := _elided_conjunction(folded, rules):  # « qu'il était candidat »: the words after it
             return w.start() + len(elided)
         if folded in rules.conjunctions:
             # "told reporters that “…”": indirect speech with a verbatim part, a mixed quotation from "that"
@@ -80,7 +84,7 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     if first in rules.weekdays and len(words) > 1:  # "said Monday that …", "said Tuesday the plan …"
         begin = _content_start(words, 1, LEAD_WORDS + 1, rules)
         return _span(text, at + (words[1].start() if begin is None else begin), s_end)
-    if first in rules.conjunctions or any(c[-1:] in WORD_APOSTROPHES and first.startswith(c) for c in rules.conjunctions):
+    if first in rules.conjunctions or _elided_conjunction(first, rules):
         at += _content_start(words, 0, 1, rules)  # "said that …", « a déclaré qu'il … »
     elif rules.tells(verb.verb) or verb.verb.casefold() in rules.conjunctions:
         begin = _content_start(words, 0, LEAD_WORDS + 1, rules, pronouns_until=OBJECT_WORDS + 1)
