@@ -86,7 +86,7 @@ def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rule
         words = masked[start:commas[k]].split()
         first = words[0].casefold() if words else ""
         origin = len(words) >= 2 and first in rules.particles and words[1][:1].isupper()
-        aside = k > 0 and len(words) >= 2 and words[0][:1].islower() and first in rules.prepositions
+        aside = k > 0 and len(words) >= 2 and _opens_with_preposition(words, rules)
         if not (origin or aside or len(words) == 1 and words[0].isdigit()):
             return mention_in(text[start:commas[k]], rules)
         k -= 1
@@ -345,17 +345,22 @@ def _appositions_start(masked: str, floor: int, commas: list[int], rules: QuoteR
     asides opening with one are links too ("Mr. Santorum, at another appearance on Saturday, in
     Columbus, called"; not "At a rally in Portsmouth, N.H., on Tuesday, Sanders endorsed Clinton,
     saying")."""
-    def aside(words: list[str]) -> bool:
-        return bool(words) and words[0][:1].islower() and words[0].casefold() in rules.prepositions
-
     j = len(commas) - 2
-    circumstances = circumstances and aside(masked[floor + commas[j] + 1:floor + commas[j + 1]].split())
+    last = masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
+    circumstances = circumstances and _opens_with_preposition(last, rules)
     while j >= 1 and len(commas) - j <= 4:
         words = masked[floor + commas[j - 1] + 1:floor + commas[j]].split()
-        if not words or not (circumstances and aside(words) or _opens_apposition(words, rules)):
+        if not words or not (circumstances and _opens_with_preposition(words, rules)
+                             or _opens_apposition(words, rules)):
             break
         j -= 1
     return j
+
+
+def _opens_with_preposition(words: list[str], rules: QuoteRules) -> bool:
+    """The words between commas are an aside saying where or when: a lower-case preposition first
+    ("at another appearance on Saturday", "in Columbus", « lors d'une autre apparition »)."""
+    return bool(words) and words[0][:1].islower() and words[0].casefold() in rules.prepositions
 
 
 def _opens_apposition(words: list[str], rules: QuoteRules) -> bool:
