@@ -28,12 +28,12 @@ CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hed
 EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")
 QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "according_to_before_name", "conjunctions",
                "skip_words",
-               "singular_pronouns", "plural_pronouns", "subject_pronouns", "determiners", "possessive_determiners",
+               "singular_pronouns", "plural_pronouns", "subject_pronouns", "determiners", "quantifiers", "possessive_determiners",
                "noun_markers", "outsider_nouns", "role_nouns", "work_nouns", "title_minor_words",
                "name_particles", "phrase_breakers", "object_prepositions",
                "told_verbs", "document_nouns", "organisation_words", "colon_cues", "apposition_ends", "participles",
                "place_prepositions", "infinitive_verbs", "infinitive_markers", "naming_articles", "anaphoric_determiners",
-               "naming_words", "name_suffixes", "coordinators", "relative_pronouns",
+               "naming_words", "name_suffixes", "coordinators", "relative_pronouns", "role_modifiers",
                "agent_markers", "passive_auxiliaries",
                "object_continuers", "female_words", "male_words")
 QUOTE_NUMBERS = {"scare_max_words": 3, "name_max_words": 4, "indirect_min_words": 3}
@@ -59,6 +59,7 @@ class LanguageResources:
     cues: dict = field(default_factory=dict)              # cue kind -> tuple of phrases
     evaluative: dict = field(default_factory=dict)        # category -> tuple of phrases (any story)
     titles: tuple = ()                                    # titles and honorifics kept apart from names
+    title_roles: dict = field(default_factory=dict)       # abbreviated title (folded, no period) -> its role noun
     not_names: tuple = ()                                 # capitalised words that never name an entity (weekdays included)
     weekdays: tuple = ()                                  # days of the week: no name ends in one ("CNN Friday")
     name_stopwords: tuple = ()                            # stopwords that are also first names ("Bill")
@@ -120,6 +121,15 @@ def _mapping(data: dict, key: str, names, where: str) -> dict:
         raise LanguageResourceError(f"{where}: unknown {key} {', '.join(unknown)}; allowed: "
                                     + ", ".join(names))
     return {name: _words(value.get(name), f"{where}, {key}.{name}") for name in names}
+
+
+def _title_roles(data: dict, where: str) -> dict[str, str]:
+    """``title_roles``: an abbreviated title -> the role noun it stands for ("Sen." -> senator)."""
+    value = data.get("title_roles") or {}
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                              for k, v in value.items()):
+        raise LanguageResourceError(f"{where}, title_roles: expected a mapping of titles to role nouns, e.g. {{Sen.: senator}}")
+    return {k.casefold().rstrip("."): v.strip().casefold() for k, v in value.items()}
 
 
 def _quotes(data: dict, where: str) -> dict:
@@ -216,7 +226,7 @@ def read_language(folder: Path | str) -> LanguageResources:
         reporting_verbs=_mapping(data, "reporting_verbs", VERB_ROLES, where),
         cues=_mapping(data, "cues", CUE_KINDS, where),
         evaluative=_mapping(data, "evaluative", EVALUATIVE_KINDS, where),
-        titles=titles,
+        titles=titles, title_roles=_title_roles(data, where),
         not_names=_words(data.get("not_names"), f"{where}, not_names")
         + weekdays,
         weekdays=weekdays,

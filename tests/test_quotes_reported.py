@@ -1040,6 +1040,16 @@ def test_polnear_dev_reads_as_a_corpus_with_gold_attributions():
     ("Ensuite, le ministre a déclaré : « Nous restons ici. »", "fr", "le ministre", "description"),
     # nor someone the document names only after the description
     ("“We disagree,” the spokesman said. Josh Earnest, the spokesman, left.", "en", "the spokesman", "description"),
+    # a title before a name gives its role: written out, abbreviated, after "former" / « ancien »
+    ("Mary Cheney is the daughter of former Vice President Dick Cheney. “Freedom means freedom for "
+     "everyone,” the former vice president said.", "en", "Dick Cheney", "person"),
+    ("Sen. Sheldon Whitehouse spoke on Monday. “We will win,” the senator said.", "en", "Sheldon Whitehouse",
+     "person"),
+    ("L'ancien président Nicolas Sarkozy est arrivé mardi. « Nous restons ici », a déclaré l'ancien président.",
+     "fr", "Nicolas Sarkozy", "person"),
+    # a role that ends a sentence is given to no one after it
+    ("He would keep the law if elected president.\n\nSanders spoke next. “No,” the president said.", "en",
+     "the president", "description"),
 ])
 def test_a_description_is_the_one_person_the_document_gave_its_role(text, language, speaker, speaker_type):
     row = direct(text, language)
@@ -1053,10 +1063,48 @@ def test_a_description_is_the_one_person_the_document_gave_its_role(text, langua
     ("Kouts, speaking to reporters in Tel Aviv on Monday, insisted that it was true.", "en", "Kouts"),
     # an aside after no name gives nobody
     ("On Monday, however, insisted that it was true.", "en", "unknown"),
+    # an aside naming someone only as an owner is no subject
+    ("Dick Cheney has voiced support for same-sex marriage and, mirroring Elizabeth’s stance, has said "
+     "the matter should be decided by the states.", "en", "Dick Cheney"),
 ])
 def test_the_speaker_before_a_short_aside(text, language, speaker):
     row = extract(text, language).iloc[0]
     assert (row["kind"], row["speaker"]) == ("indirect", speaker)
+
+
+def test_a_titled_surname_is_the_namesake_the_document_gave_that_title():
+    text = ("Mary Cheney, a daughter of former Vice President Dick Cheney, spoke first. Liz Cheney said "
+            "nothing. Former Vice President Cheney has said the matter should be decided by the states.")
+    row = extract(text).iloc[-1]
+    assert (row["speaker"], row["speaker_mention"], row["quote_text"]) == (
+        "Dick Cheney", "Cheney", "the matter should be decided by the states")
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Some say the plan will fail badly.", "en", "Some"),
+    ("Others, however, say a recalibration is overdue.", "en", "Others"),
+    ("Less than a decade after George W. Bush and Dick Cheney won re-election, some in the party believe "
+     "they are losing voters.", "en", "some in the party"),
+    ("Certains affirment que le plan va échouer.", "fr", "Certains"),
+    ("D'autres estiment que le plan va échouer.", "fr", "D'autres"),
+    # a quantifier before a noun is no group alone: the noun phrase speaks
+    ("Some Republicans say the plan will fail badly.", "en", "Republicans"),
+])
+def test_an_unnamed_group_speaks_as_a_description(text, language, speaker):
+    row = extract(text, language).iloc[0]
+    assert (row["kind"], row["speaker"]) == ("indirect", speaker)
+    assert row["speaker_type"] != "unknown"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Mary Cheney has taken to Facebook over her sister's stance, The New York Times is reporting.",
+     "Mary Cheney has taken to Facebook over her sister's stance", "New York Times"),
+    ("Reuters is reporting that the woman is an Iraqi named Saja al-Dulaimi.",
+     "the woman is an Iraqi named Saja al-Dulaimi", "Reuters"),
+])
+def test_an_outlet_that_is_reporting_reports(text, content, speaker):
+    row = extract(text).set_index("cue").loc["is reporting"]
+    assert (row["kind"], row["quote_text"], row["speaker"]) == ("indirect", content, speaker)
 
 
 def test_a_title_with_a_possessive_is_no_empty_name():

@@ -19,6 +19,7 @@ import heapq
 import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
+from analysis.matcher import FoldedText
 from analysis.quotes.rules import QuoteRules
 from analysis.quotes.speakers import Mention, Verb, is_person, subject_of
 
@@ -120,6 +121,7 @@ def role_holders(text: str, rules: QuoteRules) -> list[tuple[int, str, str]]:
     words = list(_WORD.finditer(text))
     inside = {m.group(1) for m in _INSIDE.finditer(text)}
     refused = rules.organisations | rules.determiners | rules.not_names
+    starts = [w.start() for w in words]
     found = []
     for i, w in enumerate(words):
         role = w.group().casefold().rstrip(".")
@@ -127,23 +129,39 @@ def role_holders(text: str, rules: QuoteRules) -> list[tuple[int, str, str]]:
             continue  # a person's role: "the statement", "the campaign" are no one's
         name = (_titled(words, i, role, text, rules) or _apposition_after(words, i, text, rules)
                 or _apposition_before(words, i, text, rules))
-        if name and is_person(name) and name.split()[-1] in inside and not any(
-                x.casefold() in refused for x in name.split()):
-            found.append((w.start(), role, name))
-    return found
+        found.append((w.start(), role, name))
+    for title in rules.titles.find(FoldedText.of(text), "*"):  # "ex-Vice President Dick Cheney", "Sen. Ted Cruz"
+        found.append((title.start, title_role(title.key, rules), _after_title(words, starts, title.end, text, rules)))
+    return sorted((at, role, name) for at, role, name in found if name and is_person(name) and name.split()[-1] in inside
+                  and not any(x.casefold() in refused for x in name.split()))
+
+
+def title_role(title: str, rules: QuoteRules) -> str:
+    """The role a listed title gives its bearer, as a description would name it: "Vice President"
+    -> vice president, "Former President" -> president, "Sen." -> senator, "le ministre" -> ministre."""
+    words = title.casefold().rstrip(".").split()
+    while len(words) > 1 and (words[0] in rules.determiners or words[0] in rules.role_modifiers):
+        words = words[1:]
+    role = " ".join(words)
+    return rules.title_roles.get(role, role)
+
+
+def _after_title(words: list, starts: list[int], end: int, text: str, rules: QuoteRules) -> str | None:
+    """The name right after a title that ends at offset ``end`` (``starts``: the words' offsets)."""
+    k = bisect.bisect_left(starts, end)
+    if k == len(words) or text[end:words[k].start()].strip(" ."):
+        return None
+    return _capitalised_run(words, k, 1, text, rules)[0]
 
 
 def _titled(words: list, i: int, role: str, text: str, rules: QuoteRules) -> str | None:
-    """The name right after role ``words[i]`` ("spokesman Josh Earnest", "President Obama"). A
-    capitalised role must be a title (not a headline's "Newspaper Says Clinton") and not the end
-    of a longer one ("Vice President Biden" is another role)."""
+    """The name right after role ``words[i]`` in lower case ("spokesman Josh Earnest"); a
+    capitalised one is a title, read by ``rules.titles`` ("President Obama", "Vice President
+    Biden"), or no role (a headline's "Newspaper Says Clinton")."""
     w = words[i]
-    if i + 1 >= len(words) or text[w.end():words[i + 1].start()].strip():
+    if i + 1 >= len(words) or text[w.end():words[i + 1].start()].strip() or w.group()[:1].isupper() \
+            or w.group().endswith("."):  # "… if elected president.\n\nSanders accused"
         return None
-    if w.group()[:1].isupper():
-        longer = i and words[i - 1].group()[:1].isupper() and not text[words[i - 1].end():w.start()].strip()
-        if longer or role not in rules.title_words:
-            return None
     return _capitalised_run(words, i + 1, 1, text, rules)[0]
 
 
@@ -255,7 +273,7 @@ class Speakers:
         if mention.kind == "role":
             return self._described(mention.text, at) or mention.text
         if mention.kind == "name":
-            return mention.text
+            return self._titled(mention, at) or mention.text
         if mention.kind == "pronoun":
             wanted = self.rules.gender(mention.text)
             floor = at
@@ -274,13 +292,28 @@ class Speakers:
         no anaphoric determiner ("a spokesman"), when a word stands between the determiner and
         the role ("the Florida senator" may be another senator), or when the document gave that
         role to two people."""
-        words = description.split()
-        if len(words) < 2 or words[0].casefold() not in self.rules.anaphoric:
+        words = [w.casefold() for w in description.split()]
+        if len(words) < 2 or words[0] not in self.rules.anaphoric:
             return None
-        role = words[1].casefold()  # the head right after the determiner: "the French president" is not "the president"
-        if len(words) > 2 and words[2].casefold() not in self.rules.particles:
-            return None  # "the staff letter": the role word is no head
+        words = words[1:]
+        while len(words) > 1 and words[0] in self.rules.role_modifiers:
+            words = words[1:]  # "the former vice president": the vice president
+        # the role: the words up to a complement ("the leader of the NRF"); "the French president"
+        # is no president named before unless the document titled someone "French President"
+        end = next((k for k, w in enumerate(words) if k and w in self.rules.particles), len(words))
+        role = " ".join(words[:end])
         people = {self.full_name(name) for offset, noun, name in self.roles if noun == role and offset < at}
+        return people.pop() if len(people) == 1 else None
+
+    def _titled(self, mention: Mention, at: int) -> str | None:
+        """The one person named before ``at`` with the surname and the title's role of a titled
+        surname: "Former Vice President Cheney" is "Dick Cheney" (titled "ex-Vice President"
+        before) where Mary and Liz Cheney are named too."""
+        if not mention.title or " " in mention.text:
+            return None
+        role = title_role(mention.title, self.rules)
+        people = {name for offset, noun, name in self.roles
+                  if noun == role and offset < at and " " in name and name.rsplit(" ", 1)[-1] == mention.text}
         return people.pop() if len(people) == 1 else None
 
     def title_of(self, name: str) -> str:

@@ -155,6 +155,9 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     if last in rules.plural:
         return Mention(words[-1], "plural")
     folded = [w.casefold() for w in words]
+    if folded[0] in rules.quantifiers and len(words) <= 6 and (
+            len(words) == 1 or folded[1] in rules.prepositions | rules.particles):
+        return Mention(" ".join(words), "role")  # "Some say", "many in the party believe": a group
     runs = _capitalised_runs(words, folded, rules)
     runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
             if not all(folded[k] in rules.not_names and folded[k] not in rules.title_words for k in range(*r))

@@ -31,6 +31,7 @@ class QuoteRules:
     plural: frozenset
     subjects: frozenset
     determiners: frozenset
+    quantifiers: frozenset
     roles: frozenset
     particles: frozenset
     breakers: frozenset
@@ -57,6 +58,7 @@ class QuoteRules:
     infinitive_markers: frozenset
     naming_articles: frozenset
     anaphoric: frozenset
+    role_modifiers: frozenset
     naming_words: PhraseMatcher
     stopwords: frozenset
     name_stopwords: frozenset
@@ -66,6 +68,7 @@ class QuoteRules:
     noun_markers: frozenset = frozenset()  # a, the, his: a listed verb after one is a noun
     works: frozenset = frozenset()  # book, movie, show: capitalised quoted words after one are its title
     minor_words: frozenset = frozenset()  # to, with, a: lower-case words inside a title of a work
+    title_roles: dict = field(default_factory=dict)  # "sen" -> senator: the role noun of an abbreviated title
     genders: dict = field(default_factory=dict)  # pronoun, title or noun (folded, no final period) -> female, male
     before_name: frozenset = frozenset()  # per: names a source only before "the" or a name, not "per person"
 
@@ -112,7 +115,7 @@ def quote_rules(language: str) -> QuoteRules:
         quoting=low("quoting_verbs"), conjunctions=low("conjunctions"), skip=low("skip_words"),
         singular=low("singular_pronouns"), plural=low("plural_pronouns"),
         subjects=low("subject_pronouns"),
-        determiners=low("determiners"), roles=low("role_nouns"), particles=low("name_particles"),
+        determiners=low("determiners"), quantifiers=low("quantifiers"), roles=low("role_nouns"), particles=low("name_particles"),
         breakers=low("phrase_breakers"), prepositions=low("object_prepositions"),
         scare_max_words=res.quotes.get("scare_max_words", QUOTE_NUMBERS["scare_max_words"]),
         name_max_words=res.quotes.get("name_max_words", QUOTE_NUMBERS["name_max_words"]),
@@ -126,7 +129,7 @@ def quote_rules(language: str) -> QuoteRules:
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
         infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),
-        anaphoric=low("anaphoric_determiners"),
+        anaphoric=low("anaphoric_determiners"), role_modifiers=low("role_modifiers"), title_roles=res.title_roles,
         naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names), weekdays=frozenset(w.casefold() for w in res.weekdays),

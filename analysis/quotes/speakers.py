@@ -110,6 +110,14 @@ def _aside(segment: str) -> bool:
     return 0 < len(words) <= 4 and all(w[:1].islower() for w in words)
 
 
+def _owner_only(segment: str, mention: Mention) -> bool:
+    """The name found in ``segment`` is there only as an owner ("mirroring Elizabeth's stance"),
+    and the segment opens in lower case: an aside about someone else's thing, not a subject."""
+    words = segment.split()
+    return mention.kind == "name" and bool(words) and words[0][:1].islower() and any(
+        _POSSESSIVE_END.search(w) and _POSSESSIVE_END.sub("", w) == mention.text.split()[-1] for w in words[:-1])
+
+
 def _previous_segment(masked: str, floor: int, at: int) -> int:
     commas = [m.start() for m in _SEGMENT.finditer(masked, floor, at)]
     return commas[-1] + 1 if commas else floor
@@ -207,9 +215,11 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         if mention.kind == "none" and cut > floor:
             start = _previous_segment(masked, floor, cut - 1)
             mention = mention_in(text[start:cut - 1], rules)
-            if mention.kind == "none" and start > floor and _aside(masked[start:cut - 1]):
+            if start > floor and (mention.kind == "none" and _aside(masked[start:cut - 1])
+                                  or _owner_only(text[start:cut - 1], mention)):
                 # "Gideon Kouts, however, insisted", "Les talibans ont, à leur tour, annoncé": the
-                # segment before a short aside in lower case
+                # segment before a short aside in lower case; "Cheney … and, mirroring Elizabeth's
+                # stance, has said": the segment before an aside that names someone only as an owner
                 before = text[_previous_segment(masked, floor, start - 1):start - 1]
                 if before.split()[:1] and before.split()[0].casefold() not in rules.breakers:  # not "On Monday"
                     mention = mention_in(before, rules)
