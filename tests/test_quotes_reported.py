@@ -1107,6 +1107,50 @@ def test_an_outlet_that_is_reporting_reports(text, content, speaker):
     assert (row["kind"], row["quote_text"], row["speaker"]) == ("indirect", content, speaker)
 
 
+@pytest.mark.parametrize("text", [
+    "Needless to say, the war in Afghanistan was not a war of choice.",
+    "Kristol's was the harshest reaction, it should be noted, to the comments of the chairman.",
+])
+def test_an_idiom_holding_a_reporting_verb_reports_nothing(text):
+    assert extract(text).empty
+
+
+@pytest.mark.parametrize("text, language, speaker, content", [
+    # a participle phrase opens the sentence; the verb after "but" has its words after it
+    ("The backlash built quickly. Speaking on \"Fox News Sunday,\" Sen. Jim DeMint, R-S.C., would not go "
+     "that far but said Steele must apologize to the troops.", "en", "Jim DeMint", "Steele must apologize to the troops"),
+    ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, and said Bush was weak.",
+     "en", "Trump", "Bush was weak"),
+    ("S'exprimant sur France Inter, le ministre Jean Dupont a déclaré que le plan va échouer.", "fr",
+     "Jean Dupont", "le plan va échouer"),
+])
+def test_an_opening_participle_phrase_names_nobody(text, language, speaker, content):
+    rows = extract(text, language)
+    row = rows[rows["kind"] == "indirect"].iloc[0]
+    assert (row["speaker"], row["quote_text"]) == (speaker, content)
+
+
+def test_capitalised_quoted_words_where_someone_spoke_are_a_title():
+    rows = extract("Weekly Standard Editor Bill Kristol said on \"Fox News Sunday\" that Steele still needs to go.")
+    assert rows.set_index("kind").loc["title", "quote_text"] == "Fox News Sunday"
+    assert rows.set_index("kind").loc["indirect", "speaker"] == "Bill Kristol"
+
+
+@pytest.mark.parametrize("text, speaker, title", [
+    ("Director of National Intelligence James R. Clapper said the plan would fail.", "James R Clapper",
+     "Director of National Intelligence"),
+    ("UMWA Director of Government Affairs Phil Smith said the plan would fail.", "Phil Smith",
+     "UMWA Director of Government Affairs"),
+    # a complement with no name after it: the name is elsewhere
+    ("Tim Farron, President of the Liberal Democrats, said the plan would fail.", "Tim Farron", ""),
+    ("In August, Chairman of the Joint Chiefs of Staff, Gen. Martin Dempsey, warned that the border was open.",
+     "Martin Dempsey", "Gen"),
+])
+def test_a_title_s_complement_is_no_part_of_the_name(text, speaker, title):
+    row = extract(text).iloc[0]
+    assert (row["speaker"], row["speaker_title"]) == (speaker, title)
+
+
 def test_a_title_with_a_possessive_is_no_empty_name():
     # "the Queen's gardens": the title matched, and nothing of a name was left after the
     # possessive (this raised IndexError in pronoun resolution on an FNC-1 body)

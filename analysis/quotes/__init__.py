@@ -3,6 +3,7 @@
 Stages: :mod:`~analysis.quotes.extraction` (marks to quotations), :mod:`~analysis.quotes.kinds`
 (direct or scare), :mod:`~analysis.quotes.speakers`
 (verbs and speakers), :mod:`~analysis.quotes.mentions` (who a few words name),
+:mod:`~analysis.quotes.names` (how capitalised words make a name),
 :mod:`~analysis.quotes.grouping` (versions across outlets, counts),
 :mod:`~analysis.quotes.fidelity` (word-level changes); rules per language in
 :mod:`~analysis.quotes.rules`.

@@ -20,11 +20,11 @@ import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText
+from analysis.quotes.names import POSSESSIVE
 from analysis.quotes.rules import QuoteRules
 from analysis.quotes.speakers import Mention, Verb, is_person, subject_of
 
 _WORD = re.compile(r"[^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*\.?")
-_POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
 _PAIR = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)(?= +([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*))")
 _BLANKED = re.compile("(?<=[" + re.escape(QUOTE_MARKS) + "])[ \n]+(?=[" + re.escape(QUOTE_MARKS) + "])")  # a quotation's inside
 _INSIDE = re.compile(r"(?<=[\w,]) +([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)")  # a word after a word or a comma
@@ -48,7 +48,7 @@ def name_genders(text: str, rules: QuoteRules) -> dict[str, str]:
             j += 1
             if words[j - 1].group().endswith(".") and len(words[j - 1].group()) > 2:
                 break  # the name ends a sentence ("spokeswoman Hope Hicks. She"); not an initial ("J.")
-        name = _POSSESSIVE.sub("", " ".join(m.group() for m in words[i + 1:j]).rstrip("."))
+        name = POSSESSIVE.sub("", " ".join(m.group() for m in words[i + 1:j]).rstrip("."))
         if name:
             seen.setdefault(name, set()).add(gender)
     return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
@@ -63,7 +63,7 @@ def forenames(text: str, rules: QuoteRules) -> dict[str, set[str]]:
         first, last = m.group(1), m.group(2)
         if first[:1].isupper() and last[:1].isupper() and first.casefold() not in rules.title_words \
                 and not rules.gender(first):
-            found.setdefault(_POSSESSIVE.sub("", last), set()).add(first)
+            found.setdefault(POSSESSIVE.sub("", last), set()).add(first)
     return found
 
 
@@ -207,7 +207,7 @@ def _capitalised_run(words: list, k: int, step: int, text: str, rules: QuoteRule
     run = sorted(run, key=lambda m: m.start())
     kept = [m.group().rstrip(".") if m is run[-1] else m.group() for m in run
             if m.group().casefold().rstrip(".") not in rules.title_words]
-    return _POSSESSIVE.sub("", " ".join(kept)) or None, run[-1].end()
+    return POSSESSIVE.sub("", " ".join(kept)) or None, run[-1].end()
 
 
 class Speakers:

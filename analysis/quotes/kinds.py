@@ -30,13 +30,14 @@ def work_title(words: list[str], masked: str, at: int, after: int, owned: bool, 
     title of a work: written in title case (minor words and numbers aside) and right after a work
     noun ("his book, “Crippled America: How to Make America Great Again”", "the musical
     ''Spotlight''"), right before one ("the “Today” show") or after an owner (``owned``: "CNBC's
-    ''Secret Lives of the Super Rich''"). Nobody's words, whoever speaks around them."""
+    ''Secret Lives of the Super Rich''"), or where someone spoke ("said on “Fox News Sunday”").
+    Nobody's words, whoever speaks around them."""
     capitals = [w for w in words if w.casefold() not in rules.minor_words and not w.isdigit()]
     if not capitals or not words[0][0].isupper() or not title_words(capitals, rules):
         return False
     before = _LAST_WORD.search(masked[max(0, at - 40):at].rstrip(" ,"))  # "his book, “…”"
     next_word = _FIRST_WORD.match(masked, after)
-    return owned or (before is not None and before.group(1).casefold() in rules.works) \
+    return owned or (before is not None and before.group(1).casefold() in rules.works | rules.media) \
         or (next_word is not None and next_word.group(1).casefold() in rules.works)
 
 

@@ -5,29 +5,17 @@ verb that may name its speaker. :mod:`analysis.quotes.speakers` finds the verbs 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from analysis.entities_groups import split_linked
 from analysis.marks import WORD_APOSTROPHES, strip_marks
+from analysis.quotes.names import NO_MENTION, Mention, capitalised_runs, read_name
 from analysis.quotes.rules import QuoteRules
 
 _WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
 PARENTHESES = re.compile(r"\([^()]{0,40}\)")
-_POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
-_CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "].*$")  # "I'm", "She'd", "They're": a pronoun, no name
 NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
 LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 _STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
 
-
-@dataclass(frozen=True)
-class Mention:
-    text: str
-    kind: str  # name, role (a description), pronoun, plural, none
-    title: str = ""  # a title or honorific kept apart from the name (Sen., President, le ministre)
-
-
-NO_MENTION = Mention("", "none")
 
 def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules) -> tuple[int, int]:
     """Word bounds of the description headed by role noun ``words[i]``: "a spokesperson of the
@@ -53,94 +41,6 @@ def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules)
     return begin, end
 
 
-def _capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) -> list[tuple[int, int]]:
-    """Word bounds of each run of capitalised words (lower-case particles allowed inside)."""
-    runs, begin = [], None
-    for k, (w, f) in enumerate(zip(words, folded)):
-        # a capitalised stopword alone is no name ("In 2009, …", "Another posted"); before another
-        # capitalised word it may be one ("Bill Clinton", "De Blasio")
-        alone = f in rules.stopwords and f not in rules.name_stopwords \
-            and not (k + 1 < len(words) and words[k + 1][:1].isupper())
-        if w[0].isupper() and f not in rules.determiners and _CONTRACTION.sub("", f) not in rules.singular | rules.plural \
-                and (begin is not None or not alone):
-            begin = k if begin is None else begin
-        elif begin is not None and (f in rules.particles or w[0].isupper() and f in rules.determiners
-                                    and folded[k - 1] in rules.particles):
-            continue  # "Bank of England"; "Hopping of Our Lady of Guadalupe"
-        else:
-            if begin is not None:
-                runs.append((begin, k))
-            begin = None
-    if begin is not None:
-        runs.append((begin, len(words)))
-    trimmed = []
-    for a, b in runs:
-        while b > a and folded[b - 1] in rules.particles:
-            b -= 1
-        while b - a > 1 and _opens_no_name(folded, a, b, rules):
-            a += 1  # "on Wednesday Williams admitted", "As Axelrod said", "But Ramos", "As The Post's Dana Milbank"
-        while b - a > 1 and folded[b - 1] in rules.weekdays:
-            b -= 1  # "his interview with Santorum Sunday": no name ends in a day
-        if b > a and not (b - a == 1 and folded[a] in rules.weekdays):
-            trimmed.append((a, b))
-    return trimmed
-
-
-def _opens_no_name(folded: list[str], a: int, b: int, rules: QuoteRules) -> bool:
-    """Whether the capitalised word opening the run folded[a:b] is no name's first word: a day or a
-    month, a stopword that is neither a first name nor a name particle ("Bill Clinton", "De Blasio"
-    keep theirs), a conjunction or a preposition ("And", « Et »), or an article after one ("As The
-    Post's …": no run opens on an article); never a title's first word ("Former President")."""
-    word = folded[a]
-    if any(" ".join(folded[a:k]) in rules.title_words for k in range(a + 1, min(b, a + 4) + 1)):
-        return False
-    return (word in rules.not_names or word in rules.weekdays or word in rules.determiners
-            or word in rules.stopwords and word not in rules.name_stopwords and word not in rules.particles
-            or word in rules.apposition_ends or word in rules.coordinators or word in rules.prepositions)
-
-
-def _name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") -> Mention:
-    """A name from words[a:b], a leading title or honorific split off (Sen. Sheldon Whitehouse)."""
-    phrase = " ".join(words[a:b])
-    for written in (phrase, words[a] + ". " + " ".join(words[a + 1:b])):  # the period _WORD left out
-        found = [m for m in rules.titles.find(written, "*") if m.start == 0]
-        if found:
-            rest = written[found[0].end:].strip(" .")
-            person = _POSSESSIVE.sub("", _person(rest.split(), 0, len(rest.split()), rules)) if rest else ""
-            if person.strip():
-                return Mention(person, "name", written[:found[0].end].strip())
-            # a title alone ("the President"; "the Queen's gardens": a possessive is no name)
-            return Mention(_POSSESSIVE.sub("", written[:found[0].end].strip()), "role")
-    inner = _title_end(words, a, b, rules)
-    if inner is not None:  # "Former Florida Gov. Jeb Bush", "Senate Majority Leader Mitch McConnell"
-        written = " ".join(w + "." if w.casefold() in rules.title_abbreviations else w for w in words[a:inner])
-        return Mention(_POSSESSIVE.sub("", _person(words, inner, b, rules)), "name", " ".join([title, written]).strip())
-    return Mention(_POSSESSIVE.sub("", _person(words, a, b, rules)), "name", title)
-
-
-def _title_end(words: list[str], a: int, b: int, rules: QuoteRules) -> int | None:
-    """Where the name starts after a title inside words[a:b] ("Texas Lt. Gov. | Dan Patrick"),
-    or None. A title at the very end is the person's name ("Robert King"); a name of suffixes
-    only ("Jr.") is not a name."""
-    folded = [w.casefold() for w in words]
-    for j in range(b - 2, a - 1, -1):
-        if any(" ".join(folded[k:j + 1]) in rules.title_words for k in range(max(a, j - 3), j + 1)):
-            rest = folded[j + 1:b]
-            return j + 1 if any(f not in rules.name_suffixes for f in rest) else None
-    return None
-
-
-def _person(words: list[str], a: int, b: int, rules: QuoteRules) -> str:
-    """words[a:b] without a place after "of" when two capitalised words before it name a person
-    ("Stephanie Hooton of Derry"; not "Bank of America", not "Federal Bureau of Investigation")."""
-    head, linked, _ = split_linked(" ".join(words[a:b]), rules.language)
-    head = head.split()
-    if linked and len(head) >= 2 and all(w[:1].isupper() for w in head) \
-            and not any(w.casefold() in rules.organisations for w in head):
-        return " ".join(head)
-    return " ".join(words[a:b])
-
-
 def mention_in(region: str, rules: QuoteRules) -> Mention:
     """The speaker named in the words before a reporting verb (its clause only): the name nearest
     the verb, a description (role noun, or a determiner's noun phrase: "her campaign"), a pronoun."""
@@ -158,7 +58,7 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     if folded[0] in rules.quantifiers and len(words) <= 6 and (
             len(words) == 1 or folded[1] in rules.prepositions | rules.particles):
         return Mention(" ".join(words), "role")  # "Some say", "many in the party believe": a group
-    runs = _capitalised_runs(words, folded, rules)
+    runs = capitalised_runs(words, folded, rules)
     runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
             if not all(folded[k] in rules.not_names and folded[k] not in rules.title_words for k in range(*r))
             ] or runs
@@ -170,9 +70,9 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
             words[k][:1].islower() and folded[k] not in rules.breakers | rules.determiners | rules.particles
             for k in range(end, r[0]))]
         if after:  # "NRF leader Ahmad Massoud", "le ministre Jean Dupont"
-            return _name(words, *after[-1], rules, title=" ".join(words[begin:after[-1][0]]))
+            return read_name(words, *after[-1], rules, title=" ".join(words[begin:after[-1][0]]))
         if runs and runs[-1][0] > end and folded[runs[-1][0] - 1] in rules.coordinators:
-            return _name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
+            return read_name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
         return Mention(" ".join(words[begin:end]), "role")
     if runs and folded[0] in rules.determiners and len(words) <= 6 and 0 < len(words) - runs[-1][1] <= 2 and all(
             words[k][:1].islower() and folded[k] not in rules.stopwords
@@ -181,7 +81,7 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
         # name heads the description (not "The Fed does not", "The AP and others")
         return Mention(" ".join(words), "role")
     if runs:
-        return _name(words, *_subject_run(words, folded, runs, rules), rules)
+        return read_name(words, *_subject_run(words, folded, runs, rules), rules)
     if folded[0] in rules.determiners and len(words) <= 4:
         return Mention(" ".join(words), "role")  # "her campaign", "the statement"
     return NO_MENTION
@@ -225,18 +125,25 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
     """The name or description that opens the main clause of ``region`` (a sentence's subject,
     after an introductory phrase: "In a statement, Rep. Hakeem Jeffries said …")."""
     segments = region.split(",")
+    in_place = False  # the segment before was an opening phrase ending on a place: "in Salem,"
     for segment in segments[:3]:
         words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", segment)))
         folded = [w.casefold() for w in words]
+        if in_place and words and all(w[:1].isupper() for w in words) and segment is not segments[-1]:
+            in_place = False
+            continue  # "Speaking at an event in Salem, New Hampshire, Trump …": the place's state
         if words and folded[0] in rules.singular:
             return Mention(words[0], "pronoun")  # "She followed that by saying"
-        runs = _capitalised_runs(words[:8], folded[:8], rules)
+        runs = capitalised_runs(words[:8], folded[:8], rules)
         opening = runs[0][1] if runs and runs[0][0] == 0 else 0  # words of a name opening the segment
         if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and (
                 opening < 2 or all(f in rules.not_names for f in folded[1:opening])):
             continue  # "In a statement", "But", "On Thursday"; not "Former Secretary of State …"
-        if opening == 1 and folded[0] in rules.verb_role:
-            continue  # "Asked on Monday whether …, Mrs. Clinton said": a participle opening, not a name
+        if opening == 1 and (folded[0] in rules.verb_role or len(words) > 1 and folded[1] in rules.prepositions
+                             and folded[0].endswith(rules.participle_endings) and segment is not segments[-1]):
+            in_place = len(words) > 2 and folded[-2] in rules.places and words[-1][:1].isupper()
+            continue  # "Asked on Monday whether …, Mrs. Clinton said", "Speaking on Fox, Sen. Jim DeMint
+            # … said": a participle opening, not a name
         if opening == 1 and len(words) <= 3 and len(segments) > 1 and segment is not segments[-1]:
             continue  # "Hours later, Trump …", "Later on Sunday, Carson …": a sentence's capital, not a name
         if opening:
@@ -244,8 +151,8 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
             later = [r for r in runs[1:] if r[0] - end <= 3 and any(f in rules.roles for f in folded[end:r[0]])
                      and all(w[:1].islower() for w in words[end:r[0]])]
             if later:  # "Republican presidential candidate Donald Trump took to Twitter, writing"
-                return _name(words, *later[0], rules, title=" ".join(words[:later[0][0]]))
-            return _name(words, *runs[0], rules)
+                return read_name(words, *later[0], rules, title=" ".join(words[:later[0][0]]))
+            return read_name(words, *runs[0], rules)
         if folded[0] in rules.determiners:
             return mention_after(" ".join(words[:8]), rules)
         return NO_MENTION
@@ -277,23 +184,23 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
         return Mention(words[0], "pronoun")
     if folded[0] in rules.plural:
         return Mention(words[0], "plural")
-    runs = _capitalised_runs(words, folded, rules)
+    runs = capitalised_runs(words, folded, rules)
     if folded[0] in rules.roles and not words[0][:1].isupper() and not runs:
         return Mention(words[0], "role")  # "according to members who spoke", "said officials"
     if runs and runs[0][0] == 0 and _affiliation_follows(words, folded, runs[0][1], rules) \
             and " ".join(folded[:runs[0][1]]) not in rules.title_words:  # not "Vice President of the firm X"
-        return _name(words, *runs[0], rules)  # "Andrew J. Pincus of the law firm Mayer Brown"
+        return read_name(words, *runs[0], rules)  # "Andrew J. Pincus of the law firm Mayer Brown"
     if runs and (runs[0][0] == 0 or folded[0] not in rules.determiners):
-        return _name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
+        return read_name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
     if runs and folded[0] in rules.determiners:
         a, b = runs[0]
         between = folded[1:a]
         if between and len(between) <= 3 and any(f in rules.roles for f in between) and not any(
                 f in rules.breakers | rules.particles | rules.determiners for f in between):
             # "le ministre Jean Dupont", "le directeur général Jean Dupont", "the chief executive Tim Cook"
-            return _name(words, a, b, rules, title=" ".join(words[:a]))
+            return read_name(words, a, b, rules, title=" ".join(words[:a]))
         if not between and (folded[b - 1] in rules.organisations or words[b - 1].isupper()):
-            return _name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
+            return read_name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
     if folded[0] in rules.determiners:
         head = next((k for k, f in enumerate(folded)  # not a name's word: 'the Daily Caller'
                      if f in rules.roles | rules.documents and words[k][:1].islower()), None)

@@ -231,8 +231,11 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     if not inverted and not _closes(tail, verb, rules):
         return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
     between = [w.casefold() for w in masked[comma + 1:verb.start].split()]
-    if not inverted and all(w in rules.coordinators | rules.skip for w in between):
-        return None, False  # "…, but suggested Trump went too far": the verb goes on with the subject's clause
+    kept = [w for w in between if w not in rules.skip]
+    if not inverted and (not kept or kept[-1] in rules.coordinators):
+        # "…, but suggested Trump went too far", "…, Sen. Jim DeMint would not go that far but said
+        # Steele must apologize": the verb goes on with the subject's clause, its words after it
+        return None, False
     if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - rules.continuers - rules.coordinators:
         return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
     if inverted and any(w.casefold() in rules.skip for w in measured.split()[1:]):

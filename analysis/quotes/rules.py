@@ -60,12 +60,16 @@ class QuoteRules:
     anaphoric: frozenset
     role_modifiers: frozenset
     naming_words: PhraseMatcher
+    idioms: PhraseMatcher
+    participle_endings: tuple
     stopwords: frozenset
     name_stopwords: frozenset
     not_names: frozenset = frozenset()  # days, months: capitalised words that name nobody
     weekdays: frozenset = frozenset()  # no name ends in one ("Speaking Sunday"; months may: "Theresa May")
     possessives: frozenset = frozenset()  # his, her, their: a short quotation after one is the author's
     noun_markers: frozenset = frozenset()  # a, the, his: a listed verb after one is a noun
+    places: frozenset = frozenset()  # in, at: a capitalised word right after one is a place ("in Salem")
+    media: frozenset = frozenset()  # on: capitalised quoted words after one name a show ("said on “Meet the Press”")
     works: frozenset = frozenset()  # book, movie, show: capitalised quoted words after one are its title
     minor_words: frozenset = frozenset()  # to, with, a: lower-case words inside a title of a work
     title_roles: dict = field(default_factory=dict)  # "sen" -> senator: the role noun of an abbreviated title
@@ -130,11 +134,13 @@ def quote_rules(language: str) -> QuoteRules:
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
         infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),
         anaphoric=low("anaphoric_determiners"), role_modifiers=low("role_modifiers"), title_roles=res.title_roles,
-        naming_words=list_matcher(res.quote_words("naming_words")), stopwords=frozenset(res.stopwords),
+        naming_words=list_matcher(res.quote_words("naming_words")), idioms=list_matcher(res.quote_words("idioms")),
+        participle_endings=tuple(low("participle_endings")), stopwords=frozenset(res.stopwords),
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names), weekdays=frozenset(w.casefold() for w in res.weekdays),
         possessives=low("possessive_determiners"),
-        noun_markers=low("noun_markers"), works=low("work_nouns"), minor_words=low("title_minor_words"),
+        noun_markers=low("noun_markers"), works=low("work_nouns"), media=low("medium_prepositions"),
+        places=low("place_prepositions"), minor_words=low("title_minor_words"),
         genders={w.casefold().rstrip("."): gender for gender in ("female", "male")
                  for w in res.quote_words(f"{gender}_words")},
         indirect_min_words=res.quotes.get("indirect_min_words", QUOTE_NUMBERS["indirect_min_words"]))

@@ -150,9 +150,13 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
     """
     verbs = []
     ends = [b for _, b in sentences]
-    for match in rules.verbs.find(FoldedText.of(masked), "*"):
+    folded = FoldedText.of(masked)
+    idioms = [(m.start, m.end) for m in rules.idioms.find(folded, "*")]
+    for match in rules.verbs.find(folded, "*"):
         if masked[match.start - 1:match.start] in "-\u2010\u2011" and match.start:
             continue  # part of a compound: "so-called", "self-described"
+        if any(a <= match.start and match.end <= b for a, b in idioms):
+            continue  # "Needless to say, …": nobody's words
         if _is_name(masked, match.start, match.end):
             continue  # "campaign spokeswoman Hope Hicks said": a name, not the verb "hope"
         previous = masked[max(0, match.start - 20):match.start].split()
