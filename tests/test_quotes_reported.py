@@ -1151,6 +1151,33 @@ def test_a_title_s_complement_is_no_part_of_the_name(text, speaker, title):
     assert (row["speaker"], row["speaker_title"]) == (speaker, title)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“Extremist ideas are spreading decay on earth,” said al-Sheikh, “and are not in any way part of Islam.”",
+     "al-Sheikh"),
+    # a description opening its sentence, a relative clause or a participle phrase after it
+    ("But a senior army officer in the northeast, who asked to remain anonymous, said: \"Honestly, we are "
+     "yet to receive any operational order on the ceasefire.\"", "a senior army officer"),
+    ("The note, calling for parents to look past gender stereotypes, says: “The urge to create is equally "
+     "strong in all children.”", "The note"),
+    # not a description in the object of another verb, and not over the name the clause gives
+    ("Sen. Ted Cruz weighed in on allegations against Donald Trump’s campaign manager, who allegedly "
+     "assaulted a reporter last week, calling it \"a fireable offense for anyone.\"", "Ted Cruz"),
+    ("The woman, who is known only as Lana, describes herself as a feminist. She said: “I don’t hate men, "
+     "I hate what men turn into.”", "Lana"),
+    ("A police spokesman, who called on the attackers to hand themselves in, said: \"As deplorable as these "
+     "crimes are, let us remain calm.\"", "A police spokesman"),
+])
+def test_the_speaker_of_a_quotation_on_real_news(text, speaker):
+    rows = extract(text)
+    assert rows.loc[rows["kind"] == "direct", "speaker"].iloc[0] == speaker
+
+
+def test_an_anonymity_formula_reports_nothing():
+    rows = extract("But a senior army officer in the northeast, who asked to remain anonymous, said the "
+                   "ceasefire was holding.")
+    assert rows[["kind", "verb", "quote_text"]].values.tolist() == [["indirect", "said", "the ceasefire was holding"]]
+
+
 def test_a_title_with_a_possessive_is_no_empty_name():
     # "the Queen's gardens": the title matched, and nothing of a name was left after the
     # possessive (this raised IndexError in pronoun resolution on an FNC-1 body)

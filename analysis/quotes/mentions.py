@@ -55,6 +55,9 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     if last in rules.plural:
         return Mention(words[-1], "plural")
     folded = [w.casefold() for w in words]
+    joined = len(words) > 1 and folded[0] in rules.coordinators  # "But aides said", "and her communications seem"
+    while len(words) > 1 and folded[0] in rules.coordinators:
+        words, folded = words[1:], folded[1:]
     if folded[0] in rules.quantifiers and len(words) <= 6 and (
             len(words) == 1 or folded[1] in rules.prepositions | rules.particles):
         return Mention(" ".join(words), "role")  # "Some say", "many in the party believe": a group
@@ -82,7 +85,7 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
         return Mention(" ".join(words), "role")
     if runs:
         return read_name(words, *_subject_run(words, folded, runs, rules), rules)
-    if folded[0] in rules.determiners and len(words) <= 4:
+    if folded[0] in rules.determiners and len(words) <= 4 and not joined:
         return Mention(" ".join(words), "role")  # "her campaign", "the statement"
     return NO_MENTION
 

@@ -25,6 +25,12 @@ class Mention:
 NO_MENTION = Mention("", "none")
 
 
+def capitalised(word: str, rules: QuoteRules) -> bool:
+    """A capitalised word, or a name particle joined to one ("al-Sheikh", "el-Sisi")."""
+    particle, _, rest = word.partition("-")
+    return word[:1].isupper() or bool(rest) and rest[:1].isupper() and particle.casefold() in rules.particles
+
+
 def capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) -> list[tuple[int, int]]:
     """Word bounds of each run of capitalised words (lower-case particles allowed inside)."""
     runs, begin = [], None
@@ -33,7 +39,7 @@ def capitalised_runs(words: list[str], folded: list[str], rules: QuoteRules) -> 
         # capitalised word it may be one ("Bill Clinton", "De Blasio")
         alone = f in rules.stopwords and f not in rules.name_stopwords \
             and not (k + 1 < len(words) and words[k + 1][:1].isupper())
-        if w[0].isupper() and f not in rules.determiners and CONTRACTION.sub("", f) not in rules.singular | rules.plural \
+        if capitalised(w, rules) and f not in rules.determiners and CONTRACTION.sub("", f) not in rules.singular | rules.plural \
                 and (begin is not None or not alone):
             begin = k if begin is None else begin
         elif begin is not None and (f in rules.particles or w[0].isupper() and f in rules.determiners

@@ -110,6 +110,12 @@ def _aside(segment: str) -> bool:
     return 0 < len(words) <= 4 and all(w[:1].islower() for w in words)
 
 
+def _gives_a_name(clause: str, rules: QuoteRules) -> bool:
+    """A naming word before a capitalised word in ``clause``: "who is known only as Lana" names
+    the person the clause is about; "who called on the attackers" does not."""
+    return any(clause[m.end:].strip(" " + QUOTE_MARKS)[:1].isupper() for m in rules.naming_words.find(clause, "*"))
+
+
 def _owner_only(segment: str, mention: Mention) -> bool:
     """The name found in ``segment`` is there only as an owner ("mirroring Elizabeth's stance"),
     and the segment opens in lower case: an aside about someone else's thing, not a subject."""
@@ -247,6 +253,14 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                 # "After the mayors of Chicago and Boston heaped scorn upon the company, the mayor of
                 # Springfield, in Ohio, said": a clause opens the chain; a description is who speaks
                 described = mention_in(" ".join(apposition), rules)
+                about = mention_in(head, rules)
+                opening = [w for w in head.split() if w.casefold() not in rules.coordinators][:1]
+                if apposition and apposition[0].casefold() in rules.relatives | rules.participles \
+                        and about.kind == "role" and about.text.split()[:1] == opening \
+                        and not _gives_a_name(" ".join(apposition), rules):
+                    # "But a senior army officer in the northeast, who asked …, said", "The note,
+                    # calling for …, says": the description opening the segment, its subject, speaks
+                    described = about
                 mention = described if described.kind == "role" else mention
                 named = NO_MENTION
             if named.kind == "name" and (
