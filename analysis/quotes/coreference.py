@@ -273,7 +273,7 @@ class Speakers:
         if mention.kind == "role":
             return self._described(mention.text, at) or mention.text
         if mention.kind == "name":
-            return self._titled(mention, at) or mention.text
+            return self._titled_namesake(mention, at) or mention.text
         if mention.kind == "pronoun":
             wanted = self.rules.gender(mention.text)
             floor = at
@@ -305,7 +305,7 @@ class Speakers:
         people = {self.full_name(name) for offset, noun, name in self.roles if noun == role and offset < at}
         return people.pop() if len(people) == 1 else None
 
-    def _titled(self, mention: Mention, at: int) -> str | None:
+    def _titled_namesake(self, mention: Mention, at: int) -> str | None:
         """The one person named before ``at`` with the surname and the title's role of a titled
         surname: "Former Vice President Cheney" is "Dick Cheney" (titled "ex-Vice President"
         before) where Mary and Liz Cheney are named too."""
