@@ -28,7 +28,7 @@ CUE_KINDS = ("attribution", "refutation", "reported_refutation", "factive", "hed
 EVALUATIVE_KINDS = ("delegitimising", "legitimising", "dehumanising", "intensifier")
 QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "according_to_before_name", "conjunctions",
                "skip_words",
-               "singular_pronouns", "plural_pronouns", "subject_pronouns", "determiners", "quantifiers", "possessive_determiners",
+               "singular_pronouns", "plural_pronouns", "group_pronouns", "subject_pronouns", "determiners", "quantifiers", "possessive_determiners",
                "noun_markers", "outsider_nouns", "role_nouns", "work_nouns", "title_minor_words",
                "name_particles", "phrase_breakers", "object_prepositions",
                "told_verbs", "document_nouns", "organisation_words", "colon_cues", "apposition_ends", "participles",

@@ -1172,6 +1172,19 @@ def test_the_speaker_of_a_quotation_on_real_news(text, speaker):
     assert rows.loc[rows["kind"] == "direct", "speaker"].iloc[0] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Sen. Mark Udall and Sen. Ron Wyden spoke on Monday. On Friday, Mr. Udall and Mr. Wyden released a "
+     "joint statement. “More information should be declassified as well,” they said.", "Mark Udall and Ron Wyden"),
+    # the group must be named in this sentence or the one before
+    ("Victims such as Eric Garner and Tamir Rice have become familiar names. The protesters also paid "
+     "tribute to others. As they marched, they said the killings had to stop.", "unknown"),
+    # a coordination of names is no one's full name ("Beruff" is not "Wilcox and Beruff")
+    ("Wilcox and Beruff argued that the department is not needed. Beruff said the schools could do it.", "Beruff"),
+])
+def test_they_stands_for_the_names_coordinated_just_before(text, speaker):
+    assert extract(text).iloc[-1]["speaker"] == speaker
+
+
 def test_an_anonymity_formula_reports_nothing():
     rows = extract("But a senior army officer in the northeast, who asked to remain anonymous, said the "
                    "ceasefire was holding.")

@@ -233,7 +233,7 @@ class Speakers:
         self.quoted: list[str] = []
         self.by_surname: dict[str, set[str]] = {}
         for name in (v.mention.text for v in verbs if v.mention.kind == "name"):
-            if " " in name:
+            if " " in name and not any(w.casefold() in rules.coordinators for w in name.split()):  # not "Wilcox and Beruff"
                 self.by_surname.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
 
     def add_quoted(self, at: int, speaker: str) -> None:
@@ -274,6 +274,8 @@ class Speakers:
             return self._described(mention.text, at) or mention.text
         if mention.kind == "name":
             return self._titled_namesake(mention, at) or mention.text
+        if mention.kind == "plural" and mention.text.casefold() in self.rules.group_pronouns:
+            return self._group(at) or "unknown"
         if mention.kind == "pronoun":
             wanted = self.rules.gender(mention.text)
             floor = at
@@ -284,6 +286,30 @@ class Speakers:
                 if self.gender_of(name) in ("", wanted) or not wanted:
                     return name
         return "unknown"
+
+    def _group(self, at: int) -> str | None:
+        """The people a plural subject pronoun stands for: the nearest person before ``at`` when
+        it is a coordination of names named in this sentence or the one before it ("Mr. Udall and
+        Mr. Wyden released a statement. “…,” they said": Mark Udall and Ron Wyden), each name
+        completed, titles left out."""
+        nearest = next(iter(self._people_before(at, at, True)), None)
+        sentence = lambda offset: bisect.bisect_right(self.starts, offset)  # noqa: E731
+        if nearest is None or sentence(at) - sentence(nearest[0]) > 1:
+            return None  # named in this sentence or the one before it
+        parts, joiners = [[]], []
+        for word in nearest[1].split():
+            if word.casefold() in self.rules.coordinators and parts[-1]:
+                parts.append([])
+                joiners.append(word)
+            elif word.casefold().rstrip(".") not in self.rules.title_words:
+                parts[-1].append(word)
+        if not joiners or not all(parts) or not all(p[0][:1].isupper() and len(p) <= self.rules.name_max_words
+                                                     for p in parts):
+            return None  # not "Bernie Sanders And Hillary Clinton Are Actually Fighting", a headline
+        names = [self.full_name(" ".join(p)) for p in parts]
+        names = [f"{next(iter(self.forenames[n]))} {n}" if " " not in n and len(self.forenames.get(n, ())) == 1 else n
+                 for n in names]  # "Udall" after "Sen. Mark Udall"
+        return " ".join(x for pair in zip(names, joiners + [""]) for x in pair).strip()
 
     def _described(self, description: str, at: int) -> str | None:
         """The one person named before ``at`` with the role noun of ``description``, when the

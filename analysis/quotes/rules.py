@@ -29,6 +29,7 @@ class QuoteRules:
     skip: frozenset
     singular: frozenset
     plural: frozenset
+    group_pronouns: frozenset
     subjects: frozenset
     determiners: frozenset
     quantifiers: frozenset
@@ -117,7 +118,7 @@ def quote_rules(language: str) -> QuoteRules:
         as_saying=list_matcher(res.quote_words("as_saying")),
         according_to=list_matcher(res.quote_words("according_to")), before_name=low("according_to_before_name"),
         quoting=low("quoting_verbs"), conjunctions=low("conjunctions"), skip=low("skip_words"),
-        singular=low("singular_pronouns"), plural=low("plural_pronouns"),
+        singular=low("singular_pronouns"), plural=low("plural_pronouns"), group_pronouns=low("group_pronouns"),
         subjects=low("subject_pronouns"),
         determiners=low("determiners"), quantifiers=low("quantifiers"), roles=low("role_nouns"), particles=low("name_particles"),
         breakers=low("phrase_breakers"), prepositions=low("object_prepositions"),
