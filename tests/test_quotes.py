@@ -150,6 +150,11 @@ def test_capitalised_quoted_words_nothing_introduces_are_a_title(text):
     ("Jean Dupont a déclaré sur l'émission « Le Grand Jury » qu'il resterait.", "fr"),
     # before a work noun too; the noun is no reporting verb ("the “Today” show": not "Today" showing)
     ("In an interview shown Thursday on the “Today” show, Mr. Trump told reporters he was running.", "en"),
+    # a headline or a story (FNC-1: credited to nobody or to the outlet that ran it)
+    ("NBC reported the incident with the headline, 'Target Iraq: Helicopter Comes Under Fire.'", "en"),
+    ("The veterinarian tackled this head-on in his story, \"The Card Over the Bed.\"", "en"),
+    # where someone spoke: after "on", a show's name
+    ("Weekly Standard Editor Bill Kristol said on \"Fox News Sunday\" that Steele still needs to go.", "en"),
 ])
 def test_the_title_of_a_work_is_nobodys_words(text, language):
     """Capitalised quoted words after a work noun or an owner are a title, even longer than a
