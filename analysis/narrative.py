@@ -365,19 +365,21 @@ def fidelity_html(fidelity: pd.DataFrame, max_groups: int = 30) -> HTML:
 
 def describe_quotes(grouped: pd.DataFrame, translated: pd.DataFrame,
                     threshold: float) -> HTML:
-    """A paragraph generated from the data: quotations found, direct and scare, speakers known,
-    quotations read through a pivot translation, groups shared by several outlets (escaped HTML)."""
+    """A paragraph generated from the data: quotations found by kind, speakers known, quotations
+    read through a pivot translation, groups shared by several outlets (escaped HTML)."""
     direct = grouped[grouped["kind"] == "direct"]
-    scare = grouped[grouped["kind"] == "scare"]
-    known = direct[direct["speaker"] != "unknown"]
+    kinds = grouped["kind"].value_counts()
+    unknown = int((direct["speaker"] == "unknown").sum())
     groups = grouped[grouped["group_id"] != ""].groupby("group_id")["outlet"].nunique()
     docs = translated["doc_id"].nunique() if len(translated) else 0
     by = sorted(set(translated["translation_by"])) if len(translated) else []
+    counted = ", ".join(f"<strong>{int(kinds.get(kind, 0))}</strong> {label}" for kind, label in (
+        ("direct", "direct"), ("indirect", "indirect"), ("mixed", "mixed"), ("scare", "scare quotes")))
     text = (f"<p><strong>{len(grouped)}</strong> quotations found in "
-            f"<strong>{grouped['doc_id'].nunique()}</strong> documents: <strong>{len(direct)}"
-            f"</strong> direct, <strong>{len(scare)}</strong> scare quotes. "
-            f"{len(known)} of the direct quotations name a speaker; {len(direct) - len(known)} "
-            "are <code>unknown</code>. ")
+            f"<strong>{grouped['doc_id'].nunique()}</strong> documents: {counted} and "
+            f"<strong>{int(kinds.get('title', 0))}</strong> titles of works. "
+            f"{len(direct) - unknown} of the {len(direct)} direct quotations name a speaker; {unknown} "
+            f"{'is' if unknown == 1 else 'are'} <code>unknown</code>. ")
     if docs:
         text += (f"{len(translated)} quotations come from English pivot translations of {docs} "
                  f"document(s) (translated by {_escape_join(by)}) and stand in for the original "

@@ -110,3 +110,16 @@ def test_interactive_tables_show_missing_values_blank():
     html = fl.show_table(table).data
     assert "NaN" not in html                      # itables alone writes NaN in the cell and the data
     assert 'o9\\", \\"\\"]' in html                  # the row is there, its gap blank
+
+
+def test_the_quotation_paragraph_counts_every_kind_and_agrees_in_number():
+    from analysis.narrative import describe_quotes
+    grouped = pd.DataFrame({
+        "doc_id": ["d1", "d1", "d1", "d2", "d2", "d2"], "outlet": ["A", "A", "A", "B", "B", "B"],
+        "kind": ["direct", "direct", "indirect", "mixed", "scare", "title"],
+        "speaker": ["Jane Roe", "unknown", "Jane Roe", "John Doe", "", ""],
+        "group_id": ["g1", "g2", "", "", "", ""]})
+    text = describe_quotes(grouped, pd.DataFrame(), 0.5).data
+    assert ("<strong>2</strong> direct, <strong>1</strong> indirect, <strong>1</strong> mixed, "
+            "<strong>1</strong> scare quotes and <strong>1</strong> titles of works") in text
+    assert "1 of the 2 direct quotations name a speaker; 1 is <code>unknown</code>" in text
