@@ -50,6 +50,9 @@ def test_languages_table_names_the_fallback():
     ("sentiment: magic", "sentiment: 'magic' is not one of"),
     ("inflections: [[s]]", "inflections: expected"),
     ("reporting_verbs: [said", "not valid YAML"),
+    ("title_roles: [Sen.]", "title_roles: expected a mapping of titles to role nouns"),
+    ("title_roles: {Sen.: [senator]}", "title_roles: expected a mapping of titles to role nouns"),
+    ("quotes: {quantifiers: some}", "quotes.quantifiers: expected a list of words"),
 ])
 def test_a_bad_resource_file_names_file_and_field(tmp_path, content, message):
     folder = tmp_path / "xx"
