@@ -1176,7 +1176,7 @@ def test_the_speaker_of_a_quotation_on_real_news(text, speaker):
     ("Sen. Mark Udall and Sen. Ron Wyden spoke on Monday. On Friday, Mr. Udall and Mr. Wyden released a "
      "joint statement. “More information should be declassified as well,” they said.", "Mark Udall and Ron Wyden"),
     # the group must be named in this sentence or the one before
-    ("Victims such as Eric Garner and Tamir Rice have become familiar names. The protesters also paid "
+    ("Eric Garner and Tamir Rice became familiar names in the movement. The protesters also paid "
      "tribute to others. As they marched, they said the killings had to stop.", "unknown"),
     # a coordination of names is no one's full name ("Beruff" is not "Wilcox and Beruff")
     ("Wilcox and Beruff argued that the department is not needed. Beruff said the schools could do it.", "Beruff"),

@@ -321,13 +321,11 @@ class Speakers:
         words = [w.casefold() for w in description.split()]
         if len(words) < 2 or words[0] not in self.rules.anaphoric:
             return None
-        words = words[1:]
-        while len(words) > 1 and words[0] in self.rules.role_modifiers:
-            words = words[1:]  # "the former vice president": the vice president
-        # the role: the words up to a complement ("the leader of the NRF"); "the French president"
-        # is no president named before unless the document titled someone "French President"
-        end = next((k for k, w in enumerate(words) if k and w in self.rules.particles), len(words))
-        role = " ".join(words[:end])
+        # the role: the words up to a complement ("the leader of the NRF"), read as a title is
+        # ("the former vice president": vice president); "the French president" is no president
+        # named before unless the document titled someone "French President"
+        end = next((k for k, w in enumerate(words) if k > 1 and w in self.rules.particles), len(words))
+        role = title_role(" ".join(words[:end]), self.rules)
         people = {self.full_name(name) for offset, noun, name in self.roles if noun == role and offset < at}
         return people.pop() if len(people) == 1 else None
 

@@ -230,8 +230,7 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return None, False  # "…, voters want to limit immigration": the infinitive after the verb is reported
     if not inverted and not _closes(tail, verb, rules):
         return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
-    between = [w.casefold() for w in masked[comma + 1:verb.start].split()]
-    kept = [w for w in between if w not in rules.skip]
+    kept = [w.casefold() for w in masked[comma + 1:verb.start].split() if w.casefold() not in rules.skip]
     if not inverted and (not kept or kept[-1] in rules.coordinators):
         # "…, but suggested Trump went too far", "…, Sen. Jim DeMint would not go that far but said
         # Steele must apologize": the verb goes on with the subject's clause, its words after it
