@@ -1286,11 +1286,68 @@ def test_a_description_opening_the_sentence_speaks_as_a_description(text, langua
      [("liberals allowed terrorism to flourish", "argued"), ("Trump went too far", "suggested")]),
     ("Le ministre a annoncé la fermeture de la frontière, mais a critiqué Dupont.", "fr",
      [("la fermeture de la frontière", "a annoncé"), ("Dupont", "a critiqué")]),
+    # a participle clause after the verb reports again: the words before the verb are the verb's
+    ("Washington did not complain when China's spending helped growth, a Chinese official said, adding "
+     "that the impact was hard to estimate.", "en",
+     [("Washington did not complain when China's spending helped growth", "said"),
+      ("the impact was hard to estimate", "adding")]),
+    ("The plan was good for the city, Smith said on Monday, adding that it would pass.", "en",
+     [("The plan was good for the city", "said"), ("it would pass", "adding")]),
+    ("Le plan était bon pour la ville, a déclaré un responsable chinois, ajoutant que le vote aurait lieu lundi.",
+     "fr", [("Le plan était bon pour la ville", "a déclaré"), ("le vote aurait lieu lundi", "ajoutant")]),
+    # a capitalised object of a judging verb is its object, not a circumstance closing the sentence
+    ("Early in his campaign, Trump attacked Romney, calling him a failure.", "en",
+     [("Romney", "attacked"), ("him a failure", "calling")]),
 ])
 def test_two_reports_in_one_sentence_each_keep_their_words(text, language, rows):
     quotes = extract(text, language)
     reported = quotes[quotes["kind"].isin(["indirect", "mixed"]) & (quotes["cue"] != "")]
     assert list(zip(reported["quote_text"], reported["cue"])) == rows
+
+
+def test_a_verb_closing_a_quotation_that_opened_sentences_before_reports_nothing_else():
+    quotes = extract("Here is one example: The agency ''only counts 'large' offices, by floor area. By only "
+                     "counting large rather than all offices, this lets firms hide many of them,'' the report says.")
+    assert list(quotes["kind"]) == ["direct", "scare"]
+    assert quotes["speaker"].iloc[0] == "the report"
+
+
+def test_an_opening_circumstance_before_a_participle_clause_is_nobody_s_words():
+    quotes = extract("On Tuesday, as shares were tumbling, Mr. Ackman wrote to investors, telling them the "
+                     "stock was cheap.")
+    assert not quotes["quote_text"].str.startswith("On Tuesday").any(), quotes[["cue", "quote_text"]].to_string()
+
+
+@pytest.mark.parametrize("text, language, speaker, content", [
+    # an apposition after an inverted speaker may hold a plural possessive: no quotation mark
+    ("Asawitiri Media uses the same photo over and over again, said Rita Katz, the director of SITE "
+     "Intelligence Group, which tracks terrorists' communications.", "en", "Rita Katz",
+     "Asawitiri Media uses the same photo over and over again"),
+    # a capitalised article after the verb opens the reported clause, not a circumstance ("said Tuesday")
+    ("As Donald Trump began tweeting his new nickname for Clinton, his son said The Donald is just getting started.",
+     "en", "his son", "The Donald is just getting started"),
+    # "…, X, head of Y, said in an interview that …": the words after "that", not the apposition
+    ("Sherrilyn Ifill, head of the NAACP Legal Defense Fund, said in an interview that trials, with expert "
+     "witnesses, were instrumental.", "en", "Sherrilyn Ifill", "trials, with expert witnesses, were instrumental"),
+    # a description right before the verb speaks, not the dateline or a place two commas back
+    ("BEIRUT, Oct 17 (Reuters) - Iraqi pilots are training members of the group to fly jets, a group "
+     "monitoring the war said on Friday.", "en", "a group",
+     "BEIRUT, Oct 17 (Reuters) - Iraqi pilots are training members of the group to fly jets"),
+    ("Hamdy, a mother of three and project manager at IBM, was also headed to Cairo, her friend said.", "en",
+     "her friend", "Hamdy, a mother of three and project manager at IBM, was also headed to Cairo"),
+    ("PARIS, 17 octobre (Reuters) - Les pilotes entraînent des membres du groupe, a déclaré un groupe de "
+     "surveillance vendredi.", "fr", "un groupe",
+     "PARIS, 17 octobre (Reuters) - Les pilotes entraînent des membres du groupe"),
+    # but a time is no description, and a description that a relative clause follows is the name's
+    ("Reince Priebus, the GOP chairman, this past week announced the creation of a website.", "en",
+     "Reince Priebus", "the creation of a website"),
+    ("''You are going to see a variety of tactics,'' said Elizabeth Arnold, 32, a former staff member for "
+     "the campaign in Philadelphia who said she planned to march.", "en", "Elizabeth Arnold", "she planned to march"),
+])
+def test_the_speaker_and_the_words_of_a_report_around_commas(text, language, speaker, content):
+    quotes = extract(text, language)
+    row = quotes[quotes["quote_text"] == content]
+    assert list(row["speaker"]) == [speaker], quotes[["speaker", "cue", "quote_text"]].to_string()
 
 
 def test_a_name_given_is_no_report_of_the_rules(monkeypatch):

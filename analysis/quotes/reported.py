@@ -27,7 +27,8 @@ ADVERB_WORDS = 2  # words between an auxiliary and its passive verb ("was first 
 _END = re.compile(r"[\s.!?;:,\u2014\u2013-]+$")
 _LEAD = re.compile(r"[\s,:\u2014\u2013-]+")
 _CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "](?:s|re|ll|d|ve|m)$")
-_IN_WORD = re.compile(r"(?<=\w)[" + WORD_APOSTROPHES + r"](?=\w)")  # "the party's chief": no quotation mark
+# "the party's chief", "the terrorists' communications": an apostrophe, no quotation mark
+_IN_WORD = re.compile(r"(?<=\w)[" + WORD_APOSTROPHES + r"](?=\w)|(?<=\ws)[" + WORD_APOSTROPHES + r"](?=\s\w)")
 
 
 def _span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -201,11 +202,21 @@ def _closes(tail: str, verb: Verb, rules: QuoteRules) -> bool:
     """Whether the words after a verb (``tail``) leave it closing its sentence: none, or
     circumstance opened by a phrase breaker ("said in a statement"), a capital ("said Tuesday",
     "told CNN") or a day ("a déclaré mardi"), or the person told; not an object ("praised the
-    president’s actions")."""
+    president’s actions", "attacked Romney") nor a clause ("said The Donald is …")."""
     first = re.sub(r"\W+", "", tail.split(None, 1)[0]) if tail.strip() else ""
     folded = first.casefold()
-    return (not first or folded in rules.breakers or folded in rules.not_names or first[:1].isupper()
-            or rules.tells(verb.verb))
+    # "his son said The Donald is …": a clause; "attacked Romney": the object of a judging verb
+    object_or_clause = folded in rules.determiners or folded in rules.subjects or rules.evaluates(verb.verb)
+    return (not first or folded in rules.breakers or folded in rules.not_names
+            or first[:1].isupper() and not object_or_clause or rules.tells(verb.verb))
+
+
+def _own_clause(tail: str, rules: QuoteRules) -> str:
+    """The words after a verb up to a participle clause right after it, at its first comma, that
+    reports again ("…, a Chinese official said, adding that …": the words before the verb are
+    what was said, "adding" has its own)."""
+    clause = re.match(r"([^,]*),\s*(\S+)", tail)
+    return tail[:clause.end(1)] if clause and clause.group(2).casefold() in rules.participles else tail
 
 
 def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
@@ -213,7 +224,8 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     """The reported words before "…, X said." when the verb closes its sentence (None when it
     does not), and whether the speaker follows the verb ("…, said Sen. John Smith.")."""
     s_start, s_end = sentence
-    tail = text[verb.end:min(s_end, verb.end + 200)]
+    whole_tail = text[verb.end:min(s_end, verb.end + 200)]
+    tail = whole_tail if rules.evaluates(verb.verb) else _own_clause(whole_tail, rules)
     first = tail.split(None, 1)[0].casefold() if tail.strip() else ""
     comma = text.rfind(",", max(s_start, verb.start - 120), verb.start)  # also "…smart,” Trump said"
     inverted = comma > s_start and not masked[comma + 1:verb.start].strip(QUOTE_MARKS + " ")  # "…,” said Sen. John Smith."
@@ -221,6 +233,7 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     # relative clause: "…,” said the man who built his career on …"
     measured = _speaker_words(masked[verb.end:verb.end + len(tail)].split(",")[0], rules) if inverted else tail
     if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
+            or any(w.casefold() in rules.conjunctions for w in measured.split())  # "…, said in an interview that"
             or any(c in QUOTE_MARKS for c in (_IN_WORD.sub("", tail) if inverted else tail)) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
     if not inverted and rules.tells(verb.verb) and _content_start(
@@ -243,6 +256,11 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         # "Sanders, who …, said he may campaign": the words come after the verb; not "…, a
         # spokeswoman, Anna White, said on Saturday.", where a circumstance follows
         return None, False
+    opening = (masked[s_start:comma].split(None, 1) or [""])[0].casefold()
+    if not opening:
+        return None, False  # the words are a quotation's ("…. By only counting …,'' the report says."), read as direct
+    if tail != whole_tail and (opening in rules.breakers or opening.endswith(rules.participle_endings)):
+        return None, False  # "On Tuesday, Mr. Ackman wrote to investors, telling them …": a circumstance, not his words
     end = comma
     if masked[comma] != ",":  # the comma closes quoted words: the reported words end with their mark
         end += 1

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from analysis.entities_groups import name_group
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText
-from analysis.quotes.mentions import (NO_MENTION, PARENTHESES, Mention, after_verb, describes,  # noqa: F401
+from analysis.quotes.appositions import (appositions_start, before_hometown, describes_between, ends_on_name,
+                                         opens_apposition)
+from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes,  # noqa: F401
                                       is_person, mention_after, mention_in, speaker_type, subject_of,
                                       whole_name)
 from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
 _SEGMENT = re.compile(r"[,;:]")
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")  # "R-TX", "D-N.Y.", "R-Wis."
 _POSSESSIVE_END = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 # a quoted clause's last mark: a comma, ! or ? right before closing marks ("… the event,” police said")
@@ -34,19 +35,6 @@ class Verb:
     verb: str
     mention: Mention
     source: str = ""
-
-
-def _describes_between(apposition: list[str], named: Mention, rules: QuoteRules) -> bool:
-    """Whether the words between commas after ``named`` describe it rather than open a clause of
-    their own: "Hamish de Bretton-Gordon, ex-head of … for the Army and Nato, said", "De Blasio,
-    speaking on WOR710, called"; not a clause ("On Wednesday, he seemed to …, warning", "Ahmed
-    Masoud, a demandé l’aide d’Israël, c’est ce qu’a révélé": a stopword first, or a reporting
-    verb), nor after a time only ("Sunday")."""
-    if not apposition[0][:1].islower() or apposition[0].casefold() in rules.stopwords | rules.coordinators:
-        return False
-    if all(w.casefold() in rules.not_names or w.casefold() in rules.stopwords for w in named.text.split()):
-        return False
-    return not rules.verbs.find(FoldedText.of(" ".join(apposition)), "*")
 
 
 def _clause_start(masked: str, floor: int, at: int, rules: QuoteRules) -> int:
@@ -74,36 +62,6 @@ def _own_clause(masked: str, cut: int, at: int, rules: QuoteRules) -> tuple[int,
     return found
 
 
-def _before_hometown(text: str, masked: str, floor: int, commas: list[int], rules: QuoteRules) -> Mention:
-    """Who is named before a hometown written the news way, city then state between commas, with
-    an age before it ("Jane Doe, 45, of Springfield, Mo., said"): the segments of the state, the
-    city ("of Springfield", "in Columbus") and the age are passed over, back to the first other one,
-    and so are asides that open with a preposition ("Mr. Santorum, at another appearance on
-    Saturday, in Columbus, Ohio, called")."""
-    k = len(commas) - 2  # the segment before the state
-    while k >= 0:
-        start = commas[k - 1] + 1 if k else floor
-        words = masked[start:commas[k]].split()
-        first = words[0].casefold() if words else ""
-        origin = len(words) >= 2 and first in rules.particles and words[1][:1].isupper()
-        aside = k > 0 and len(words) >= 2 and _opens_with_preposition(words, rules)
-        if not (origin or aside or len(words) == 1 and words[0].isdigit()):
-            return mention_in(text[start:commas[k]], rules)
-        k -= 1
-    return NO_MENTION
-
-
-def _ends_on_name(segment: str, rules: QuoteRules) -> bool:
-    """Whether a segment ends on a capitalised word, as a name an apposition follows does ("J.J.
-    Goldberg, editor at large …"); not a date, not a clause ("After the mayors of Chicago and Boston heaped
-    scorn upon the company, the mayor of Washington, DC, suggested")."""
-    words = _TOKEN.findall(PARENTHESES.sub(" ", segment))  # "Sen. Ron Johnson (R-Wis.), …"
-    if not words or words[-1].casefold() in rules.weekdays or (  # "… on Wednesday", "In December"
-            words[-1].casefold() in rules.not_names and words[0].casefold() in rules.stopwords):
-        return False  # but "Theresa May"
-    return words[-1][:1].isupper() or words[-1].casefold() in rules.name_suffixes
-
-
 def _aside(segment: str) -> bool:
     """A short aside between commas, all lower case ("however", "à leur tour", "for his part")."""
     words = segment.split()
@@ -122,6 +80,16 @@ def _owner_only(segment: str, mention: Mention) -> bool:
     words = segment.split()
     return mention.kind == "name" and bool(words) and words[0][:1].islower() and any(
         _POSSESSIVE_END.search(w) and _POSSESSIVE_END.sub("", w) == mention.text.split()[-1] for w in words[:-1])
+
+
+def _described_subject(mention: Mention, region: str, rules: QuoteRules) -> bool:
+    """Whether the description right before a verb is its own subject ("Pilots train, a group
+    monitoring the war said", "…, her friend said"): a role, document or organisation noun or a
+    possessive in it, no relative pronoun after it ("Jane Doe, 32, a staff member who said": Jane
+    Doe), not a time ("Reince Priebus, the GOP chairman, this past week announced")."""
+    words = {w.casefold() for w in mention.text.split()}
+    return mention.kind == "role" and bool(words & (rules.roles | rules.documents | rules.organisations | rules.possessives)) \
+        and not any(w.casefold() in rules.relatives for w in region.split())
 
 
 def _previous_segment(masked: str, floor: int, at: int) -> int:
@@ -181,6 +149,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             if text[quoted.end():match.start].strip():  # words between: the subject ("the event,” police")
                 cut = quoted.end()  # a short quotation's words are not its speaker's
         mention = mention_in(text[cut:match.start], rules)
+        described_here = _described_subject(mention, text[cut:match.start], rules)
         if (inner := _own_clause(masked, cut, match.start, rules)) is not None:
             own = mention_in(text[inner[0]:match.start], rules)
             if own.kind in (("name", "pronoun") if inner[1] else ("name", "pronoun", "role", "plural")):
@@ -234,20 +203,21 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                 if before.split()[:1] and before.split()[0].casefold() not in rules.breakers:  # not "On Monday"
                     mention = mention_in(before, rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
-        if masked.count(",", floor, match.start) >= 2 and (mention.kind == "role" or bare):
+        if masked.count(",", floor, match.start) >= 2 and (mention.kind == "role" and not described_here or bare):
             # "Ahmad Massoud, the leader of the NRF, said", "Seth McKee, a political scientist at
             # Texas Tech University, told", "Hillary Clinton, at a press gaggle, said": the name
-            # before an apposition that opens with a determiner or a preposition
+            # before an apposition that opens with a determiner or a preposition; not "BEIRUT, Oct 17
+            # - Pilots train, a group monitoring the war said": a description right before the verb speaks
             commas = [m.start() for m in re.finditer(",", masked[floor:match.start])]
             last = masked[floor + commas[-2] + 1:floor + commas[-1]].split()  # the segment before the verb
             # "Jane Doe, 45, of Springfield, Mo., said", "a user who lives near Austin, Tex., posted"
             state = bare and len(last) == 1 and bool(name_group(last[0], rules.language)[0])
-            j = len(commas) - 2 if state else _appositions_start(masked, floor, commas, rules, circumstances=bare)
+            j = len(commas) - 2 if state else appositions_start(masked, floor, commas, rules, circumstances=bare)
             apposition = last if j == len(commas) - 2 else masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
             head = text[_previous_segment(masked, floor, floor + commas[j]):floor + commas[j]]
             if state:
-                named = _before_hometown(text, masked, floor, [floor + c for c in commas], rules)
-            elif _ends_on_name(head, rules):
+                named = before_hometown(text, masked, floor, [floor + c for c in commas], rules)
+            elif ends_on_name(head, rules):
                 named = mention_in(head, rules)
             else:
                 # "After the mayors of Chicago and Boston heaped scorn upon the company, the mayor of
@@ -272,7 +242,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                                        # "Jane Doe, of the Red Cross, said", "Jean Dupont, du Front national, a déclaré"
                                        or apposition[0].casefold() in rules.particles - rules.coordinators
                                        # "Hamish de Bretton-Gordon, ex-head of … for the Army and Nato, said"
-                                       or bare and _describes_between(apposition, named, rules))) \
+                                       or bare and describes_between(apposition, named, rules))) \
                     or state and named.kind in ("name", "role"):
                 mention = named
         if mention.kind == "role" and masked.count(",", floor, match.start) == 1 and s < len(sentences) \
@@ -353,7 +323,7 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
                                        or after.casefold() in rules.determiners | rules.subjects):
                 return NO_MENTION  # the verb's own relative clause has a subject: "Bannon, who Beck called"
             relative = True
-        elif words and first not in rules.relatives and _opens_apposition(words, rules):
+        elif words and first not in rules.relatives and opens_apposition(words, rules):
             continue
         elif relative and words:  # the name the relative clause is about ends this segment
             named = mention_in(text[cuts[k] + 1:cuts[k + 1]], rules)
@@ -362,42 +332,6 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
         else:
             return NO_MENTION
     return NO_MENTION
-
-
-def _appositions_start(masked: str, floor: int, commas: list[int], rules: QuoteRules,
-                       circumstances: bool = False) -> int:
-    """Index of the comma that ends the name before a chain of appositions running up to the
-    verb: "J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote" (two
-    appositions, each opening with a determiner or a lower-case word). With ``circumstances``
-    (the verb right after the chain's last comma) and a last link that opens with a preposition,
-    asides opening with one are links too ("Mr. Santorum, at another appearance on Saturday, in
-    Columbus, called"; not "At a rally in Portsmouth, N.H., on Tuesday, Sanders endorsed Clinton,
-    saying")."""
-    j = len(commas) - 2
-    last = masked[floor + commas[j] + 1:floor + commas[j + 1]].split()
-    circumstances = circumstances and _opens_with_preposition(last, rules)
-    while j >= 1 and len(commas) - j <= 4:
-        words = masked[floor + commas[j - 1] + 1:floor + commas[j]].split()
-        if not words or not (circumstances and _opens_with_preposition(words, rules)
-                             or _opens_apposition(words, rules)):
-            break
-        j -= 1
-    return j
-
-
-def _opens_with_preposition(words: list[str], rules: QuoteRules) -> bool:
-    """The words between commas are an aside saying where or when: a lower-case preposition first
-    ("at another appearance on Saturday", "in Columbus", « lors d'une autre apparition »)."""
-    return bool(words) and words[0][:1].islower() and words[0].casefold() in rules.prepositions
-
-
-def _opens_apposition(words: list[str], rules: QuoteRules) -> bool:
-    """The words between commas describe the name before them: a determiner or a lower-case word
-    that is no stopword first ("the former Florida governor", "becoming president of …"), or a
-    party and state ("Sen. John Cornyn, R-TX, who heads …, said")."""
-    first = words[0].casefold()
-    return first in rules.determiners or words[0][:1].islower() and first not in rules.stopwords \
-        or bool(_PARTY_STATE.fullmatch(" ".join(words)))
 
 
 def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
