@@ -1089,11 +1089,28 @@ def test_a_titled_surname_is_the_namesake_the_document_gave_that_title():
     ("D'autres estiment que le plan va échouer.", "fr", "D'autres"),
     # a quantifier before a noun is no group alone: the noun phrase speaks
     ("Some Republicans say the plan will fail badly.", "en", "Republicans"),
+    # a name after a noun ends a clause of its own: its subject speaks
+    ("One of the jobs Perez talks about most is that he collected trash.", "en", "Perez"),
 ])
 def test_an_unnamed_group_speaks_as_a_description(text, language, speaker):
     row = extract(text, language).iloc[0]
     assert (row["kind"], row["speaker"]) == ("indirect", speaker)
     assert row["speaker_type"] != "unknown"
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # one unnamed person after the verb: "said one of his close friends", "said one"
+    ('"I have no doubt that he is the man," said one of his close friends who identified him.', "en",
+     "one of his close friends"),
+    ("“It’s about a day right now,” said one.", "en", "one"),
+    ("« Il n'y a aucun doute », a déclaré l'un de ses amis proches.", "fr", "l'un de ses amis proches"),
+    # a verb of the mail: "emailed"
+    ('An agency spokeswoman, Marsha Catron, emailed: "The suggestion is categorically false."', "en",
+     "Marsha Catron"),
+])
+def test_one_unnamed_speaker_after_the_verb_is_a_description(text, language, speaker):
+    row = direct(text, language)
+    assert row["speaker"] == speaker
 
 
 @pytest.mark.parametrize("text, content, speaker", [

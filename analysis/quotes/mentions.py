@@ -58,8 +58,7 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     joined = len(words) > 1 and folded[0] in rules.coordinators  # "But aides said", "and her communications seem"
     while len(words) > 1 and folded[0] in rules.coordinators:
         words, folded = words[1:], folded[1:]
-    if folded[0] in rules.quantifiers and len(words) <= 6 and (
-            len(words) == 1 or folded[1] in rules.prepositions | rules.particles):
+    if _quantified(words, folded, rules):
         return Mention(" ".join(words), "role")  # "Some say", "many in the party believe": a group
     runs = capitalised_runs(words, folded, rules)
     runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
@@ -187,6 +186,8 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
         return Mention(words[0], "pronoun")
     if folded[0] in rules.plural:
         return Mention(words[0], "plural")
+    if _quantified(words, folded, rules):
+        return Mention(" ".join(words), "role")  # "said one of his close friends", "said one"
     runs = capitalised_runs(words, folded, rules)
     if folded[0] in rules.roles and not words[0][:1].isupper() and not runs:
         return Mention(words[0], "role")  # "according to members who spoke", "said officials"
@@ -214,6 +215,16 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
             head = runs[0][1] - 1
         return Mention(" ".join(words[:head + 1]), "role") if head is not None else NO_MENTION
     return NO_MENTION
+
+
+def _quantified(words: list[str], folded: list[str], rules: QuoteRules) -> bool:
+    """A quantifier alone or before a preposition, six words at most: an unnamed speaker or group
+    ("Some", "many in the party", "one of his close friends"); not when a name after a noun ends
+    it, the subject of a clause of its own ("One of the jobs Perez talks about")."""
+    named_last = len(words) > 2 and words[-1][:1].isupper() and words[-2][:1].islower() \
+        and folded[-2] not in rules.determiners | rules.particles | rules.prepositions
+    return folded[0] in rules.quantifiers and len(words) <= 6 and not named_last and (
+        len(words) == 1 or folded[1] in rules.prepositions | rules.particles)
 
 
 def credited_after(region: str, rules: QuoteRules) -> Mention:
