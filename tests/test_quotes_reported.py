@@ -1355,6 +1355,13 @@ def test_an_opening_circumstance_before_a_participle_clause_is_nobody_s_words():
     ("PARIS, 17 octobre (Reuters) - Les pilotes entraînent des membres du groupe, a déclaré un groupe de "
      "surveillance vendredi.", "fr", "un groupe",
      "PARIS, 17 octobre (Reuters) - Les pilotes entraînent des membres du groupe"),
+    # a capitalised modifier before a role noun describes the name before a relative clause
+    ("Glyn Davies, U.S. special representative for North Korean policy, who is visiting the region, said the "
+     "refusal was a sign of weakness.", "en", "Glyn Davies", "the refusal was a sign of weakness"),
+    ("Jean Dupont, envoyé spécial des États-Unis, qui visite la région, a déclaré que le refus était un signe "
+     "de faiblesse.", "fr", "Jean Dupont", "le refus était un signe de faiblesse"),
+    ("However, NASA asteroid expert Don Yeomans, author of a book on comets, says that outside experts doubt "
+     "it.", "en", "Don Yeomans", "outside experts doubt it"),
     # but a time is no description, and a description that a relative clause follows is the name's
     ("Reince Priebus, the GOP chairman, this past week announced the creation of a website.", "en",
      "Reince Priebus", "the creation of a website"),

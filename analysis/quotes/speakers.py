@@ -303,6 +303,13 @@ def _participle_subject(region: str, mention: Mention, rules: QuoteRules) -> Men
     return subject if words[0].strip(",") in subject.text.split() else mention
 
 
+def _role_after_modifier(words: list[str], rules: QuoteRules) -> bool:
+    """A lower-case role noun second or third, after a capitalised modifier or a joining word, and
+    no name at the end: "U.S. special representative for North Korean policy", "and director on
+    the series" describe the name before them (not "NASA expert Don Yeomans", who speaks)."""
+    return any(w[:1].islower() and w.casefold() in rules.roles for w in words[1:3]) and words[-1][:1].islower()
+
+
 def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: QuoteRules) -> Mention:
     """The name that ends the comma-separated segment before a relative clause and any appositions
     running up to the verb at ``at``: "Jeb Bush, the former Florida governor, who has resented Mr.
@@ -323,7 +330,7 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
                                        or after.casefold() in rules.determiners | rules.subjects):
                 return NO_MENTION  # the verb's own relative clause has a subject: "Bannon, who Beck called"
             relative = True
-        elif words and first not in rules.relatives and opens_apposition(words, rules):
+        elif words and first not in rules.relatives and (opens_apposition(words, rules) or _role_after_modifier(words, rules)):
             continue
         elif relative and words:  # the name the relative clause is about ends this segment
             named = mention_in(text[cuts[k] + 1:cuts[k + 1]], rules)
