@@ -55,6 +55,9 @@ def direct(text: str, language: str = "en") -> pd.Series:
     ("Trump's 'America last' slogan was repeated by the crowd.", "en", "Trump", "", "person", "'s"),
     ('"I’m getting ready to rent a covered wagon," Gov. John Kasich (R-OH), said.', "en", "John Kasich",
      "Gov.", "person", "said"),
+    # a party's leader is a title, whatever the chamber before it (BASIL's 2013 gun-control event)
+    ('Senate Democratic Leader Harry Reid said: "All options should be on the table."', "en", "Harry Reid",
+     "Senate Democratic Leader", "person", "said"),
     ('"We are seeing a realignment of the parties," Seth McKee, a political scientist at Texas Tech '
      "University, told reporters.", "en", "Seth McKee", "", "person", "told"),
     ("« La guerre est finie pour nous », a déclaré le ministre Jean Dupont.", "fr", "Jean Dupont",
@@ -1327,6 +1330,14 @@ def test_a_verb_closing_a_quotation_that_opened_sentences_before_reports_nothing
                      "counting large rather than all offices, this lets firms hide many of them,'' the report says.")
     assert list(quotes["kind"]) == ["direct", "scare"]
     assert quotes["speaker"].iloc[0] == "the report"
+
+
+def test_a_relative_clause_s_verb_reports_the_words_after_it():
+    # "…, a step that has stirred objections from lawmakers who have warned Obama not to …": the
+    # words before the comma are the author's (BASIL's 2013 gun-control event, Fox News)
+    quotes = extract("The president signed the actions, a step that stirred objections from lawmakers who have "
+                     "warned Obama not to overstep his bounds.")
+    assert not quotes["quote_text"].str.startswith("The president").any(), quotes[["cue", "quote_text"]].to_string()
 
 
 def test_an_opening_circumstance_before_a_participle_clause_is_nobody_s_words():

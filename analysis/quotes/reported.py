@@ -244,9 +244,10 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     if not inverted and not _closes(tail, verb, rules):
         return None, False  # "…, Sen. Bernie Sanders, also praised the president’s actions": its object follows
     kept = [w.casefold() for w in masked[comma + 1:verb.start].split() if w.casefold() not in rules.skip]
-    if not inverted and (not kept or kept[-1] in rules.coordinators):
+    if not inverted and (not kept or kept[-1] in rules.coordinators | rules.relatives):
         # "…, but suggested Trump went too far", "…, Sen. Jim DeMint would not go that far but said
-        # Steele must apologize": the verb goes on with the subject's clause, its words after it
+        # Steele must apologize": the verb goes on with the subject's clause, its words after it;
+        # "…, objections from lawmakers who have warned Obama not to …": a relative clause's verb
         return None, False
     if not inverted and masked[comma + 1:verb.start].split(None, 1)[0].casefold() in rules.apposition_ends - rules.continuers - rules.coordinators:
         return None, False  # "…, where President Obama has promised to veto it": a relative clause, not a speaker
