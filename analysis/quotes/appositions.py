@@ -92,3 +92,12 @@ def opens_apposition(words: list[str], rules: QuoteRules) -> bool:
     first = words[0].casefold()
     return first in rules.determiners or words[0][:1].islower() and first not in rules.stopwords \
         or bool(_PARTY_STATE.fullmatch(" ".join(words)))
+
+
+def role_after_modifier(words: list[str], rules: QuoteRules) -> bool:
+    """A lower-case role noun second or third, after a capitalised modifier or a joining word, and
+    no name at the end: "U.S. special representative for North Korean policy", "and director on
+    the series" describe the name before a relative clause (not "NASA expert Don Yeomans", who speaks).
+    Not a link of the chain :func:`appositions_start` reads: there "Mr. Trump's campaign chairman,
+    Paul Manafort," would pass the name by."""
+    return any(w[:1].islower() and w.casefold() in rules.roles for w in words[1:3]) and words[-1][:1].islower()

@@ -211,7 +211,7 @@ def _closes(tail: str, verb: Verb, rules: QuoteRules) -> bool:
             or first[:1].isupper() and not object_or_clause or rules.tells(verb.verb))
 
 
-def _own_clause(tail: str, rules: QuoteRules) -> str:
+def _up_to_participle(tail: str, rules: QuoteRules) -> str:
     """The words after a verb up to a participle clause right after it, at its first comma, that
     reports again ("…, a Chinese official said, adding that …": the words before the verb are
     what was said, "adding" has its own)."""
@@ -225,7 +225,7 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     does not), and whether the speaker follows the verb ("…, said Sen. John Smith.")."""
     s_start, s_end = sentence
     whole_tail = text[verb.end:min(s_end, verb.end + 200)]
-    tail = whole_tail if rules.evaluates(verb.verb) else _own_clause(whole_tail, rules)
+    tail = whole_tail if rules.evaluates(verb.verb) else _up_to_participle(whole_tail, rules)
     first = tail.split(None, 1)[0].casefold() if tail.strip() else ""
     comma = text.rfind(",", max(s_start, verb.start - 120), verb.start)  # also "…smart,” Trump said"
     inverted = comma > s_start and not masked[comma + 1:verb.start].strip(QUOTE_MARKS + " ")  # "…,” said Sen. John Smith."
@@ -259,9 +259,9 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return None, False
     opening = (masked[s_start:comma].split(None, 1) or [""])[0].casefold()
     if not opening:
-        return None, False  # the words are a quotation's ("…. By only counting …,'' the report says."), read as direct
+        return None, False  # a quotation's words ("…. By only counting …,'' the report says."): read as direct
     if tail != whole_tail and (opening in rules.breakers or opening.endswith(rules.participle_endings)):
-        return None, False  # "On Tuesday, Mr. Ackman wrote to investors, telling them …": a circumstance, not his words
+        return None, False  # "On Tuesday, Mr. Ackman wrote to investors, telling them …": a circumstance
     end = comma
     if masked[comma] != ",":  # the comma closes quoted words: the reported words end with their mark
         end += 1

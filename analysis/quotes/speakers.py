@@ -14,7 +14,7 @@ from analysis.entities_groups import name_group
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText
 from analysis.quotes.appositions import (appositions_start, before_hometown, describes_between, ends_on_name,
-                                         opens_apposition)
+                                         opens_apposition, role_after_modifier)
 from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes,  # noqa: F401
                                       is_person, mention_after, mention_in, speaker_type, subject_of,
                                       whole_name)
@@ -88,8 +88,8 @@ def _described_subject(mention: Mention, region: str, rules: QuoteRules) -> bool
     possessive in it, no relative pronoun after it ("Jane Doe, 32, a staff member who said": Jane
     Doe), not a time ("Reince Priebus, the GOP chairman, this past week announced")."""
     words = {w.casefold() for w in mention.text.split()}
-    return mention.kind == "role" and bool(words & (rules.roles | rules.documents | rules.organisations | rules.possessives)) \
-        and not any(w.casefold() in rules.relatives for w in region.split())
+    heads = rules.roles | rules.documents | rules.organisations | rules.possessives
+    return mention.kind == "role" and bool(words & heads) and not any(w.casefold() in rules.relatives for w in region.split())
 
 
 def _previous_segment(masked: str, floor: int, at: int) -> int:
@@ -203,7 +203,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                 if before.split()[:1] and before.split()[0].casefold() not in rules.breakers:  # not "On Monday"
                     mention = mention_in(before, rules)
         bare = not [w for w in masked[cut:match.start].split() if w.strip(",").casefold() not in rules.skip]
-        if masked.count(",", floor, match.start) >= 2 and (mention.kind == "role" and not described_here or bare):
+        if masked.count(",", floor, match.start) >= 2 and (bare or mention.kind == "role" and not described_here):
             # "Ahmad Massoud, the leader of the NRF, said", "Seth McKee, a political scientist at
             # Texas Tech University, told", "Hillary Clinton, at a press gaggle, said": the name
             # before an apposition that opens with a determiner or a preposition; not "BEIRUT, Oct 17
@@ -303,13 +303,6 @@ def _participle_subject(region: str, mention: Mention, rules: QuoteRules) -> Men
     return subject if words[0].strip(",") in subject.text.split() else mention
 
 
-def _role_after_modifier(words: list[str], rules: QuoteRules) -> bool:
-    """A lower-case role noun second or third, after a capitalised modifier or a joining word, and
-    no name at the end: "U.S. special representative for North Korean policy", "and director on
-    the series" describe the name before them (not "NASA expert Don Yeomans", who speaks)."""
-    return any(w[:1].islower() and w.casefold() in rules.roles for w in words[1:3]) and words[-1][:1].islower()
-
-
 def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: QuoteRules) -> Mention:
     """The name that ends the comma-separated segment before a relative clause and any appositions
     running up to the verb at ``at``: "Jeb Bush, the former Florida governor, who has resented Mr.
@@ -330,7 +323,8 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
                                        or after.casefold() in rules.determiners | rules.subjects):
                 return NO_MENTION  # the verb's own relative clause has a subject: "Bannon, who Beck called"
             relative = True
-        elif words and first not in rules.relatives and (opens_apposition(words, rules) or _role_after_modifier(words, rules)):
+        elif words and first not in rules.relatives and (
+                opens_apposition(words, rules) or role_after_modifier(words, rules)):
             continue
         elif relative and words:  # the name the relative clause is about ends this segment
             named = mention_in(text[cuts[k] + 1:cuts[k + 1]], rules)
