@@ -1373,6 +1373,12 @@ def test_an_opening_circumstance_before_a_participle_clause_is_nobody_s_words():
      "de faiblesse.", "fr", "Jean Dupont", "le refus était un signe de faiblesse"),
     ("However, NASA asteroid expert Don Yeomans, author of a book on comets, says that outside experts doubt "
      "it.", "en", "Don Yeomans", "outside experts doubt it"),
+    # a participle phrase between commas after a description: the description speaks, not the place
+    # in the phrase (BASIL's 2013 gun-control event, Fox News: was "White House")
+    ("The president, speaking at the White House, said he would use the full weight of his office.", "en",
+     "The president", "he would use the full weight of his office"),
+    ("Le président, s'exprimant à la Maison Blanche, a déclaré que le plan était prêt.", "fr", "Le président",
+     "le plan était prêt"),
     # but a time is no description, and a description that a relative clause follows is the name's
     ("Reince Priebus, the GOP chairman, this past week announced the creation of a website.", "en",
      "Reince Priebus", "the creation of a website"),
