@@ -282,6 +282,8 @@ def scan_quote_marks(text: str) -> tuple[list[QuotePair], list[Warning]]:
                 for at, mark in still_open:
                     warnings.append((at, mark, f"quotation opened by {mark} is not closed in its "
                                      "paragraph; ignored"))
+                for pair in paragraph.pairs:  # a quotation opened after an ignored mark is not inside it
+                    pair.depth -= sum(at < pair.open_at for at, _ in still_open)
         start = end + 1
     for p in pairs:
         if original[p.open_at] == "'" and text[p.open_at] == STRAIGHT_DOUBLE:

@@ -72,6 +72,16 @@ def test_unbalanced_mark_warns_and_reading_goes_on():
     assert warnings[0][:2] == (8, '"') and "not closed in its paragraph" in warnings[0][2]
 
 
+def test_a_quotation_after_an_ignored_opening_mark_is_not_nested_in_it():
+    # The New York Times, BASIL's 2013 gun-control event: the first “ is never closed; the second
+    # quotation is the outermost one (depth 0), so its words are masked and no verb in it reports
+    text = "A task force had “presented me with a list. He added: “My point is not to worry about the politics.”"
+    pairs, warnings = scan_quote_marks(text)
+    assert [(text[p.open_at + 1:p.close_at], p.depth) for p in pairs] == [
+        ("My point is not to worry about the politics.", 0)]
+    assert warnings[0][:2] == (17, "“")
+
+
 def test_a_quotation_goes_on_when_the_next_paragraph_reopens():
     text = "“We will fight on\n“until the war ends,” he said."
     pairs, warnings = scan_quote_marks(text)

@@ -1340,6 +1340,13 @@ def test_a_relative_clause_s_verb_reports_the_words_after_it():
     assert not quotes["quote_text"].str.startswith("The president").any(), quotes[["cue", "quote_text"]].to_string()
 
 
+def test_a_verb_inside_a_quotation_after_an_unclosed_mark_reports_nothing():
+    quotes = extract("Mr. Obama said a task force had “presented me with a list of steps. He added: “My starting "
+                     "point is not to worry about the politics. My starting point is what works.”")
+    assert "worry" not in set(quotes["cue"]), quotes[["cue", "quote_text"]].to_string()
+    assert quotes[quotes["kind"] == "direct"]["speaker"].tolist() == ["Obama"]
+
+
 def test_an_opening_circumstance_before_a_participle_clause_is_nobody_s_words():
     quotes = extract("On Tuesday, as shares were tumbling, Mr. Ackman wrote to investors, telling them the "
                      "stock was cheap.")
