@@ -1376,6 +1376,7 @@ def test_an_opening_circumstance_before_a_participle_clause_is_nobody_s_words():
     # a capitalised modifier before a role noun describes the name before a relative clause
     ("Glyn Davies, U.S. special representative for North Korean policy, who is visiting the region, said the "
      "refusal was a sign of weakness.", "en", "Glyn Davies", "the refusal was a sign of weakness"),
+    # French writes the apposition in lower case: read before the rule above too (a guard)
     ("Jean Dupont, envoyé spécial des États-Unis, qui visite la région, a déclaré que le refus était un signe "
      "de faiblesse.", "fr", "Jean Dupont", "le refus était un signe de faiblesse"),
     ("However, NASA asteroid expert Don Yeomans, author of a book on comets, says that outside experts doubt "

@@ -232,8 +232,8 @@ def _before(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
     # an inverted speaker may bring an apposition: "…,” said Doyle, whose home state is …", or a
     # relative clause: "…,” said the man who built his career on …"
     measured = _speaker_words(masked[verb.end:verb.end + len(tail)].split(",")[0], rules) if inverted else tail
-    if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS or first in rules.conjunctions
-            or any(w.casefold() in rules.conjunctions for w in measured.split())  # "…, said in an interview that"
+    if (len(tokenize_words(measured, rules.language)) > TAIL_WORDS
+            or any(w.casefold() in rules.conjunctions for w in measured.split())  # "said that", "…, said in an interview that"
             or any(c in QUOTE_MARKS for c in (_IN_WORD.sub("", tail) if inverted else tail)) or (first in rules.subjects and not inverted)):
         return None, False  # "Massoud said that … “…”": the words come after the verb
     if not inverted and rules.tells(verb.verb) and _content_start(

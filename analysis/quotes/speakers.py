@@ -225,8 +225,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                 described = mention_in(" ".join(apposition), rules)
                 about = mention_in(head, rules)
                 opening = [w for w in head.split() if w.casefold() not in rules.coordinators][:1]
-                clause = apposition and (apposition[0].casefold() in rules.relatives | rules.participles
-                                         or apposition[0].islower() and apposition[0].endswith(rules.participle_endings))
+                clause = bool(apposition) and (apposition[0].casefold() in rules.relatives | rules.participles
+                                               or apposition[0].islower()
+                                               and apposition[0].endswith(rules.participle_endings))
                 if clause and about.kind == "role" and about.text.split()[:1] == opening \
                         and not _gives_a_name(" ".join(apposition), rules):
                     # "But a senior army officer in the northeast, who asked …, said", "The note,
