@@ -1497,3 +1497,91 @@ def test_a_comma_closing_quoted_words_ends_the_opening_clause():
     # a whole quotation's own comma is not the author's: "she" is still the sentence's subject
     rows = extract("Sullivan wrote to Clinton. Clinton seemed irritated: “It's done,” she wrote.")
     assert set(rows.loc[rows["kind"] == "direct", "speaker"]) == {"Clinton"}
+
+
+@pytest.mark.parametrize("text, language, speaker, speaker_type", [
+    # FNC-1 bodies: a description after the verb, whatever its noun, with or without a comma
+    ("“I wish to continue preaching” says the elderly cleric.", "en", "the elderly cleric", "description"),
+    ('"No sister gave birth to a child," said the abbess.', "en", "the abbess", "description"),
+    ("“We will win,” said an abbess who asked not to be named.", "en", "an abbess", "description"),
+    ("“Our Marshal continues to lead,” said the narrator of a documentary called “Improving Lives,” showing "
+     "footage.", "en", "the narrator", "description"),
+    ("“We will win” said the senator.", "en", "the senator", "description"),
+    ("« Nous gagnerons », a dit l'abbesse.", "fr", "l'abbesse", "description"),
+    ("« Nous gagnerons » a dit l'avocat.", "fr", "l'avocat", "description"),
+    ("« Nous ne partirons pas », a déclaré le Haut représentant.", "fr", "le Haut représentant", "description"),
+    # a guard: a name stays a name
+    ("“We will win” said Obama.", "en", "Obama", "person"),
+])
+def test_a_short_description_after_the_verb_speaks(text, language, speaker, speaker_type):
+    row = direct(text, language)
+    assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)
+
+
+@pytest.mark.parametrize("text, language", [
+    # what follows those verbs is their object, not who speaks
+    ("A German news organization called “The Local” cited that Merkel’s fall in approval ratings was "
+     "attributed to her leadership.", "en"),
+    ("Serafinowicz has starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip to "
+     "YouTube on Thursday.", "en"),
+    ("Roffman described the emotional impact as “horrendous,” and moved on.", "en"),
+])
+def test_an_object_after_the_verb_is_no_description_that_speaks(text, language):
+    rows = extract(text, language)
+    assert not rows["speaker"].str.contains("Merkel’s fall|the clip|the emotional impact", regex=True).any()
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("L'avocat du groupe a déclaré que la situation était grave.", "fr", "L'avocat du groupe"),
+    ("L'entourage du président a affirmé que la situation était grave.", "fr", "L'entourage du président"),
+    ("Le représentant de l'ONU a déclaré que la situation était grave.", "fr", "Le représentant de l'ONU"),
+    ("Democratic lawmakers said that the bill is dangerous.", "en", "Democratic lawmakers"),
+    ("Gowdy’s office said that the bill is dangerous.", "en", "Gowdy’s office"),
+    # guards: a name before an adverb, a verb or a possessive's words stays the name
+    ("Trump frequently said that the bill is dangerous.", "en", "Trump"),
+    ("Clinton’s response was: “The bill is dangerous.”", "en", "Clinton"),
+])
+def test_an_elided_article_and_a_noun_after_a_name_head_the_description(text, language, speaker):
+    rows = extract(text, language)
+    assert set(rows.loc[rows["cue"] != "", "speaker"]) == {speaker}  # the rules' rows (model rows name nobody)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Professor Crawley replies: “That depends what you mean.”", "Professor Crawley"),
+    ("Titchmarsh jokingly replies: “I think I’ll forgo that.”", "Titchmarsh"),
+    ("The crowd cheers, and then Wallnau continues: “God has given this man an anointing.”", "Wallnau"),
+])
+def test_a_verb_ending_a_colon_clause_is_no_noun_of_the_name_before_it(text, speaker):
+    """FNC-1 and PolNeAR train: "Professor Crawley replies: “…”" was credited to "Professor Crawley
+    replies" once a plural-looking word after a name could head a description."""
+    assert direct(text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("“We will not stop,” said one of the protesters, adding that the police had been violent.", "en",
+     "one of the protesters"),
+    ("“We will not stop,” said the abbess, adding that the police had been violent.", "en", "the abbess"),
+    ("« Nous ne partirons pas », a dit l'avocate, ajoutant que la police avait été violente.", "fr", "l'avocate"),
+])
+def test_a_participle_after_an_inverted_speaker_has_that_speaker(text, language, speaker):
+    rows = extract(text, language)
+    assert rows.loc[rows["kind"] == "indirect", "speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, language, contents", [
+    # PolNeAR train: a relative clause between commas is no parenthetical, and its reported words
+    # end at its closing comma
+    ("Barkley, who said he typically votes democratic, said one candidate he likes is John Kasich.", "en",
+     ["he typically votes democratic", "one candidate he likes is John Kasich"]),
+    ("Former candidate Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with her.", "en",
+     ["Clinton", "he agrees with her"]),
+    ("Democratic lawmakers, who have warned that the bill is dangerous, met on Monday.", "en",
+     ["the bill is dangerous"]),
+    ("Le député, qui a affirmé que la réforme était une erreur, a quitté la salle.", "fr",
+     ["la réforme était une erreur"]),
+    # a guard: the parenthetical it is not
+    ("The economy, he said, is weak and getting weaker.", "en", ["The economy, he said, is weak and getting weaker"]),
+])
+def test_a_relative_clause_reports_up_to_its_closing_comma(text, language, contents):
+    rows = extract(text, language)
+    assert rows.loc[rows["cue"] != "", "quote_text"].tolist() == contents

@@ -21,8 +21,8 @@ from analysis.quotes.kinds import after_possessive, classify, title_words, work_
 from analysis.quotes.introductions import (POSSESSOR, SPACES, goes_on, introduction, paragraph_alone,
                                           sentence_alone, signature)
 from analysis.quotes.links import link_mixed, link_parts
-from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, credited_after, describes, mention_after,
-                                      mention_in, named_after, opens_new_clause, opens_noun_phrase, said_of_object, speaker_type, whole_name)
+from analysis.quotes.mentions import (NEAR, NO_MENTION, Mention, after_verb, credited_after, describes, mention_after, mention_in,
+                                      named_after, names_right_after, opens_new_clause, opens_noun_phrase, said_of_object, speaker_type, whole_name)
 from analysis.quotes.masking import blank_dateline, blank_doubled_openings, blank_inside
 from analysis.quotes.reported import content_span, find_reported, parenthetical
 from analysis.quotes.sentence_model import candidate_sentences, model_path, sentence_model, word_starts
@@ -93,7 +93,7 @@ def _attribute(p, text: str, masked: str, sentence: tuple[int, int], verbs: _Ver
         after = None  # Clinton said, “…” She followed that by saying, “…”: the verb before introduces it
     if after and after.start - close_end <= NEAR and "\n" not in masked[close_end:after.start]:
         between = masked[close_end:after.start]  # not across a paragraph: "“…”\n\nThe candidate added, “…”"
-        tight = not between.strip() and mention_after(after_verb(masked, after.end, rules.title_abbreviations), rules).kind == "name"
+        tight = not between.strip() and names_right_after(masked, after.end, after.verb, rules)
         if _AFTER_QUOTE.fullmatch(between) and _names_first(between, rules) and (
                 text[p.close_at - 1] in ",?!.-\u2014" or between.strip().startswith(",") or tight):  # “…” said Friedman
             first = mention_in(between.split(",")[0], rules)  # "…," Sarandon, 69, told MSNBC

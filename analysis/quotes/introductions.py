@@ -110,6 +110,9 @@ def _colon_speaker(clause: str, rules: QuoteRules) -> Mention:
     words = clause.split()
     cut = next((k for k, w in enumerate(words) if k and w.casefold() in rules.breakers), len(words))
     first = mention_in(" ".join(words[:cut]), rules) if cut <= 4 else None
+    if first is not None and first.kind == "role" and cut >= 2:
+        bare = mention_in(" ".join(words[:cut - 1]), rules)  # "Professor Crawley replies:": a verb ends it
+        first = bare if bare.kind == "name" else first
     if first is not None and first.kind in ("name", "role"):
         return first
     nearest = mention_in(clause, rules)

@@ -17,6 +17,32 @@ LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")
 _STOP = re.compile(r"[,;:!?\n]|\.(?:\s|$)")
 
 
+def _words(region: str, rules: QuoteRules) -> list[str]:
+    """The words of ``region`` (marks and short parentheses left out: "John Kasich (R-OH)"), an
+    elided article split from the common noun it opens (« l'avocat » -> « l' », « avocat »), so
+    that the noun is read as a role and the article as a determiner; « l'ancien », « l'un » and
+    names (« L'Union européenne ») stay whole."""
+    words = []
+    for word in _WORD.findall(strip_marks(PARENTHESES.sub(" ", region))):
+        cut = next((k + 1 for k, c in enumerate(word[:3]) if c in WORD_APOSTROPHES), 0)
+        folded = word.casefold()
+        if (cut and folded[:cut] in rules.determiners and word[cut:cut + 1].islower()
+                and folded not in rules.determiners | rules.quantifiers):
+            words += [word[:cut], word[cut:]]
+        else:
+            words.append(word)
+    return words
+
+
+def _text(words: list[str], rules: QuoteRules) -> str:
+    """``words`` as one phrase, an elided article joined to its noun again (« l'avocat »)."""
+    phrase = ""
+    for word in words:
+        elided = phrase and phrase[-1] in WORD_APOSTROPHES and phrase.split(" ")[-1].casefold() in rules.determiners
+        phrase += word if not phrase or elided else " " + word
+    return phrase
+
+
 def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules) -> tuple[int, int]:
     """Word bounds of the description headed by role noun ``words[i]``: "a spokesperson of the
     group", "le chef du Front de résistance nationale", "an industry lobbyist"."""
@@ -44,7 +70,7 @@ def _role_phrase(words: list[str], folded: list[str], i: int, rules: QuoteRules)
 def mention_in(region: str, rules: QuoteRules) -> Mention:
     """The speaker named in the words before a reporting verb (its clause only): the name nearest
     the verb, a description (role noun, or a determiner's noun phrase: "her campaign"), a pronoun."""
-    words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", region)))  # "John Kasich (R-OH)"
+    words = _words(region, rules)
     while words and words[-1].casefold() in rules.skip and not _first_name(words[-1], rules):
         words.pop()
     if not words:
@@ -59,7 +85,7 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     while len(words) > 1 and folded[0] in rules.coordinators:
         words, folded = words[1:], folded[1:]
     if _quantified(words, folded, rules):
-        return Mention(" ".join(words), "role")  # "Some say", "many in the party believe": a group
+        return Mention(_text(words, rules), "role")  # "Some say", "many in the party believe": a group
     runs = capitalised_runs(words, folded, rules)
     runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
             if not all(folded[k] in rules.not_names and folded[k] not in rules.title_words for k in range(*r))
@@ -72,21 +98,36 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
             words[k][:1].islower() and folded[k] not in rules.breakers | rules.determiners | rules.particles
             for k in range(end, r[0]))]
         if after:  # "NRF leader Ahmad Massoud", "le ministre Jean Dupont"
-            return read_name(words, *after[-1], rules, title=" ".join(words[begin:after[-1][0]]))
+            return read_name(words, *after[-1], rules, title=_text(words[begin:after[-1][0]], rules))
         if runs and runs[-1][0] > end and folded[runs[-1][0] - 1] in rules.coordinators:
             return read_name(words, *runs[-1], rules)  # "a woman asked for a photo and Clinton said"
-        return Mention(" ".join(words[begin:end]), "role")
+        return Mention(_text(words[begin:end], rules), "role")
     if runs and folded[0] in rules.determiners and len(words) <= 6 and 0 < len(words) - runs[-1][1] <= 2 and all(
             words[k][:1].islower() and folded[k] not in rules.stopwords
             for k in [*range(1, runs[0][0]), *range(runs[-1][1], len(words))]):
         # "A prominent Saudi Arabian cleric said", "The Syrian government said": the noun after the
         # name heads the description (not "The Fed does not", "The AP and others")
-        return Mention(" ".join(words), "role")
+        return Mention(_text(words, rules), "role")
+    if len(runs) == 1 and runs[0][0] == 0 and _heads_description(words, runs[0], rules):
+        return Mention(_text(words, rules), "role")  # "Democratic lawmakers said": the noun after the name heads it
     if runs:
         return read_name(words, *_subject_run(words, folded, runs, rules), rules)
     if folded[0] in rules.determiners and len(words) <= 4 and not joined:
-        return Mention(" ".join(words), "role")  # "her campaign", "the statement"
+        return Mention(_text(words, rules), "role")  # "her campaign", "the statement"
     return NO_MENTION
+
+
+def _heads_description(words: list[str], run: tuple[int, int], rules: QuoteRules) -> bool:
+    """The one or two lower-case words after the name at ``run`` (which opens ``words``) are the
+    noun of a description: plural ("Republican senators", "Trump supporters") or an organisation
+    after a possessive ("Gowdy's office"; "Clinton's response was:" stays Clinton's words); no
+    function word, listed verb or auxiliary ("Trump went", "Cruz did", "Trump routinely" stay Trump)."""
+    tail, owner = words[run[1]:], words[run[1] - 1]
+    possessive = len(owner) > 2 and owner[-2] in WORD_APOSTROPHES and owner[-1] == "s"
+    return 1 <= len(tail) <= 2 and len(words) <= 4 and all(
+        w[:1].islower() and not any(c in WORD_APOSTROPHES for c in w)
+        and w.casefold() not in rules.stopwords | rules.skip | rules.auxiliaries | set(rules.verb_role) for w in tail
+    ) and (tail[-1].casefold().endswith(rules.plural_endings) or possessive and tail[-1].casefold() in rules.organisations)
 
 
 def _opens_description(words: list[str], rules: QuoteRules) -> bool:
@@ -129,7 +170,7 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
     segments = region.split(",")
     in_place = False  # the segment before was an opening phrase ending on a place: "in Salem,"
     for segment in segments[:3]:
-        words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", segment)))
+        words = _words(segment, rules)
         folded = [w.casefold() for w in words]
         if in_place and words and all(w[:1].isupper() for w in words) and segment is not segments[-1]:
             in_place = False
@@ -153,10 +194,10 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
             later = [r for r in runs[1:] if r[0] - end <= 3 and any(f in rules.roles for f in folded[end:r[0]])
                      and all(w[:1].islower() for w in words[end:r[0]])]
             if later:  # "Republican presidential candidate Donald Trump took to Twitter, writing"
-                return read_name(words, *later[0], rules, title=" ".join(words[:later[0][0]]))
+                return read_name(words, *later[0], rules, title=_text(words[:later[0][0]], rules))
             return read_name(words, *runs[0], rules)
         if folded[0] in rules.determiners:
-            return mention_after(" ".join(words[:8]), rules)
+            return mention_after(_text(words[:8], rules), rules)
         return NO_MENTION
     return NO_MENTION
 
@@ -166,7 +207,7 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     David Palmiter, a professor; said an industry lobbyist who spoke on condition of anonymity):
     the noun phrase up to a comma, a relative pronoun or a preposition; a parenthesis is no part
     of it ("said Rep. Jason Chaffetz (R-Utah)")."""
-    words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", region)))
+    words = _words(region, rules)
     folded = [w.casefold() for w in words]
     end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)
                 and not _surname(words, k)), len(words))
@@ -176,7 +217,7 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
                    len(words))
         size = 2 * size
     if end < len(words) and folded[end] in rules.agents and any(f in rules.documents for f in folded[:end]):
-        agent = mention_after(" ".join(words[end + 1:]), rules)  # "a court document filed by X"
+        agent = mention_after(_text(words[end + 1:], rules), rules)  # "a court document filed by X"
         if agent.kind in ("name", "role"):
             return agent
     words, folded = words[:min(end, size)], folded[:min(end, size)]
@@ -187,7 +228,7 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
     if folded[0] in rules.plural:
         return Mention(words[0], "plural")
     if _quantified(words, folded, rules):
-        return Mention(" ".join(words), "role")  # "said one of his close friends", "said one"
+        return Mention(_text(words, rules), "role")  # "said one of his close friends", "said one"
     runs = capitalised_runs(words, folded, rules)
     if folded[0] in rules.roles and not words[0][:1].isupper() and not runs:
         return Mention(words[0], "role")  # "according to members who spoke", "said officials"
@@ -195,14 +236,14 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
             and " ".join(folded[:runs[0][1]]) not in rules.title_words:  # not "Vice President of the firm X"
         return read_name(words, *runs[0], rules)  # "Andrew J. Pincus of the law firm Mayer Brown"
     if runs and (runs[0][0] == 0 or folded[0] not in rules.determiners):
-        return read_name(words, *runs[-1], rules, title=" ".join(words[:runs[-1][0]]))
+        return read_name(words, *runs[-1], rules, title=_text(words[:runs[-1][0]], rules))
     if runs and folded[0] in rules.determiners:
         a, b = runs[0]
         between = folded[1:a]
         if between and len(between) <= 3 and any(f in rules.roles for f in between) and not any(
                 f in rules.breakers | rules.particles | rules.determiners for f in between):
             # "le ministre Jean Dupont", "le directeur général Jean Dupont", "the chief executive Tim Cook"
-            return read_name(words, a, b, rules, title=" ".join(words[:a]))
+            return read_name(words, a, b, rules, title=_text(words[:a], rules))
         if not between and (folded[b - 1] in rules.organisations or words[b - 1].isupper()):
             return read_name(words, a, b, rules)  # "the Equal Employment Opportunity Commission", "the EEOC"
     if folded[0] in rules.determiners:
@@ -213,7 +254,7 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
             head += 1  # "a police source", "a campaign spokesman": the last noun heads the phrase
         if head is None and runs:  # "a Nevada Democrat"
             head = runs[0][1] - 1
-        return Mention(" ".join(words[:head + 1]), "role") if head is not None else NO_MENTION
+        return Mention(_text(words[:head + 1], rules), "role") if head is not None else NO_MENTION
     return NO_MENTION
 
 
@@ -234,11 +275,11 @@ def credited_after(region: str, rules: QuoteRules) -> Mention:
     mention = mention_after(region, rules)
     if mention.kind != "none":
         return mention
-    words = _WORD.findall(strip_marks(PARENTHESES.sub(" ", region)))
+    words = _words(region, rules)
     folded = [w.casefold() for w in words]
     end = next((k for k, f in enumerate(folded) if k and (f in rules.apposition_ends or f in rules.breakers)), len(words))
     if words and folded[0] in rules.determiners and 2 <= end <= 5:
-        return Mention(" ".join(words[:end]), "role")
+        return Mention(_text(words[:end], rules), "role")
     return NO_MENTION
 
 
@@ -322,12 +363,39 @@ def after_verb(masked: str, at: int, abbreviations: frozenset = frozenset()) -> 
     return region
 
 
+def described_after(region: str, rules: QuoteRules) -> Mention:
+    """A short noun phrase a determiner opens, right after the verb that follows a quotation, whatever
+    its noun: "“…,” said the abbess", "said the elderly cleric, who …", « a dit l'abbesse »: after a
+    quotation nothing but its speaker stands there. Four words at most, none of them a function
+    word, ending the clause or before a relative pronoun or a complement ("the narrator of …"); not
+    a verb's object ("posted the clip to YouTube", "described the impact as …", "cited that …")."""
+    words = _words(region, rules)
+    folded = [w.casefold() for w in words]
+    end = next((k for k, f in enumerate(folded) if k and f in rules.apposition_ends | rules.breakers | rules.particles),
+               len(words))
+    ends_well = end == len(words) or folded[end] in (rules.apposition_ends | rules.particles) - rules.continuers
+    if (2 <= end <= 4 and ends_well and folded[0] in rules.determiners - rules.conjunctions
+            and not any(f in rules.stopwords for f in folded[1:end])):
+        return Mention(_text(words[:end], rules), "role")
+    return NO_MENTION
+
+
+def names_right_after(masked: str, at: int, verb: str, rules: QuoteRules) -> bool:
+    """The words right after the verb ending at ``at`` name its speaker: a name ("“…” said
+    Friedman") or, unless the verb tells someone, a short description ("“…” says the elderly cleric")."""
+    region = after_verb(masked, at, rules.title_abbreviations)
+    return mention_after(region, rules).kind == "name" or (
+        not rules.tells(verb) and described_after(region, rules).kind == "role")
+
+
 def named_after(masked: str, at: int, rules: QuoteRules) -> Mention:
     """The speaker named after the verb ending at ``at``; when the words up to the first comma
     describe rather than name ("said his best friend at Lehigh, Bruce Turry, who …"), the name
     that makes up the next comma-separated segment."""
     words = after_verb(masked, at, rules.title_abbreviations)
     mention = mention_after(words, rules)
+    if mention.kind == "none":
+        mention = described_after(words, rules)
     if mention.kind == "name" and not describes(words, rules) or masked[at + len(words):at + len(words) + 1] != ",":
         return mention
     segment = after_verb(masked, at + len(words) + 1, rules.title_abbreviations)

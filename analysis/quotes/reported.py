@@ -154,6 +154,15 @@ def _speaker_follows(verb: Verb, masked: str, tail: str, rules: QuoteRules) -> b
     return first not in rules.conjunctions and mention_after(tail.split(",")[0], rules).kind in ("name", "role")
 
 
+def _in_relative_clause(verb: Verb, masked: str, sentence: tuple[int, int], rules: QuoteRules) -> bool:
+    """The verb sits in a relative clause between commas ("Barkley, who said he votes democratic,
+    said …", « Le député, qui a affirmé que …, a quitté »): a relative pronoun opens the words
+    between the last comma and the verb, a few words at most."""
+    comma = masked.rfind(",", sentence[0], verb.start)
+    words = masked[comma + 1:verb.start].split() if comma >= 0 else []
+    return 0 < len(words) <= PAREN_WORDS and words[0].casefold() in rules.relatives
+
+
 def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules) -> bool:
     """Whether the verb and its speaker sit between commas inside the reported words ("Perhaps,
     he said, this “town has grown too fast”"; "La réforme, a déclaré le député, est une erreur"):
@@ -177,8 +186,8 @@ def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int],
         return False
     if not speaker and (not tail or tail[0].casefold() in rules.breakers or mention_after(masked[verb.end:second], rules).kind not in ("name", "role")):
         return False  # inverted, the speaker after the verb: ", a déclaré le député," (not "said on Twitter,")
-    if speaker and verb.mention.kind == "none":
-        return False
+    if speaker and (verb.mention.kind == "none" or _in_relative_clause(verb, masked, sentence, rules)):
+        return False  # no speaker, or a relative clause about the name before it ("Barkley, who said …, said")
     rest = text[second + 1:s_end].lstrip()
     if rest[:1] in QUOTE_MARKS:  # "…, Beck said, “Ted and I …”": a capital opens the speaker's own sentence
         return rest.lstrip(QUOTE_MARKS + " ")[:1].islower()  # also after a doubled mark: ''is …''
@@ -405,6 +414,9 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 if span and (judged or opening in rules.prepositions):
                     # "endorsed Mr. Trump and criticized …": Mr. Trump; "asked about his errors, often …": its object
                     span = _object(text, masked, span, rules)
+                elif span and (comma := masked.find(",", span[0], span[1])) > span[0] \
+                        and _in_relative_clause(verb, masked, sentence, rules):
+                    span = _span(text, span[0], comma)  # "lawmakers, who warned that A, met": A ends at the comma
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
         a, b = span

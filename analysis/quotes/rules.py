@@ -63,6 +63,7 @@ class QuoteRules:
     naming_words: PhraseMatcher
     idioms: PhraseMatcher
     participle_endings: tuple
+    plural_endings: tuple  # the language's plural inflections ("s", "es", "ies"; « s », « x », « aux »)
     stopwords: frozenset
     name_stopwords: frozenset
     not_names: frozenset = frozenset()  # days, months: capitalised words that name nobody
@@ -136,7 +137,7 @@ def quote_rules(language: str) -> QuoteRules:
         infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),
         anaphoric=low("anaphoric_determiners"), role_modifiers=low("role_modifiers"), title_roles=res.title_roles,
         naming_words=list_matcher(res.quote_words("naming_words")), idioms=list_matcher(res.quote_words("idioms")),
-        participle_endings=tuple(low("participle_endings")), stopwords=frozenset(res.stopwords),
+        participle_endings=tuple(low("participle_endings")), plural_endings=tuple(sorted({added for _, added in res.inflections if added})), stopwords=frozenset(res.stopwords),
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names), weekdays=frozenset(w.casefold() for w in res.weekdays),
         possessives=low("possessive_determiners"),

@@ -16,7 +16,7 @@ from analysis.matcher import FoldedText
 from analysis.quotes.appositions import (appositions_start, before_hometown, describes_between, ends_on_name,
                                          opens_apposition, role_after_modifier)
 from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes,  # noqa: F401
-                                      is_person, mention_after, mention_in, speaker_type, subject_of,
+                                      is_person, mention_after, mention_in, named_after, speaker_type, subject_of,
                                       whole_name)
 from analysis.quotes.rules import QuoteRules
 
@@ -175,7 +175,9 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
         if mention.kind == "none" and participle:
             # "Nefzi said, adding": the speaker of the verb right before; else "Clinton posted a comment, saying"
             adjacent = spoken and not masked[verbs[-1].end:match.start].strip(" ,")
-            mention = spoken if adjacent else subject_of(text[floor:cut], rules)
+            mention = spoken if adjacent else _inverted_speaker(masked, verbs[-1] if verbs else None, floor, match.start, rules)
+            if mention.kind == "none":
+                mention = subject_of(text[floor:cut], rules)
             if mention.kind == "none":
                 mention = subject_of(text[cut:match.start], rules)  # "She followed that by saying"
         before = [w.casefold() for w in masked[cut:match.start].split() if w.casefold() not in rules.skip]
@@ -291,6 +293,20 @@ def _infinitive_after(between: str, rules: QuoteRules) -> bool:
     say"): the second is the first's complement and has its speaker."""
     words = [w.casefold() for w in between.split() if w.casefold() not in rules.skip]
     return len(words) == 1 and words[0] in rules.infinitive_markers
+
+
+def _inverted_speaker(masked: str, previous: Verb | None, floor: int, at: int, rules: QuoteRules) -> Mention:
+    """The speaker named right after the sentence's verb before a participle, when it fills the words
+    up to the participle's comma: "“…,” said one of the protesters, adding that …", « a dit
+    l'avocate, ajoutant que … »."""
+    if previous is None or previous.start < floor:
+        return NO_MENTION
+    between = masked[previous.end:at]
+    if between.count(",") != 1 or between.split(",")[1].strip():
+        return NO_MENTION
+    named = named_after(masked, previous.end, rules)
+    size = len(named.text.split()) + len(named.title.split())
+    return named if named.kind in ("name", "role") and size == len(between.split(",")[0].split()) else NO_MENTION
 
 
 def _participle_subject(region: str, mention: Mention, rules: QuoteRules) -> Mention:
