@@ -1585,3 +1585,29 @@ def test_a_participle_after_an_inverted_speaker_has_that_speaker(text, language,
 def test_a_relative_clause_reports_up_to_its_closing_comma(text, language, contents):
     rows = extract(text, language)
     assert rows.loc[rows["cue"] != "", "quote_text"].tolist() == contents
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # BASIL's Arpaio endorsement (The New York Times): a county's state between commas is no name
+    ("On Tuesday he won an endorsement from Sheriff Joe Arpaio of Maricopa County, Ariz., who unabashedly "
+     "calls himself the “toughest sheriff” in the country.", "en", "Joe Arpaio"),
+    # a guard: the verb after the relative clause found its speaker before
+    ("Senator Bernie Sanders of Vermont, who had opposed a similar effort, said the bill was flawed.", "en",
+     "Bernie Sanders"),
+])
+def test_a_place_after_a_name_leaves_the_name_before_a_relative_clause(text, language, speaker):
+    rows = extract(text, language)
+    assert set(rows.loc[rows["cue"] != "", "speaker"]) == {speaker}
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # BASIL's Arpaio endorsement: a pronoun after an opening phrase with no comma is the subject
+    ("Rick Perry spoke in Iowa. On Tuesday he repeated his apology for that comment, calling it “very "
+     "inappropriate,” his latest effort.", "en", "Rick Perry"),
+    # guards: a pronoun inside an opening clause is that clause's, the name after the comma speaks
+    ("After he blasted the film, Pastor Jane Doe has now set her sights on the Scouts, calling them "
+     "“radical.”", "en", "Pastor Jane Doe"),
+])
+def test_a_pronoun_after_an_opening_phrase_without_a_comma_is_the_subject(text, language, speaker):
+    rows = extract(text, language)
+    assert set(rows.loc[rows["kind"] == "direct", "speaker"]) == {speaker}

@@ -181,6 +181,10 @@ def subject_of(region: str, rules: QuoteRules) -> Mention:
         opening = runs[0][1] if runs and runs[0][0] == 0 else 0  # words of a name opening the segment
         if not words or folded[0] in rules.stopwords and folded[0] not in rules.determiners and (
                 opening < 2 or all(f in rules.not_names for f in folded[1:opening])):
+            pronoun = next((k for k in range(1, min(len(words), 6)) if rules.gender(folded[k])
+                            and folded[k] in rules.subjects and folded[k - 1] not in rules.stopwords), None)
+            if pronoun is not None:  # "On Tuesday he repeated his apology …, calling it": no comma after the
+                return Mention(words[pronoun], "pronoun")  # opening (not "After he …,", "In what he …,")
             continue  # "In a statement", "But", "On Thursday"; not "Former Secretary of State …"
         if opening == 1 and (folded[0] in rules.verb_role or len(words) > 1 and folded[1] in rules.prepositions
                              and folded[0].endswith(rules.participle_endings) and segment is not segments[-1]):

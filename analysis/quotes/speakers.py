@@ -345,13 +345,36 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
         elif words and first not in rules.relatives and (
                 opens_apposition(words, rules) or role_after_modifier(words, rules)):
             continue
+        elif relative and words and _state_after_place(masked, cuts, k, words, rules):
+            continue  # "Sheriff Joe Arpaio of Maricopa County, Ariz., who calls": the county's state
         elif relative and words:  # the name the relative clause is about ends this segment
             named = mention_in(text[cuts[k] + 1:cuts[k + 1]], rules)
             last = words[-1].rstrip(".")
-            return named if named.kind == "name" and last.endswith(named.text.split()[-1]) else NO_MENTION
+            place = named.kind == "name" and _place_after(words, named.text.split()[-1], rules)
+            return named if named.kind == "name" and (last.endswith(named.text.split()[-1]) or place) else NO_MENTION
         else:
             return NO_MENTION
     return NO_MENTION
+
+
+def _state_after_place(masked: str, cuts: list[int], k: int, words: list[str], rules: QuoteRules) -> bool:
+    """The segment is one or two capitalised words after a segment that ends on a place ("of
+    Maricopa County, Ariz.,", "in Salem, Ore.,"): the place's state, not who is described."""
+    before = masked[cuts[k - 1] + 1:cuts[k]].split() if k > 0 else []
+    return len(words) <= 2 and all(w[:1].isupper() for w in words) and len(before) >= 2 \
+        and before[-1][:1].isupper() and _place_after(before, before[-1], rules, at_end=True)
+
+
+def _place_after(words: list[str], name_end: str, rules: QuoteRules, at_end: bool = False) -> bool:
+    """After the word ``name_end`` (or, ``at_end``, somewhere before the last word) come only a
+    place preposition or particle and capitalised words: "Joe Arpaio of Maricopa County"."""
+    folded = [w.casefold() for w in words]
+    starts = [i for i, f in enumerate(folded) if f in rules.places | rules.particles and 0 < i < len(words) - 1]
+    for i in starts:
+        if (at_end or words[i - 1].rstrip(".,").endswith(name_end)) and words[i - 1][:1].isupper() \
+                and all(w[:1].isupper() for w in words[i + 1:]):
+            return True
+    return False
 
 
 def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
