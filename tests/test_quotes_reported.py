@@ -1591,6 +1591,9 @@ def test_a_relative_clause_reports_up_to_its_closing_comma(text, language, conte
     # BASIL's Arpaio endorsement (The New York Times): a county's state between commas is no name
     ("On Tuesday he won an endorsement from Sheriff Joe Arpaio of Maricopa County, Ariz., who unabashedly "
      "calls himself the “toughest sheriff” in the country.", "en", "Joe Arpaio"),
+    ("With a month to go, the Texas governor is trying to shore up his credentials: On Tuesday he won an "
+     "endorsement from one of the most outspoken officials on that issue: Sheriff Joe Arpaio of Maricopa "
+     "County, Ariz., who unabashedly calls himself the “toughest sheriff” in the country.", "en", "Joe Arpaio"),
     # a guard: the verb after the relative clause found its speaker before
     ("Senator Bernie Sanders of Vermont, who had opposed a similar effort, said the bill was flawed.", "en",
      "Bernie Sanders"),

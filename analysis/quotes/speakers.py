@@ -22,6 +22,7 @@ from analysis.quotes.rules import QuoteRules
 
 WINDOW = 300  # characters before a verb searched for its speaker
 _SEGMENT = re.compile(r"[,;:]")
+_CLAUSE_BREAK = re.compile("[:;\u2014\u2013]")
 _POSSESSIVE_END = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 # a quoted clause's last mark: a comma, ! or ? right before closing marks ("… the event,” police said")
@@ -342,14 +343,15 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
                                        or after.casefold() in rules.determiners | rules.subjects):
                 return NO_MENTION  # the verb's own relative clause has a subject: "Bannon, who Beck called"
             relative = True
-        elif words and first not in rules.relatives and (
+        elif words and first not in rules.relatives and not _CLAUSE_BREAK.search(masked, cuts[k] + 1, cuts[k + 1]) and (
                 opens_apposition(words, rules) or role_after_modifier(words, rules)):
-            continue
+            continue  # an apposition (no colon in it: "…: Sheriff Joe Arpaio of Maricopa County, Ariz., who")
         elif relative and words and _state_after_place(masked, cuts, k, words, rules):
             continue  # "Sheriff Joe Arpaio of Maricopa County, Ariz., who calls": the county's state
         elif relative and words:  # the name the relative clause is about ends this segment
-            named = mention_in(text[cuts[k] + 1:cuts[k + 1]], rules)
-            last = words[-1].rstrip(".")
+            segment = _CLAUSE_BREAK.split(text[cuts[k] + 1:cuts[k + 1]])[-1]  # its last clause
+            named, words = mention_in(segment, rules), segment.split()
+            last = words[-1].rstrip(".") if words else ""
             place = named.kind == "name" and _place_after(words, named.text.split()[-1], rules)
             return named if named.kind == "name" and (last.endswith(named.text.split()[-1]) or place) else NO_MENTION
         else:
