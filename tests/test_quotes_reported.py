@@ -1579,6 +1579,10 @@ def test_a_participle_after_an_inverted_speaker_has_that_speaker(text, language,
      ["the bill is dangerous"]),
     ("Le député, qui a affirmé que la réforme était une erreur, a quitté la salle.", "fr",
      ["la réforme était une erreur"]),
+    # FNC-1: a verb deeper in the clause reports nothing past its closing comma (was "lives near …",
+    # credited to "his identity not be")
+    ("The man, who asked that his identity not be revealed, lives near the site of the shooting.", "en",
+     ["his identity not be revealed"]),
     # a guard: the parenthetical it is not
     ("The economy, he said, is weak and getting weaker.", "en", ["The economy, he said, is weak and getting weaker"]),
 ])

@@ -157,10 +157,10 @@ def _speaker_follows(verb: Verb, masked: str, tail: str, rules: QuoteRules) -> b
 def _in_relative_clause(verb: Verb, masked: str, sentence: tuple[int, int], rules: QuoteRules) -> bool:
     """The verb sits in a relative clause between commas ("Barkley, who said he votes democratic,
     said …", « Le député, qui a affirmé que …, a quitté »): a relative pronoun opens the words
-    between the last comma and the verb, a few words at most."""
+    between the last comma and the verb ("who asked that his identity not be [revealed]")."""
     comma = masked.rfind(",", sentence[0], verb.start)
     words = masked[comma + 1:verb.start].split() if comma >= 0 else []
-    return 0 < len(words) <= PAREN_WORDS and words[0].casefold() in rules.relatives
+    return 0 < len(words) <= LEAD_WORDS and words[0].casefold() in rules.relatives
 
 
 def parenthetical(verb: Verb, text: str, masked: str, sentence: tuple[int, int], rules: QuoteRules) -> bool:
@@ -414,9 +414,11 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 if span and (judged or opening in rules.prepositions):
                     # "endorsed Mr. Trump and criticized …": Mr. Trump; "asked about his errors, often …": its object
                     span = _object(text, masked, span, rules)
-                elif span and (comma := masked.find(",", span[0], span[1])) > span[0] \
-                        and _in_relative_clause(verb, masked, sentence, rules):
-                    span = _span(text, span[0], comma)  # "lawmakers, who warned that A, met": A ends at the comma
+                elif span and _in_relative_clause(verb, masked, sentence, rules):
+                    # "lawmakers, who warned that A, met": A ends at the comma that closes the clause;
+                    # "The man, who asked that his identity not be revealed, lives …": nothing reported
+                    comma = masked.find(",", verb.end, span[1])
+                    span = None if 0 <= comma < span[0] else _span(text, span[0], comma) if comma > span[0] else span
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
         a, b = span
