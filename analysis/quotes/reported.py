@@ -155,9 +155,8 @@ def _speaker_follows(verb: Verb, masked: str, tail: str, rules: QuoteRules) -> b
 
 
 def _in_relative_clause(verb: Verb, masked: str, sentence: tuple[int, int], rules: QuoteRules) -> bool:
-    """The verb sits in a relative clause between commas ("Barkley, who said he votes democratic,
-    said …", « Le député, qui a affirmé que …, a quitté »): a relative pronoun opens the words
-    between the last comma and the verb ("who asked that his identity not be [revealed]")."""
+    """The verb sits in a relative clause that a comma opens: "Barkley, who said he votes democratic,
+    said …", "The man, who asked that his identity not be [revealed], lives", « Le député, qui a affirmé »."""
     comma = masked.rfind(",", sentence[0], verb.start)
     words = masked[comma + 1:verb.start].split() if comma >= 0 else []
     return 0 < len(words) <= LEAD_WORDS and words[0].casefold() in rules.relatives
@@ -415,10 +414,11 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                     # "endorsed Mr. Trump and criticized …": Mr. Trump; "asked about his errors, often …": its object
                     span = _object(text, masked, span, rules)
                 elif span and _in_relative_clause(verb, masked, sentence, rules):
-                    # "lawmakers, who warned that A, met": A ends at the comma that closes the clause;
-                    # "The man, who asked that his identity not be revealed, lives …": nothing reported
-                    comma = masked.find(",", verb.end, span[1])
-                    span = None if 0 <= comma < span[0] else _span(text, span[0], comma) if comma > span[0] else span
+                    comma = masked.find(",", verb.end, span[1])  # the comma that closes the clause:
+                    if 0 <= comma < span[0]:  # "The man, who asked that his identity not be revealed, lives"
+                        span = None
+                    elif comma > span[0]:  # "lawmakers, who warned that A, met": A
+                        span = _span(text, span[0], comma)
         if not span or span[1] - span[0] < 2 or _overlaps(taken, span):
             continue
         a, b = span

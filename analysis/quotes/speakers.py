@@ -352,7 +352,8 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
             segment = _CLAUSE_BREAK.split(text[cuts[k] + 1:cuts[k + 1]])[-1]  # its last clause
             named, words = mention_in(segment, rules), segment.split()
             last = words[-1].rstrip(".") if words else ""
-            place = named.kind == "name" and _place_after(words, named.text.split()[-1], rules)
+            k_place = _before_place(words, rules)  # "Sheriff Joe Arpaio of Maricopa County"
+            place = k_place is not None and named.kind == "name" and words[k_place].rstrip(".,").endswith(named.text.split()[-1])
             return named if named.kind == "name" and (last.endswith(named.text.split()[-1]) or place) else NO_MENTION
         else:
             return NO_MENTION
@@ -363,20 +364,15 @@ def _state_after_place(masked: str, cuts: list[int], k: int, words: list[str], r
     """The segment is one or two capitalised words after a segment that ends on a place ("of
     Maricopa County, Ariz.,", "in Salem, Ore.,"): the place's state, not who is described."""
     before = masked[cuts[k - 1] + 1:cuts[k]].split() if k > 0 else []
-    return len(words) <= 2 and all(w[:1].isupper() for w in words) and len(before) >= 2 \
-        and before[-1][:1].isupper() and _place_after(before, before[-1], rules, at_end=True)
+    return len(words) <= 2 and all(w[:1].isupper() for w in words) and _before_place(before, rules) is not None
 
 
-def _place_after(words: list[str], name_end: str, rules: QuoteRules, at_end: bool = False) -> bool:
-    """After the word ``name_end`` (or, ``at_end``, somewhere before the last word) come only a
-    place preposition or particle and capitalised words: "Joe Arpaio of Maricopa County"."""
+def _before_place(words: list[str], rules: QuoteRules) -> int | None:
+    """Index of the capitalised word that a place ends ``words`` after: a place preposition or
+    particle, then capitalised words only ("Joe [Arpaio] of Maricopa County"); None without one."""
     folded = [w.casefold() for w in words]
-    starts = [i for i, f in enumerate(folded) if f in rules.places | rules.particles and 0 < i < len(words) - 1]
-    for i in starts:
-        if (at_end or words[i - 1].rstrip(".,").endswith(name_end)) and words[i - 1][:1].isupper() \
-                and all(w[:1].isupper() for w in words[i + 1:]):
-            return True
-    return False
+    return next((i - 1 for i in range(1, len(words) - 1) if folded[i] in rules.places | rules.particles
+                 and words[i - 1][:1].isupper() and all(w[:1].isupper() for w in words[i + 1:])), None)
 
 
 def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
