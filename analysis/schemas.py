@@ -141,7 +141,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     _table("quote_groups", "one row per quotation group", ("group_id", "str", "gNNNN"),
            ("outlets", "str", "outlets carrying it, '; '-joined"), ("n_outlets", "int", "how many"),
            ("n_quotes", "int", "versions"), ("languages", "str", "languages, '; '-joined"),
-           ("speakers", "str", "speakers, '; '-joined"),
+           ("speakers", "str", "canonical speakers (speaker_canonical in quotes), '; '-joined"),
            ("canonical_quote_id", "str", "the longest version"),
            ("canonical_text", "str", "its words as compared (pivot English when translated)")),
     _table("quote_overlap", "shared quotation groups per pair of outlets",

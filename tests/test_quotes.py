@@ -507,3 +507,17 @@ def test_reported_words_holding_only_a_title_are_indirect(text, language):
     rows = fl.extract_quotes(corpus_of(text, language))
     reported = rows[rows["kind"].isin(["indirect", "mixed"]) & (rows["cue"] != "")]
     assert reported["kind"].tolist() == ["indirect"]
+
+
+def test_a_group_lists_its_speakers_by_their_canonical_name():
+    """BASIL's Arpaio-Perry event: the group HuffPost and Fox News share was listed as spoken by
+    "Perry; Rick Perry", one person under two names."""
+    corpus = pd.DataFrame([
+        dict(doc_id="a", outlet="A", language="en", text="“Sheriff Arpaio knows the struggle border states face,” Rick Perry said."),
+        dict(doc_id="b", outlet="B", language="en",
+             text="Rick Perry came to town. “Sheriff Arpaio knows the struggle border states face,” Perry said."),
+    ])
+    quotes = fl.extract_quotes(corpus)
+    assert set(quotes.loc[quotes["kind"] == "direct", "speaker"]) == {"Rick Perry", "Perry"}
+    groups = fl.summarise_quote_groups(fl.group_quotes(quotes))
+    assert groups.loc[groups["n_outlets"] == 2, "speakers"].tolist() == ["Rick Perry"]

@@ -272,14 +272,16 @@ def _as_discovered_entities(speakers: pd.DataFrame, entities: pd.DataFrame, owne
 
 def summarise_quote_groups(grouped: pd.DataFrame) -> pd.DataFrame:
     """One row per group: ``group_id``, ``outlets`` ("; "-joined), ``n_outlets``, ``n_quotes``,
-    ``languages``, ``speakers``, ``canonical_quote_id`` and ``canonical_text`` (the longest
-    version in words, as compared: pivot English for translated quotations)."""
+    ``languages``, ``speakers`` (canonical: "Perry" and "Rick Perry" are one), ``canonical_quote_id``
+    and ``canonical_text`` (the longest version in words, as compared: pivot English for
+    translated quotations)."""
     g = grouped[grouped["group_id"] != ""].copy()
     g["n_words"] = g["match_text"].map(lambda t: len(quote_tokens(t)))
     canon = g.sort_values(["group_id", "n_words", "quote_id"], ascending=[True, False, True]) \
         .drop_duplicates("group_id").set_index("group_id")
     summary = g.groupby("group_id").agg(n_outlets=("outlet", "nunique"), n_quotes=("quote_id", "size"))
-    for column, name in (("outlet", "outlets"), ("language", "languages"), ("speaker", "speakers")):
+    speaker = "speaker_canonical" if "speaker_canonical" in g else "speaker"  # one name per person
+    for column, name in (("outlet", "outlets"), ("language", "languages"), (speaker, "speakers")):
         summary[name] = _distinct_joined(g, ["group_id"], column)
     summary = summary[["outlets", "n_outlets", "n_quotes", "languages", "speakers"]]
     summary["canonical_quote_id"] = canon["quote_id"]
