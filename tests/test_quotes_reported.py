@@ -1524,7 +1524,8 @@ def test_a_short_description_after_the_verb_speaks(text, language, speaker, spea
      "attributed to her leadership.", "en"),
     ("Serafinowicz has starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip to "
      "YouTube on Thursday.", "en"),
-    ("Roffman described the emotional impact as “horrendous,” and moved on.", "en"),
+    ('Roffman, who estimates that his legal costs were "in the seven figures," described the emotional impact '
+     'as "horrendous."', "en"),
 ])
 def test_an_object_after_the_verb_is_no_description_that_speaks(text, language):
     rows = extract(text, language)

@@ -27,7 +27,7 @@ def _words(region: str, rules: QuoteRules) -> list[str]:
         cut = next((k + 1 for k, c in enumerate(word[:3]) if c in WORD_APOSTROPHES), 0)
         folded = word.casefold()
         if (cut and folded[:cut] in rules.determiners and word[cut:cut + 1].islower()
-                and folded not in rules.determiners | rules.quantifiers):
+                and folded not in rules.determiners and folded not in rules.quantifiers):
             words += [word[:cut], word[cut:]]
         else:
             words.append(word)
@@ -36,10 +36,11 @@ def _words(region: str, rules: QuoteRules) -> list[str]:
 
 def _text(words: list[str], rules: QuoteRules) -> str:
     """``words`` as one phrase, an elided article joined to its noun again (« l'avocat »)."""
-    phrase = ""
+    phrase, previous = "", ""
     for word in words:
-        elided = phrase and phrase[-1] in WORD_APOSTROPHES and phrase.split(" ")[-1].casefold() in rules.determiners
+        elided = previous[-1:] in WORD_APOSTROPHES and previous.casefold() in rules.determiners
         phrase += word if not phrase or elided else " " + word
+        previous = word
     return phrase
 
 
@@ -123,11 +124,13 @@ def _heads_description(words: list[str], run: tuple[int, int], rules: QuoteRules
     after a possessive ("Gowdy's office"; "Clinton's response was:" stays Clinton's words); no
     function word, listed verb or auxiliary ("Trump went", "Cruz did", "Trump routinely" stay Trump)."""
     tail, owner = words[run[1]:], words[run[1] - 1]
+    if not 1 <= len(tail) <= 2 or len(words) > 4:
+        return False
+    folded = [w.casefold() for w in tail]
     possessive = len(owner) > 2 and owner[-2] in WORD_APOSTROPHES and owner[-1] == "s"
-    return 1 <= len(tail) <= 2 and len(words) <= 4 and all(
-        w[:1].islower() and not any(c in WORD_APOSTROPHES for c in w)
-        and w.casefold() not in rules.stopwords | rules.skip | rules.auxiliaries | set(rules.verb_role) for w in tail
-    ) and (tail[-1].casefold().endswith(rules.plural_endings) or possessive and tail[-1].casefold() in rules.organisations)
+    return all(w[:1].islower() and not any(c in WORD_APOSTROPHES for c in w) for w in tail) and not any(
+        f in rules.stopwords or f in rules.skip or f in rules.auxiliaries or f in rules.verb_role for f in folded
+    ) and (folded[-1].endswith(rules.plural_endings) or possessive and folded[-1] in rules.organisations)
 
 
 def _opens_description(words: list[str], rules: QuoteRules) -> bool:
@@ -375,8 +378,8 @@ def described_after(region: str, rules: QuoteRules) -> Mention:
     a verb's object ("posted the clip to YouTube", "described the impact as …", "cited that …")."""
     words = _words(region, rules)
     folded = [w.casefold() for w in words]
-    end = next((k for k, f in enumerate(folded) if k and f in rules.apposition_ends | rules.breakers | rules.particles),
-               len(words))
+    stops = rules.apposition_ends | rules.breakers | rules.particles
+    end = next((k for k, f in enumerate(folded) if k and f in stops), len(words))
     ends_well = end == len(words) or folded[end] in (rules.apposition_ends | rules.particles) - rules.continuers
     if (2 <= end <= 4 and ends_well and folded[0] in rules.determiners - rules.conjunctions
             and not any(f in rules.stopwords for f in folded[1:end])):

@@ -302,12 +302,12 @@ def _inverted_speaker(masked: str, previous: Verb | None, floor: int, at: int, r
     l'avocate, ajoutant que … »."""
     if previous is None or previous.start < floor:
         return NO_MENTION
-    between = masked[previous.end:at]
-    if between.count(",") != 1 or between.split(",")[1].strip():
+    between = masked[previous.end:at].split(",")
+    if len(between) != 2 or between[1].strip():
         return NO_MENTION
     named = named_after(masked, previous.end, rules)
     size = len(named.text.split()) + len(named.title.split())
-    return named if named.kind in ("name", "role") and size == len(between.split(",")[0].split()) else NO_MENTION
+    return named if named.kind in ("name", "role") and size == len(between[0].split()) else NO_MENTION
 
 
 def _participle_subject(region: str, mention: Mention, rules: QuoteRules) -> Mention:
@@ -361,10 +361,11 @@ def _named_before_relative(text: str, masked: str, floor: int, at: int, rules: Q
 
 
 def _state_after_place(masked: str, cuts: list[int], k: int, words: list[str], rules: QuoteRules) -> bool:
-    """The segment is one or two capitalised words after a segment that ends on a place ("of
-    Maricopa County, Ariz.,", "in Salem, Ore.,"): the place's state, not who is described."""
+    """The segment is a state the language's name groups list ("Ariz." is Arizona, as in the
+    hometowns of the apposition chain) after a segment that ends on a place ("of Maricopa County,
+    Ariz.,", "in Salem, Ore.,"): the place's state, not who is described."""
     before = masked[cuts[k - 1] + 1:cuts[k]].split() if k > 0 else []
-    return len(words) <= 2 and all(w[:1].isupper() for w in words) and _before_place(before, rules) is not None
+    return bool(name_group(" ".join(words), rules.language)[0]) and _before_place(before, rules) is not None
 
 
 def _before_place(words: list[str], rules: QuoteRules) -> int | None:
