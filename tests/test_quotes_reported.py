@@ -1619,3 +1619,68 @@ def test_a_place_after_a_name_leaves_the_name_before_a_relative_clause(text, lan
 def test_a_pronoun_after_an_opening_phrase_without_a_comma_is_the_subject(text, language, speaker):
     rows = extract(text, language)
     assert set(rows.loc[rows["kind"] == "direct", "speaker"]) == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # BASIL's Sestak event (Fox News) and FNC-1 bodies: a document "reads" the words after it
+    ('"There have been numerous instances in the past," the report read. "Such discussions are fully '
+     'consistent with the law."', "the report", "document"),
+    ('"By virtue of his career, Congressman Sestak was viewed to be highly qualified," a memo detailing the '
+     "findings reads.", "a memo", "document"),
+    ("“There are invertebrates that have shown more spine than Sen. Charles Grassley,” reads a Wednesday "
+     "editorial in The Des Moines Register.", "a Wednesday editorial", "document"),
+    # a guard: a capitalised "Read" after a quotation is a surname
+    ('Pfizer chief executive Ian Read said the company had heard the debate. "On the political risk, we have '
+     'assessed this deal with care," Read said.', "Ian Read", "person"),
+])
+def test_a_document_reads_the_quotation_before_it(text, speaker, speaker_type):
+    rows = extract(text)
+    assert set(zip(rows.loc[rows["kind"] == "direct", "speaker"], rows.loc[rows["kind"] == "direct", "speaker_type"])) \
+        == {(speaker, speaker_type)}
+
+
+@pytest.mark.parametrize("text", [
+    # "read" reports only right after a quotation, in its sentence
+    "Read the rest of the story at The New York Post. I had prepared a short statement to read in court.",
+    'He wore a shirt that read "Fascist Trump," and left the rally early on Monday.',
+    "The site wrote that the “story is a hoax.” Most people just read the headline and spread the “news” "
+    "that the actor was dead.",
+])
+def test_read_elsewhere_reports_nothing(text):
+    rows = extract(text)
+    assert "read" not in set(rows["verb"]) and not (rows["speaker"].isin(["Most people", "He"])).any()
+
+
+@pytest.mark.parametrize("text, language, speaker, speaker_type", [
+    # BASIL's Sestak event (New York Times): a title word opening an organisation's name is no title
+    ("The Justice Department wrote Mr. Issa last week that it did not need a special prosecutor.", "en",
+     "Justice Department", "organisation"),
+    ("La Maison Blanche a affirmé que le plan était parfaitement légal.", "fr", "Maison Blanche", "organisation"),
+    ("Le ministère de la Justice a affirmé que le plan était parfaitement légal.", "fr",
+     "Le ministère de la Justice", "organisation"),
+    # guards: a person of an organisation is a person, a group of people a description
+    ("Mujtaba Rahman of the Eurasia Group said the attacks would increase xenophobic sentiment.", "en",
+     "Mujtaba Rahman", "person"),
+    ("A group of protesters said the plan was illegal and unfair.", "en", "A group of protesters", "description"),
+])
+def test_an_organisation_is_named_by_its_head_word(text, language, speaker, speaker_type):
+    row = extract(text, language).iloc[0]
+    assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # PolNeAR train: a name ending in an organisation's name is still a person a pronoun stands for
+    ("House Intelligence Republican Mike Pompeo (R-Kans.), who has seen the messages, agreed with that "
+     "point. “Some of the information contained in these emails presents risk,” he said.", "en", "Mike Pompeo"),
+    ("''There's no way we can keep the promises,'' said Mr. Burman of the Tax Policy Center. Republicans "
+     "disagree. ''I think we will have a consumption tax,'' he said.", "en", "Burman of the Tax Policy Center"),
+    # a guard (PolNeAR train): a document's quotation, gone on in the next one, leaves "he" to the
+    # person before it (the first version of "the email read" made the email his antecedent)
+    ('Sanders said on Saturday that he would fight on. "Our revolution has forced her to change her mind," read the email. "And '
+     'with every vote we grow stronger." On Thursday, he hedged, telling MSNBC that his support would '
+     "depend on her platform.", "en", "Sanders"),
+])
+def test_a_pronoun_stands_for_a_person_not_an_organisation_or_document(text, language, speaker):
+    rows = extract(text, language)
+    last = rows[rows["speaker_mention"].str.casefold() == "he"].iloc[-1]
+    assert last["speaker"].endswith(speaker)

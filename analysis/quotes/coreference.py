@@ -21,6 +21,7 @@ import re
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText
 from analysis.quotes.names import POSSESSIVE
+from analysis.quotes.mentions import names_organisation
 from analysis.quotes.rules import QuoteRules
 from analysis.quotes.speakers import Mention, Verb, is_person, subject_of
 
@@ -250,11 +251,7 @@ class Speakers:
         named = zip(reversed(self.named_at[:n]), reversed(self.named[:n]))
         subjects = reversed(self.subjects[:bisect.bisect_left(self.subjects, (floor,))] if third else [])
         return ((p, name) for p, name in heapq.merge(quoted, named, subjects, key=lambda x: -x[0])
-                if is_person(name) and not self._organisation(name))
-
-    def _organisation(self, name: str) -> bool:
-        """A name holding an organisation word ("State Department"): no he or she stands for it."""
-        return any(w.casefold() in self.rules.organisations for w in name.split())
+                if is_person(name) and not names_organisation(name, self.rules))  # no he or she for the State Department
 
     def gender_of(self, name: str) -> str:
         """female, male or "" (unknown): what the document's titles and nouns say of ``name`` as

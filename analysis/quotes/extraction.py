@@ -239,8 +239,7 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
             mention, cue_start, cue_end = other
             kind, chosen = "direct", None
         elif according is not None and kind == "direct" and mention.kind == "none":
-            mention, cue_start, cue_end = according  # "according to the EEOC, “…”"
-            chosen = None
+            (mention, cue_start, cue_end), chosen = according, None  # "according to the EEOC, “…”"
         if kind in ("scare", "title"):
             chosen, mention, source, cue_start, cue_end = None, NO_MENTION, "", -1, -1
         speaker = (speakers.resolve(mention, cue_start) if mention.kind != "none" else "unknown")
@@ -248,7 +247,8 @@ def extract_document(doc_id: str, outlet: str, language: str, text: str) -> tupl
         if kind == "direct" and speaker == "unknown" and p.depth == 0 and (alone or sentence_alone(p, text, sentences[s])):
             previous = next((r for r in reversed(rows) if r["kind"] == "direct" and r["depth"] == 0), None)
             if previous and previous["speaker"] != "unknown" and goes_on(previous, p, text, sentences, s, alone):
-                speaker, mention = previous["speaker"], Mention(previous["speaker_mention"], "name")
+                speaker, mention = previous["speaker"], Mention(previous["speaker_mention"],  # no he or she for "the email"
+                                                                "role" if previous["speaker_type"] == "document" else "name")
         if kind == "direct" and speaker != "unknown" and mention.kind in ("name", "pronoun"):
             speakers.add_quoted(a, speaker)
         verb = chosen.verb if chosen else ""

@@ -336,24 +336,35 @@ def whole_name(segment: str, rules: QuoteRules) -> Mention:
 
 def speaker_type(speaker: str, mention: Mention, rules: QuoteRules) -> str:
     """person, organisation, document, description or unknown: what kind of speaker it is.
-    An all-capitals name (EEOC) or one holding an organisation word (Commission, Post) is an
+    An all-capitals name (EEOC) or one headed by an organisation word (Commission, Post) is an
     organisation; a description headed by a document noun (the statement) is a document."""
     if speaker in ("", "unknown"):
         return "unknown"
-    folded = [w.casefold() for w in _WORD.findall(speaker)]
+    nouns = [w for w in _WORD.findall(speaker) if w.casefold() not in rules.determiners]
     if mention.kind == "role" and speaker == mention.text:  # not resolved to the person it describes
-        if any(w in rules.documents for w in folded[-2:]):
+        if any(w.casefold() in rules.documents for w in nouns[-2:]):
             return "document"
-        nouns = [w for w in folded if w not in rules.determiners]
-        return "organisation" if len(nouns) == 1 and nouns[0] in rules.organisations else "description"
-    if not is_person(speaker) or any(w in rules.organisations for w in folded):
-        return "organisation"
-    return "person"
+        # headed by an organisation word, alone or naming one: "the campaign", « le ministère de la
+        # Justice »; not "a group of protesters"
+        named = len(nouns) == 1 or any(w[:1].isupper() for w in nouns[1:])
+        return "organisation" if nouns and nouns[0].casefold() in rules.organisations and named else "description"
+    return "organisation" if not is_person(speaker) or names_organisation(speaker, rules) else "person"
 
 
 def is_person(name: str) -> bool:
     """A name a singular pronoun may refer to: not an all-capitals acronym (NRF, UN)."""
     return any(not w.isupper() for w in name.split())
+
+
+def names_organisation(name: str, rules: QuoteRules) -> bool:
+    """Whether a name's words before a particle hold an organisation word: "Justice Department",
+    "Department of Justice", « Maison Blanche »; not "Mujtaba Rahman of the Eurasia Group"."""
+    for k, word in enumerate(_WORD.findall(name)):
+        if k and word.casefold() in rules.particles:
+            return False
+        if word.casefold() in rules.organisations:
+            return True
+    return False
 
 
 def after_verb(masked: str, at: int, abbreviations: frozenset = frozenset()) -> str:

@@ -78,8 +78,13 @@ def _opens_no_name(folded: list[str], a: int, b: int, rules: QuoteRules) -> bool
 
 
 def read_name(words: list[str], a: int, b: int, rules: QuoteRules, title: str = "") -> Mention:
-    """A name from words[a:b], a leading title or honorific split off (Sen. Sheldon Whitehouse)."""
+    """A name from words[a:b], a leading title or honorific split off (Sen. Sheldon Whitehouse),
+    unless the name is an organisation's ("Justice Department": not Justice ``Department``; but
+    "Mr. Burman of the Tax Policy Center" is Burman, titled Mr.)."""
     phrase = " ".join(words[a:b])
+    if b - a > 1 and words[b - 1].casefold() in rules.organisations \
+            and not any(w.casefold() in rules.particles for w in words[a:b]):
+        return Mention(POSSESSIVE.sub("", phrase), "name", title)  # "Justice Department": no title
     for written in (phrase, words[a] + ". " + " ".join(words[a + 1:b])):  # the period _WORD left out
         found = [m for m in rules.titles.find(written, "*") if m.start == 0]
         if found:

@@ -77,6 +77,7 @@ class QuoteRules:
     title_roles: dict = field(default_factory=dict)  # "sen" -> senator: the role noun of an abbreviated title
     genders: dict = field(default_factory=dict)  # pronoun, title or noun (folded, no final period) -> female, male
     before_name: frozenset = frozenset()  # per: names a source only before "the" or a name, not "per person"
+    after_quotation: frozenset = frozenset()  # read: a neutral reporting verb only right after a quotation
 
     def gender(self, word: str) -> str:
         """female, male or "" for a pronoun, title or noun ("She", "Mrs.", "spokesman", "Mme")."""
@@ -115,7 +116,8 @@ def quote_rules(language: str) -> QuoteRules:
     skip = res.quote_words("skip_words")
     return QuoteRules(
         language=language, found=res.found,
-        verbs=list_matcher(res.verbs(), insertions=skip + res.quote_words("passive_auxiliaries")), verb_role=res.verb_role(),
+        verbs=list_matcher(res.verbs(), insertions=skip + res.quote_words("passive_auxiliaries")),
+        verb_role={**res.verb_role(), **dict.fromkeys(res.quote_words("after_quotation_verbs"), "neutral")},
         as_saying=list_matcher(res.quote_words("as_saying")),
         according_to=list_matcher(res.quote_words("according_to")), before_name=low("according_to_before_name"),
         quoting=low("quoting_verbs"), conjunctions=low("conjunctions"), skip=low("skip_words"),
@@ -140,7 +142,7 @@ def quote_rules(language: str) -> QuoteRules:
         participle_endings=tuple(low("participle_endings")), plural_endings=tuple(sorted({added for _, added in res.inflections if added})), stopwords=frozenset(res.stopwords),
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names), weekdays=frozenset(w.casefold() for w in res.weekdays),
-        possessives=low("possessive_determiners"),
+        possessives=low("possessive_determiners"), after_quotation=low("after_quotation_verbs"),
         noun_markers=low("noun_markers"), works=low("work_nouns"), media=low("medium_prepositions"),
         places=low("place_prepositions"), minor_words=low("title_minor_words"),
         genders={w.casefold().rstrip("."): gender for gender in ("female", "male")

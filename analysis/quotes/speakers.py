@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from analysis.entities_groups import name_group
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
-from analysis.matcher import FoldedText
+from analysis.matcher import FoldedText, list_matcher
 from analysis.quotes.appositions import (appositions_start, before_hometown, describes_between, ends_on_name,
                                          opens_apposition, role_after_modifier)
 from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes,  # noqa: F401
@@ -27,6 +27,10 @@ _POSSESSIVE_END = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 # a quoted clause's last mark: a comma, ! or ? right before closing marks ("… the event,” police said")
 _QUOTED_CLAUSE_END = re.compile(r"[,!?]\s*[" + re.escape(QUOTE_MARKS) + "]+")
+# a quotation's closing mark (not a word's apostrophe: "shouldn’t be read"), then at most a short
+# subject: "“…,” the email read", "“…” reads a memo"
+_RIGHT_AFTER_QUOTATION = re.compile(r"(?<!\w)[" + re.escape(QUOTE_MARKS) + r"][\s,]*(?:[^\W\d_][\w" + WORD_APOSTROPHES
+                                    + r".-]*\s+){0,6}$")
 
 
 @dataclass
@@ -127,7 +131,12 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
     ends = [b for _, b in sentences]
     folded = FoldedText.of(masked)
     idioms = [(m.start, m.end) for m in rules.idioms.find(folded, "*")]
-    for match in rules.verbs.find(folded, "*"):
+    closing = {}  # "“…,” the email read": where the quotation an after-quotation verb reports closes
+    for m in list_matcher(sorted(rules.after_quotation)).find(folded, "*"):
+        quoted = _RIGHT_AFTER_QUOTATION.search(masked, max(_sentence_start(sentences, ends, m.start), m.start - 80), m.start)
+        if quoted and masked[m.start].islower():  # not "Read the rest here", "a shirt that read “…”", "“…,” Read said"
+            closing[m.start] = (m, quoted.start() + 1)
+    for match in sorted([*rules.verbs.find(folded, "*"), *(m for m, _ in closing.values())], key=lambda m: (m.start, -m.end)):
         if masked[match.start - 1:match.start] in "-\u2010\u2011" and match.start:
             continue  # part of a compound: "so-called", "self-described"
         if any(a <= match.start and match.end <= b for a, b in idioms):
@@ -145,6 +154,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # "a group called the Friends of the Earth": a name given, nothing reported
         s = bisect.bisect_right(ends, match.start)
         floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
+        if match.start in closing:
+            floor = closing[match.start][1]  # "“…,” read one": nobody before the quotation speaks
         cut = _clause_start(masked, floor, match.start, rules)
         for quoted in _QUOTED_CLAUSE_END.finditer(text, cut, match.start):
             if text[quoted.end():match.start].strip():  # words between: the subject ("the event,” police")
@@ -396,6 +407,12 @@ def _inverted(masked: str, match, rules: QuoteRules) -> Mention:
         named = whole_name(after_verb(masked, after + 1, rules.title_abbreviations), rules)
     timely = all(w.casefold() in rules.not_names for w in named.text.split())
     return named if named.kind == "name" and not timely else NO_MENTION
+
+
+def _sentence_start(sentences: list[tuple[int, int]], ends: list[int], at: int) -> int:
+    """Where the sentence holding offset ``at`` begins."""
+    s = bisect.bisect_right(ends, at)
+    return sentences[s][0] if s < len(sentences) else 0
 
 
 def _is_name(masked: str, start: int, end: int) -> bool:
