@@ -1684,3 +1684,21 @@ def test_a_pronoun_stands_for_a_person_not_an_organisation_or_document(text, lan
     rows = extract(text, language)
     last = rows[rows["speaker_mention"].str.casefold() == "he"].iloc[-1]
     assert last["speaker"].endswith(speaker)
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    # BASIL's Wal-Mart event and PolNeAR train: a quantifier or a number before a plural noun is a
+    # group that speaks (was `unknown`)
+    ("Two lower courts said the case could move toward trial.", "en", "Two lower courts"),
+    ("Some justices said the case could move toward trial.", "en", "Some justices"),
+    ("Several senators said they’re willing to let bygones be bygones.", "en", "Several senators"),
+    # guards: French read these already; an adverb between is no part of
+    # the group; a quantifier alone still speaks
+    ("Plusieurs manifestants ont affirmé que la réforme était une erreur.", "fr", "Plusieurs manifestants"),
+    ("Trois associations ont déclaré que la réforme était une erreur.", "fr", "Trois associations"),
+    ("Two weeks later officials said the case could move toward trial.", "en", "officials"),
+    ("Some say the case could move toward trial.", "en", "Some"),
+])
+def test_a_quantified_plural_noun_is_a_group_that_speaks(text, language, speaker):
+    row = extract(text, language).iloc[0]
+    assert (row["speaker"], row["speaker_type"]) == (speaker, "description")

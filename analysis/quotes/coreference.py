@@ -20,8 +20,7 @@ import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.matcher import FoldedText
-from analysis.quotes.names import POSSESSIVE
-from analysis.quotes.mentions import names_organisation
+from analysis.quotes.names import POSSESSIVE, names_organisation
 from analysis.quotes.rules import QuoteRules
 from analysis.quotes.speakers import Mention, Verb, is_person, subject_of
 

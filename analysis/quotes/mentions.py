@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.marks import WORD_APOSTROPHES, strip_marks
-from analysis.quotes.names import NO_MENTION, Mention, capitalised_runs, read_name
+from analysis.quotes.names import NO_MENTION, Mention, capitalised_runs, names_organisation, read_name
 from analysis.quotes.rules import QuoteRules
 
 _WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
@@ -266,13 +266,16 @@ def mention_after(region: str, rules: QuoteRules) -> Mention:
 
 
 def _quantified(words: list[str], folded: list[str], rules: QuoteRules) -> bool:
-    """A quantifier alone or before a preposition, six words at most: an unnamed speaker or group
-    ("Some", "many in the party", "one of his close friends"); not when a name after a noun ends
-    it, the subject of a clause of its own ("One of the jobs Perez talks about")."""
+    """A quantifier alone, before a preposition (six words at most) or before a plural noun: an
+    unnamed speaker or group ("Some", "many in the party", "one of his close friends", "Two lower
+    courts"); not when a name after a noun ends it, the subject of a clause of its own ("One of the
+    jobs Perez talks about")."""
     named_last = len(words) > 2 and words[-1][:1].isupper() and words[-2][:1].islower() \
         and folded[-2] not in rules.determiners | rules.particles | rules.prepositions
+    plural = 2 <= len(words) <= 4 and folded[-1].endswith(rules.plural_endings) and all(
+        w[:1].islower() and f not in rules.stopwords and f not in rules.skip and f not in rules.verb_role for w, f in zip(words[1:], folded[1:]))
     return folded[0] in rules.quantifiers and len(words) <= 6 and not named_last and (
-        len(words) == 1 or folded[1] in rules.prepositions | rules.particles)
+        len(words) == 1 or folded[1] in rules.prepositions | rules.particles or plural)
 
 
 def credited_after(region: str, rules: QuoteRules) -> Mention:
@@ -354,17 +357,6 @@ def speaker_type(speaker: str, mention: Mention, rules: QuoteRules) -> str:
 def is_person(name: str) -> bool:
     """A name a singular pronoun may refer to: not an all-capitals acronym (NRF, UN)."""
     return any(not w.isupper() for w in name.split())
-
-
-def names_organisation(name: str, rules: QuoteRules) -> bool:
-    """Whether a name's words before a particle hold an organisation word: "Justice Department",
-    "Department of Justice", « Maison Blanche »; not "Mujtaba Rahman of the Eurasia Group"."""
-    for k, word in enumerate(_WORD.findall(name)):
-        if k and word.casefold() in rules.particles:
-            return False
-        if word.casefold() in rules.organisations:
-            return True
-    return False
 
 
 def after_verb(masked: str, at: int, abbreviations: frozenset = frozenset()) -> str:

@@ -13,6 +13,7 @@ from analysis.quotes.rules import QuoteRules
 
 POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
 CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "].*$")  # "I'm", "She'd", "They're": a pronoun, no name
+_NAME_WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
 
 
 @dataclass(frozen=True)
@@ -140,3 +141,14 @@ def _person(words: list[str], a: int, b: int, rules: QuoteRules) -> str:
             and not any(w.casefold() in rules.organisations for w in head):
         return " ".join(head)
     return " ".join(words[a:b])
+
+
+def names_organisation(name: str, rules: QuoteRules) -> bool:
+    """Whether a name's words before a particle hold an organisation word: "Justice Department",
+    "Department of Justice", « Maison Blanche »; not "Mujtaba Rahman of the Eurasia Group"."""
+    for k, word in enumerate(_NAME_WORD.findall(name)):
+        if k and word.casefold() in rules.particles:
+            return False
+        if word.casefold() in rules.organisations:
+            return True
+    return False
