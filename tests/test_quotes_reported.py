@@ -1643,6 +1643,8 @@ def test_a_document_reads_the_quotation_before_it(text, speaker, speaker_type):
     # "read" reports only right after a quotation, in its sentence
     "Read the rest of the story at The New York Post. I had prepared a short statement to read in court.",
     'He wore a shirt that read "Fascist Trump," and left the rally early on Monday.',
+    # BASIL's Benghazi event (HuffPost): an opening mark left unpaired is no closing one
+    '"I recommend that every member read the classified version, which goes into greater detail.',
     "The site wrote that the “story is a hoax.” Most people just read the headline and spread the “news” "
     "that the actor was dead.",
 ])

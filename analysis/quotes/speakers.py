@@ -27,9 +27,10 @@ _POSSESSIVE_END = re.compile("[" + WORD_APOSTROPHES + "]s?$")
 _TOKEN = re.compile(r"(?<!\w)([\w" + WORD_APOSTROPHES + r"]+)(?!\w)")
 # a quoted clause's last mark: a comma, ! or ? right before closing marks ("… the event,” police said")
 _QUOTED_CLAUSE_END = re.compile(r"[,!?]\s*[" + re.escape(QUOTE_MARKS) + "]+")
-# a quotation's closing mark (not a word's apostrophe: "shouldn’t be read"), then at most a short
-# subject: "“…,” the email read", "“…” reads a memo"
-_RIGHT_AFTER_QUOTATION = re.compile(r"(?<!\w)[" + re.escape(QUOTE_MARKS) + r"][\s,]*(?:[^\W\d_][\w" + WORD_APOSTROPHES
+# a quotation's closing mark (not a word's apostrophe, "shouldn’t be read", nor an opening mark left
+# unpaired, "\"I recommend that every member read"), then at most a short subject: "“…,” the email
+# read", "“…” reads a memo"
+_RIGHT_AFTER_QUOTATION = re.compile(r"(?<!\w)[" + re.escape(QUOTE_MARKS) + r"](?=[\s,])[\s,]*(?:[^\W\d_][\w" + WORD_APOSTROPHES
                                     + r".-]*\s+){0,6}$")
 
 
