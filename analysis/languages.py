@@ -35,7 +35,8 @@ QUOTE_LISTS = ("quoting_verbs", "as_saying", "according_to", "according_to_befor
                "place_prepositions", "infinitive_verbs", "infinitive_markers", "naming_articles", "anaphoric_determiners",
                "naming_words", "idioms", "medium_prepositions", "participle_endings", "name_suffixes", "coordinators", "relative_pronouns", "role_modifiers",
                "agent_markers", "passive_auxiliaries",
-               "object_continuers", "female_words", "male_words", "after_quotation_verbs")
+               "object_continuers", "female_words", "male_words", "after_quotation_verbs",
+               "organisation_heads")
 QUOTE_NUMBERS = {"scare_max_words": 3, "name_max_words": 4, "indirect_min_words": 3}
 SENTIMENT_METHODS = ("vader", "valence list", "none")
 

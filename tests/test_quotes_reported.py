@@ -1658,12 +1658,15 @@ def test_read_elsewhere_reports_nothing(text):
     ("The Justice Department wrote Mr. Issa last week that it did not need a special prosecutor.", "en",
      "Justice Department", "organisation"),
     ("La Maison Blanche a affirmé que le plan était parfaitement légal.", "fr", "Maison Blanche", "organisation"),
+    # PolNeAR train and FNC-1: "House" makes an organisation only as the name's last word
+    ("The president was wrong, the White House said on Friday.", "en", "White House", "organisation"),
     ("Le ministère de la Justice a affirmé que le plan était parfaitement légal.", "fr",
      "Le ministère de la Justice", "organisation"),
     # guards: a person of an organisation is a person, a group of people a description
     ("Mujtaba Rahman of the Eurasia Group said the attacks would increase xenophobic sentiment.", "en",
      "Mujtaba Rahman", "person"),
     ("A group of protesters said the plan was illegal and unfair.", "en", "A group of protesters", "description"),
+    ("House Speaker Paul Ryan said the plan was illegal and unfair.", "en", "Paul Ryan", "person"),
 ])
 def test_an_organisation_is_named_by_its_head_word(text, language, speaker, speaker_type):
     row = extract(text, language).iloc[0]

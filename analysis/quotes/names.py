@@ -144,11 +144,12 @@ def _person(words: list[str], a: int, b: int, rules: QuoteRules) -> str:
 
 
 def names_organisation(name: str, rules: QuoteRules) -> bool:
-    """Whether a name's words before a particle hold an organisation word: "Justice Department",
-    "Department of Justice", « Maison Blanche »; not "Mujtaba Rahman of the Eurasia Group"."""
-    for k, word in enumerate(_NAME_WORD.findall(name)):
-        if k and word.casefold() in rules.particles:
-            return False
-        if word.casefold() in rules.organisations:
-            return True
-    return False
+    """Whether a name's words before a particle hold an organisation word ("Justice Department",
+    "Department of Justice", « Maison Blanche »; not "Mujtaba Rahman of the Eurasia Group"), or
+    end on an organisation head ("White House"; not "House Speaker Paul Ryan")."""
+    head = []
+    for word in _NAME_WORD.findall(name):
+        if head and word.casefold() in rules.particles:
+            break
+        head.append(word.casefold())
+    return any(w in rules.organisations for w in head) or bool(head) and head[-1] in rules.organisation_heads

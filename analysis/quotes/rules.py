@@ -78,6 +78,7 @@ class QuoteRules:
     genders: dict = field(default_factory=dict)  # pronoun, title or noun (folded, no final period) -> female, male
     before_name: frozenset = frozenset()  # per: names a source only before "the" or a name, not "per person"
     after_quotation: frozenset = frozenset()  # read: a neutral reporting verb only right after a quotation
+    organisation_heads: frozenset = frozenset()  # house: an organisation's name only as its last word
 
     def gender(self, word: str) -> str:
         """female, male or "" for a pronoun, title or noun ("She", "Mrs.", "spokesman", "Mme")."""
@@ -143,6 +144,7 @@ def quote_rules(language: str) -> QuoteRules:
         name_stopwords=frozenset(w.casefold() for w in res.name_stopwords),
         not_names=frozenset(w.casefold() for w in res.not_names), weekdays=frozenset(w.casefold() for w in res.weekdays),
         possessives=low("possessive_determiners"), after_quotation=low("after_quotation_verbs"),
+        organisation_heads=low("organisation_heads"),
         noun_markers=low("noun_markers"), works=low("work_nouns"), media=low("medium_prepositions"),
         places=low("place_prepositions"), minor_words=low("title_minor_words"),
         genders={w.casefold().rstrip("."): gender for gender in ("female", "male")
