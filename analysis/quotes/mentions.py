@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from analysis.marks import WORD_APOSTROPHES, strip_marks
-from analysis.quotes.names import NO_MENTION, Mention, capitalised_runs, names_organisation, read_name
+from analysis.quotes.names import NO_MENTION, WORD as _WORD, Mention, capitalised_runs, names_organisation, read_name
 from analysis.quotes.rules import QuoteRules
 
-_WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
 PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 NEAR = 200  # characters: a verb further than this from its quotation does not introduce it
 LAST_WORD = re.compile(r"([^\W\d_][\w" + WORD_APOSTROPHES + r"\-]*)[\s]*$")

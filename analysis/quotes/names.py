@@ -13,7 +13,7 @@ from analysis.quotes.rules import QuoteRules
 
 POSSESSIVE = re.compile("[" + WORD_APOSTROPHES + "]s$")
 CONTRACTION = re.compile("[" + WORD_APOSTROPHES + "].*$")  # "I'm", "She'd", "They're": a pronoun, no name
-_NAME_WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")
+WORD = re.compile(r"[^\W_][\w" + WORD_APOSTROPHES + r"\-]*")  # a word, apostrophes and hyphens kept
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def names_organisation(name: str, rules: QuoteRules) -> bool:
     "Department of Justice", « Maison Blanche »; not "Mujtaba Rahman of the Eurasia Group"), or
     end on an organisation head ("White House"; not "House Speaker Paul Ryan")."""
     head = []
-    for word in _NAME_WORD.findall(name):
+    for word in WORD.findall(name):
         if head and word.casefold() in rules.particles:
             break
         head.append(word.casefold())
