@@ -1707,3 +1707,16 @@ def test_a_pronoun_stands_for_a_person_not_an_organisation_or_document(text, lan
 def test_a_quantified_plural_noun_is_a_group_that_speaks(text, language, speaker):
     row = extract(text, language).iloc[0]
     assert (row["speaker"], row["speaker_type"]) == (speaker, "description")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # BASIL's Wal-Mart event (The New York Times): "the chief justice" is a description that points
+    # back to the one person titled so (was "The chief"); a judge is a role like any other
+    ("Chief Justice John G. Roberts Jr. spoke first. The chief justice also asked Mr. Sellers “how many "
+     "examples of abuse need to be shown?”", "John G. Roberts Jr"),
+    ("The judge rubbed his chin, and then said the case was very strange.", "The judge"),
+    # a guard: the title before a name is still a title
+    ("Justice Antonin Scalia said he was whipsawed by the claims.", "Antonin Scalia"),
+])
+def test_a_judge_or_justice_is_a_role(text, speaker):
+    assert set(extract(text)["speaker"]) == {speaker}
