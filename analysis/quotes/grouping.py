@@ -280,8 +280,7 @@ def summarise_quote_groups(grouped: pd.DataFrame) -> pd.DataFrame:
     canon = g.sort_values(["group_id", "n_words", "quote_id"], ascending=[True, False, True]) \
         .drop_duplicates("group_id").set_index("group_id")
     summary = g.groupby("group_id").agg(n_outlets=("outlet", "nunique"), n_quotes=("quote_id", "size"))
-    speaker = "speaker_canonical" if "speaker_canonical" in g else "speaker"  # one name per person
-    for column, name in (("outlet", "outlets"), ("language", "languages"), (speaker, "speakers")):
+    for column, name in (("outlet", "outlets"), ("language", "languages"), ("speaker_canonical", "speakers")):
         summary[name] = _distinct_joined(g, ["group_id"], column)
     summary = summary[["outlets", "n_outlets", "n_quotes", "languages", "speakers"]]
     summary["canonical_quote_id"] = canon["quote_id"]

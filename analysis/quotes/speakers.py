@@ -153,8 +153,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             continue  # "another show of strength", "the award show", "the “Today” show": a noun
         if rules.evaluates(match.key) and _names_something(masked[:match.start], rules):
             continue  # "a group called the Friends of the Earth": a name given, nothing reported
-        s = bisect.bisect_right(ends, match.start)
-        floor = max(sentences[s][0] if s < len(sentences) else 0, match.start - WINDOW)
+        opened = _sentence_start(sentences, ends, match.start)
+        floor = max(opened, match.start - WINDOW)
         if match.start in closing:
             floor = closing[match.start][1]  # "“…,” read one": nobody before the quotation speaks
         cut = _clause_start(masked, floor, match.start, rules)
@@ -200,7 +200,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             # ("Asked about it, Mrs. Clinton shook her head and said"), or of its sentence ("Trump has
             # used the phrase often, and criticized")
             subject = NO_MENTION if spoken else subject_of(text[cut:match.start], rules)
-            if subject.kind == "none" and not spoken and s < len(sentences) and floor == sentences[s][0]:
+            if subject.kind == "none" and not spoken and floor == opened:
                 subject = subject_of(text[floor:match.start], rules)
             mention = spoken or (subject if subject.kind != "none" else mention)
         if mention.kind == "none" and cut > floor and masked[cut - 1] == "," \
@@ -263,8 +263,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                                        or bare and describes_between(apposition, named, rules))) \
                     or state and named.kind in ("name", "role"):
                 mention = named
-        if mention.kind == "role" and masked.count(",", floor, match.start) == 1 and s < len(sentences) \
-                and floor == sentences[s][0]:
+        if mention.kind == "role" and masked.count(",", floor, match.start) == 1 and floor == opened:
             # "Anthony Anton, president and CEO of the association stated": the name that opens the
             # sentence before an apposition that nothing closes
             head = text[floor:masked.index(",", floor)].split()
@@ -383,8 +382,8 @@ def _state_after_place(masked: str, cuts: list[int], k: int, words: list[str], r
 def _before_place(words: list[str], rules: QuoteRules) -> int | None:
     """Index of the capitalised word that a place ends ``words`` after: a place preposition or
     particle, then capitalised words only ("Joe [Arpaio] of Maricopa County"); None without one."""
-    folded = [w.casefold() for w in words]
-    return next((i - 1 for i in range(1, len(words) - 1) if folded[i] in rules.places | rules.particles
+    folded, linkers = [w.casefold() for w in words], rules.places | rules.particles
+    return next((i - 1 for i in range(1, len(words) - 1) if folded[i] in linkers
                  and words[i - 1][:1].isupper() and all(w[:1].isupper() for w in words[i + 1:])), None)
 
 
