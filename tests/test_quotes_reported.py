@@ -46,8 +46,9 @@ def direct(text: str, language: str = "en") -> pd.Series:
     # "according to" credits any short noun phrase, whatever its head (was unknown, BASIL's NSA event)
     ("According to the slides, there has been “continued exponential growth in tasking to Facebook.”", "en",
      "the slides", "", "description", "According to"),
+    # a plural document noun is a document too (« documents » was a description)
     ("Selon les documents, l'agence a constaté « une croissance continue des demandes ».", "fr",
-     "les documents", "", "description", "Selon"),
+     "les documents", "", "document", "Selon"),
     ("Kathleen Parker, The Washington Post: “The party has lost its way entirely.”", "en",
      "Kathleen Parker", "", "person", ":"),
     ("The email began, “Dear colleagues, we regret to inform you of the change.”", "en", "The email", "",
@@ -768,6 +769,11 @@ def test_a_name_s_gender_comes_from_the_document_s_titles_and_nouns(text, langua
     # but "after" is also a preposition: a circumstance before "that"
     ("Sen. Jack Reed said after a lunch on Tuesday that he had not read the plan.", "en", "indirect",
      "he had not read the plan", "Jack Reed", "said"),
+    # a day, then what was promised: its infinitive, not a circumstance
+    ("Bernie Sanders promised Monday to begin taking executive action on immigration.", "en", "indirect",
+     "to begin taking executive action on immigration", "Bernie Sanders", "promised"),
+    ("Jean Dupont a promis lundi de baisser les impôts des familles.", "fr", "indirect",
+     "de baisser les impôts des familles", "Jean Dupont", "a promis"),
 ])
 def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, cue):
     quotes = extract(text, language)
@@ -804,10 +810,36 @@ def test_indirect_and_mixed_quotations(text, language, kind, content, speaker, c
     # an inverted speaker after a quotation, opening with a number, is still the speaker, not words
     ("“We will win this state,” said 32-year-old Jane Doe of Austin.", "en"),
     ("« Nous allons gagner cette bataille », a déclaré 3 fois le ministre Jean Dupont.", "fr"),
+    # "show up", "show off": no one's words (was "showed [up at the rally …]" by the voters)
+    ("Thousands of voters showed up at the rally in Des Moines on Monday night.", "en"),
 ])
 def test_what_is_not_reported_speech(text, language):
     quotes = extract(text, language)
     assert quotes[quotes["kind"].isin(["indirect", "mixed"])].empty
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Cruz said Thursday during a taping of a town hall meeting in Buffalo.", "en"),
+    ("Jean Dupont a déclaré lundi lors d'un meeting à Lyon.", "fr"),
+])
+def test_a_day_then_a_circumstance_without_reported_words_is_no_report(text, language):
+    """The words after "said Thursday during …" are where and when, not what was said (was the row
+    "[during a taping of a MSNBC town hall meeting in Buffalo]", PolNeAR train): no rule's row."""
+    quotes = extract(text, language)
+    assert quotes[quotes["cue"] != ""].empty
+
+
+@pytest.mark.parametrize("text, language, speaker, speaker_type", [
+    ("Polls show that the candidate leads in the region by ten points.", "en", "Polls", "document"),
+    ("Court records show that he paid the taxes late last year.", "en", "Court records", "document"),
+    ("Officials said that the plan will fail next year.", "en", "Officials", "description"),
+    ("Rapports affirment que le candidat est en tête dans la région.", "fr", "Rapports", "document"),
+    ("Les rapports affirment que le candidat est en tête dans la région.", "fr", "Les rapports", "document"),
+])
+def test_a_document_noun_opening_a_sentence_is_a_document_not_a_name(text, language, speaker, speaker_type):
+    """A capital that only opens the sentence makes no name: "Polls", "Records" were people."""
+    row = extract(text, language).iloc[0]
+    assert (row["kind"], row["speaker"], row["speaker_type"]) == ("indirect", speaker, speaker_type)
 
 
 @pytest.mark.parametrize("text, language, content, speaker", [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
-from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in, speaker_type, subject_of
+from analysis.quotes.mentions import NEAR, Mention, mention_after, mention_in, speaker_type, subject_of, whole_name
 from analysis.quotes.rules import QuoteRules
 
 # a capitalised owner and its possessive ending: "NBC's", and the bare apostrophe after an s ("CBS' “Face the Nation”")
@@ -146,3 +146,19 @@ def goes_on(previous: dict, p, text: str, sentences: list[tuple[int, int]], s: i
     between = [a for a, _ in sentences[previous["sentence_id"] + 1:s] if a > previous["_close"]
                and text[previous["_close"] + 1:a].strip(SPACES + QUOTE_MARKS)]
     return not between
+
+
+def colon_heads(masked: str, sentences: list, rules: QuoteRules) -> list[tuple]:
+    """Cues of sentences opened by a name and a colon ("Sanders: Clinton Email Story Has Moved.",
+    « Dupont : la réforme est morte »): the colon's offsets, no verb, the name; the words after the
+    colon are reported."""
+    cues = []
+    for a, b in sentences:
+        head = masked[a:min(b, a + 60)]
+        colon = min((head.find(c) for c in rules.colon_cues if c in head), default=-1)
+        if colon <= 0 or len(head[:colon].split()) > rules.name_max_words:
+            continue
+        named = whole_name(head[:colon].strip(), rules)
+        if named.kind == "name":
+            cues.append((a + colon, a + colon + 1, None, named))
+    return cues

@@ -90,8 +90,8 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
     runs = [r for r in runs  # "Priebus later Thursday told": not Thursday ("Read said" stays Read)
             if not all(folded[k] in rules.not_names and folded[k] not in rules.title_words for k in range(*r))
             ] or runs
-    role = next((i for i, w in enumerate(folded) if w in rules.roles and (
-        not words[i][0].isupper() or i == 0 and _opens_description(words, rules))), None)
+    role = next((i for i, w in enumerate(folded) if (w in rules.roles or i == 0 and w in rules.documents) and (
+        not words[i][0].isupper() or i == 0 and _opens_description(words, rules))), None)  # "Records show"
     if role is not None:
         begin, end = _role_phrase(words, folded, role, rules)
         after = [r for r in runs if end <= r[0] <= end + 2 and all(  # "chief executive Lowell McAdam"

@@ -5,8 +5,8 @@ Each reporting verb that did not introduce a direct quotation is read once: the 
 are the rest of its sentence after the verb (its object skipped for a verb of telling, a
 conjunction skipped) or, when the verb and its speaker close the sentence ("…, the senator said
 on Tuesday."), the sentence up to the comma before them. A sentence opened by a name and a colon
-("Sanders: Clinton Email Story Has Moved.") reports the words after the colon. Cost: linear; every search is bounded by
-the verb's sentence and a fixed window.
+("Sanders: Clinton Email Story Has Moved.", :func:`introductions.colon_heads`) reports the words
+after the colon. Cost: linear; every search is bounded by the verb's sentence and a fixed window.
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import re
 
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
 from analysis.quotes.rules import QuoteRules
-from analysis.quotes.mentions import credited_after, whole_name
+from analysis.quotes.introductions import colon_heads
+from analysis.quotes.mentions import credited_after
 from analysis.quotes.speakers import NO_MENTION, Mention, Verb, mention_after
 from analysis.text import tokenize_words
 
@@ -83,7 +84,11 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
     if _speaker_follows(verb, masked, tail, rules):
         return None  # "…," said David French of the NRF: the words after name the speaker
     if first in rules.weekdays and len(words) > 1:  # "said Monday that …", "said Tuesday the plan …"
-        begin = _content_start(words, 1, LEAD_WORDS + 1, rules)
+        second = words[1].group().strip(",").casefold()
+        circumstance = second in rules.breakers and second not in rules.conjunctions | rules.infinitive_markers
+        begin = _content_start(words, 1 + circumstance, LEAD_WORDS + 1 + circumstance, rules)
+        if begin is None and circumstance:
+            return None  # "said Thursday during a taping of …": a circumstance, no reported words found
         return _span(text, at + (words[1].start() if begin is None else begin), s_end)
     if first in rules.conjunctions or _elided_conjunction(first, rules):
         at += _content_start(words, 0, 1, rules)  # "said that …", « a déclaré qu'il … »
@@ -323,22 +328,6 @@ def _before_next(text: str, masked: str, span: tuple[int, int], verb_at: int, ru
     return _span(text, a, cut) if cut is not None else span
 
 
-def _colon_heads(masked: str, sentences: list, rules: QuoteRules) -> list[tuple]:
-    """Cues of sentences opened by a name and a colon ("Sanders: Clinton Email Story Has Moved.",
-    « Dupont : la réforme est morte »): the colon's offsets, no verb, the name; the words after the
-    colon are reported."""
-    cues = []
-    for a, b in sentences:
-        head = masked[a:min(b, a + 60)]
-        colon = min((head.find(c) for c in rules.colon_cues if c in head), default=-1)
-        if colon <= 0 or len(head[:colon].split()) > rules.name_max_words:
-            continue
-        named = whole_name(head[:colon].strip(), rules)
-        if named.kind == "name":
-            cues.append((a + colon, a + colon + 1, None, named))
-    return cues
-
-
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     """Whether ``span`` overlaps one of the disjoint spans of ``taken`` (kept sorted): only the
     neighbours of its place need looking at (bisection, so the cost does not grow with the text)."""
@@ -361,7 +350,7 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
     verb_starts = [v.start for v in verbs]
     cues = [(v.start, v.end, v, v.mention) for v in verbs if v.start not in closing]
     cues += [(m.start, m.end, None, None) for m in according]
-    cues += _colon_heads(masked, sentences, rules)
+    cues += colon_heads(masked, sentences, rules)
     cue_starts = sorted(v.start for v in verbs if v.start not in closing and v.start not in used)
     for start, end, verb, mention in sorted(cues, key=lambda c: c[0]):
         s = min(bisect.bisect_right(ends, start), len(sentences) - 1)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.languages import QUOTE_NUMBERS, language_resources
-from analysis.matcher import FoldedText, Match, PhraseMatcher, list_matcher
+from analysis.matcher import FoldedText, Match, PhraseMatcher, inflect, list_matcher
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")  # the word after a phrase
 
@@ -134,7 +134,7 @@ def quote_rules(language: str) -> QuoteRules:
         apposition_ends=low("apposition_ends"), relatives=low("relative_pronouns"), agents=low("agent_markers"),
         auxiliaries=low("passive_auxiliaries"),
         continuers=low("object_continuers"),
-        documents=low("document_nouns"),
+        documents=frozenset(f for w in low("document_nouns") for f in inflect(w, res.inflections)),  # "polls", "studies"
         organisations=low("organisation_words"), colon_cues=res.quote_words("colon_cues"),
         participles=low("participles"), infinitive_verbs=low("infinitive_verbs"),
         infinitive_markers=low("infinitive_markers"), naming_articles=low("naming_articles"),

@@ -171,22 +171,34 @@ class AttributionSentenceModel:
 
     def fit(self, sentences: list[str], labels: list[bool], min_df: int = 3, c: float = 1.0,
             threshold: float = 0.5, contents: list[list[bool]] | None = None, content_c: float = 0.1,
-            content_bias: float = 1.0) -> "AttributionSentenceModel":
+            content_bias: float = 1.0, nb_alpha: float | None = None) -> "AttributionSentenceModel":
         """``contents``, when given: per sentence, whether each of its ``TOKEN`` tokens lies in
-        reported content; the content tagger learns from the positive sentences' tokens."""
+        reported content; the content tagger learns from the positive sentences' tokens.
+        ``nb_alpha``, when given: each feature is scaled by its naive-Bayes log-count ratio
+        (smoothed by ``nb_alpha``) before the regression (NB-LR, Wang and Manning 2012); the model
+        stays linear in the binary features, so the stored weight is the coefficient times the ratio."""
+        import numpy as np
         from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.linear_model import LogisticRegression
 
         vectoriser = CountVectorizer(analyzer=sentence_features, min_df=min_df, binary=True)
         x = vectoriser.fit_transform(sentences)
+        ratio = np.ones(x.shape[1])
+        if nb_alpha is not None:
+            chosen = np.asarray(labels, dtype=bool)
+            positive = np.asarray(x[chosen].sum(axis=0)).ravel() + nb_alpha
+            negative = np.asarray(x[~chosen].sum(axis=0)).ravel() + nb_alpha
+            ratio = np.log((positive / positive.sum()) / (negative / negative.sum()))
+            x = x.multiply(ratio).tocsr()
         model = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=0).fit(x, labels)
         names = vectoriser.get_feature_names_out()
-        self.weights_ = {str(n): round(float(w), 6) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
+        self.weights_ = {str(n): round(float(w), 6) for n, w in zip(names, model.coef_[0] * ratio) if abs(w) >= 1e-4}
         self.intercept_ = round(float(model.intercept_[0]), 6)
         self.threshold_ = threshold
         self.settings_ = {"ngram_range": [1, 2], "lowercase": False, "token_pattern": TOKEN.pattern,
                           "prefix_chars": PREFIX_CHARS, "min_df": min_df, "C": c, "solver": "liblinear",
-                          "random_state": 0, "threshold": threshold, "sentences": len(sentences), "positive": int(sum(labels))}
+                          "random_state": 0, "threshold": threshold, "nb_alpha": nb_alpha, "sentences": len(sentences),
+                          "positive": int(sum(labels))}
         if contents is not None:
             chosen = [(TOKEN.findall(t), f) for t, y, f in zip(sentences, labels, contents) if y]
             self.content_ = ContentTagger().fit([w for w, _ in chosen], [f for _, f in chosen], min_df=min_df,
