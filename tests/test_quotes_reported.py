@@ -829,6 +829,20 @@ def test_a_day_then_a_circumstance_without_reported_words_is_no_report(text, lan
     assert quotes[quotes["cue"] != ""].empty
 
 
+@pytest.mark.parametrize("text, language, speaker, content", [
+    ("Some voters, at the rally in Ohio, said he had less magnetism recently than they remembered.", "en",
+     "Some voters", "he had less magnetism recently than they remembered"),
+    ("Des électeurs, au meeting de Lyon, ont affirmé qu'il était moins brillant qu'ils ne le croyaient.", "fr",
+     "Des électeurs", "il était moins brillant qu'ils ne le croyaient"),
+])
+def test_a_circumstance_between_commas_leaves_the_description_before_it_the_speaker(text, language, speaker, content):
+    """"Some voters, at the rally in Ohio, said": the voters speak, not Ohio (a place after a
+    preposition); and "remembered", closing the sentence inside what was said, takes no words of
+    its own backwards (was the row "[Some voters, at the rally in Ohio]", PolNeAR train)."""
+    quotes = extract(text, language)
+    assert quotes[["speaker", "quote_text"]].values.tolist() == [[speaker, content]]
+
+
 @pytest.mark.parametrize("text, language, speaker, speaker_type", [
     ("Polls show that the candidate leads in the region by ten points.", "en", "Polls", "document"),
     ("Court records show that he paid the taxes late last year.", "en", "Court records", "document"),

@@ -382,6 +382,9 @@ def find_reported(text: str, masked: str, sentences: list, verbs: list[Verb], us
                 mention = mention_after(masked[end:sentence[1]], rules)  # ", said Smith,"
         else:
             span, inverted = _before(verb, text, masked, sentence, rules)
+            k = bisect.bisect_right(verb_starts, span[1]) if span else len(verb_starts)
+            if not inverted and k < len(verb_starts) and verb_starts[k] < start:
+                span = None  # "…, said he had less magnetism than they remembered": inside said's words
             if span and text[span[0]] in QUOTE_MARKS:
                 continue  # the verb closes a direct quotation ("…," he said)
             next_word = masked[verb.end:sentence[1]].split(None, 1)[:1]

@@ -241,13 +241,14 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
                 about = mention_in(head, rules)
                 opening = [w for w in head.split() if w.casefold() not in rules.coordinators][:1]
                 clause = bool(apposition) and (apposition[0].casefold() in rules.relatives | rules.participles
+                                               or bare and apposition[0].casefold() in rules.prepositions  # "at the rally"
                                                or apposition[0].islower()
                                                and apposition[0].endswith(rules.participle_endings))
                 if clause and about.kind == "role" and about.text.split()[:1] == opening \
                         and not _gives_a_name(" ".join(apposition), rules):
                     # "But a senior army officer in the northeast, who asked …, said", "The note,
-                    # calling for …, says", "The president, speaking at the White House, said": the
-                    # description opening the segment, its subject, speaks
+                    # calling for …, says", "The president, speaking at the White House, said", "Some
+                    # voters, at the rally in Ohio, said": the description opening the segment speaks
                     described = about
                 mention = described if described.kind == "role" else mention
                 named = NO_MENTION
