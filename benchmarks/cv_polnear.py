@@ -54,9 +54,11 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--c", type=float, default=SETTINGS["c"])
     parser.add_argument("--threshold", type=float, default=SETTINGS["threshold"])
+    parser.add_argument("--nb-alpha", type=float, default=SETTINGS.get("nb_alpha"),
+                        help="naive-Bayes scaling of the sentence model's features (none: plain regression)")
     args = parser.parse_args()
     began = time.perf_counter()
-    settings = dict(SETTINGS, c=args.c, threshold=args.threshold)
+    settings = dict(SETTINGS, c=args.c, threshold=args.threshold, nb_alpha=args.nb_alpha)
     r = cross_validate(args.data, args.folds, settings)
     p, rec, f = r["reported"]
     c = r["counts"]["reported"]

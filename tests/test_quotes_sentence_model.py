@@ -141,6 +141,34 @@ def test_fit_is_deterministic_and_round_trips(tmp_path):
     assert loaded.predict(["officials said the plan would fail", "the stadium was full"]) == [True, False]
 
 
+def test_naive_bayes_scaling_is_stored_as_plain_weights():
+    """NB-LR: the regression reads each feature scaled by its log-count ratio; the stored weight is
+    coefficient times ratio, so the saved model scores a sentence exactly as the scaled regression
+    does, and a feature seen only in reported sentences weighs more than without the scaling."""
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    sentences = ["officials said the plan would fail", "the rally was in phoenix", "aides believe it will pass",
+                 "the stadium was full", "critics argue the law is weak", "polls closed at eight",
+                 "officials said it was late", "the officials were in phoenix"] * 2
+    labels = [True, False, True, False, True, False, True, False] * 2
+    model = AttributionSentenceModel().fit(sentences, labels, min_df=1, c=1.0, nb_alpha=1.0)
+    vectoriser = CountVectorizer(analyzer=sentence_features, min_df=1, binary=True)
+    x = vectoriser.fit_transform(sentences)
+    chosen = np.array(labels)
+    positive = np.asarray(x[chosen].sum(axis=0)).ravel() + 1.0
+    negative = np.asarray(x[~chosen].sum(axis=0)).ravel() + 1.0
+    ratio = np.log((positive / positive.sum()) / (negative / negative.sum()))
+    reference = LogisticRegression(C=1.0, solver="liblinear", max_iter=2000, random_state=0).fit(
+        x.multiply(ratio).tocsr(), labels)
+    expected = reference.predict_proba(x.multiply(ratio).tocsr())[:, 1]
+    assert [round(model.probability(s), 4) for s in sentences] == [round(float(p), 4) for p in expected]
+    plain = AttributionSentenceModel().fit(sentences, labels, min_df=1, c=1.0)
+    assert model.weights_["said"] > plain.weights_["said"] > 0
+    assert model.settings_["nb_alpha"] == 1.0 and plain.settings_["nb_alpha"] is None
+
+
 def test_the_shipped_model_has_a_card_naming_train_only():
     card = model_path("en").with_suffix(".md").read_text(encoding="utf-8")
     assert "PolNeAR train" in card and "dev and test never read" in card

@@ -90,6 +90,22 @@ def token_features(words: list[str], i: int) -> set[str]:
     return {f"w={low[i]}"} | near | place | {f"b={w}" for w in low[max(0, i - 6):i]}
 
 
+def naive_bayes_scaled(x, labels: list[bool], alpha: float | None):
+    """(x scaled, ratio): each binary feature column times its naive-Bayes log-count ratio, smoothed
+    by ``alpha`` (NB-LR, Wang and Manning 2012); ratio 1 everywhere when ``alpha`` is None. A
+    regression fit on the scaled columns stays linear in the binary features: its weight for a
+    feature is its coefficient times the ratio, stored as such."""
+    import numpy as np
+
+    if alpha is None:
+        return x, np.ones(x.shape[1])
+    chosen = np.asarray(labels, dtype=bool)
+    positive = np.asarray(x[chosen].sum(axis=0)).ravel() + alpha
+    negative = np.asarray(x[~chosen].sum(axis=0)).ravel() + alpha
+    ratio = np.log((positive / positive.sum()) / (negative / negative.sum()))
+    return x.multiply(ratio).tocsr(), ratio
+
+
 class ContentTagger:
     """Which tokens of a reported-speech sentence are the reported content: logistic regression per
     token (:func:`token_features`); the content is the run of tokens whose summed log-odds, each
@@ -177,19 +193,12 @@ class AttributionSentenceModel:
         ``nb_alpha``, when given: each feature is scaled by its naive-Bayes log-count ratio
         (smoothed by ``nb_alpha``) before the regression (NB-LR, Wang and Manning 2012); the model
         stays linear in the binary features, so the stored weight is the coefficient times the ratio."""
-        import numpy as np
         from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.linear_model import LogisticRegression
 
         vectoriser = CountVectorizer(analyzer=sentence_features, min_df=min_df, binary=True)
         x = vectoriser.fit_transform(sentences)
-        ratio = np.ones(x.shape[1])
-        if nb_alpha is not None:
-            chosen = np.asarray(labels, dtype=bool)
-            positive = np.asarray(x[chosen].sum(axis=0)).ravel() + nb_alpha
-            negative = np.asarray(x[~chosen].sum(axis=0)).ravel() + nb_alpha
-            ratio = np.log((positive / positive.sum()) / (negative / negative.sum()))
-            x = x.multiply(ratio).tocsr()
+        x, ratio = naive_bayes_scaled(x, labels, nb_alpha)
         model = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=0).fit(x, labels)
         names = vectoriser.get_feature_names_out()
         self.weights_ = {str(n): round(float(w), 6) for n, w in zip(names, model.coef_[0] * ratio) if abs(w) >= 1e-4}
