@@ -829,6 +829,25 @@ def test_a_day_then_a_circumstance_without_reported_words_is_no_report(text, lan
     assert quotes[quotes["cue"] != ""].empty
 
 
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    # "radio show", "talk show": a compound noun, not the verb (was "Mike Huckabee [show] he's
+    # staying in", BASIL Akin event, and the told row was lost)
+    ("Akin, though, told Fox News host Mike Huckabee on his radio show Tuesday afternoon that he's staying in "
+     "the race.", "Akin", "told", "he's staying in the race"),
+    ("Bob Friedman, a talk show host at the oldest radio station in Alabama, said that he noticed the shift.",
+     "Bob Friedman", "said", "he noticed the shift"),
+    # the verb after a plural, a modal, or in the form a singular subject takes
+    ("Polls show that he is ahead in the race by ten points.", "Polls", "show", "he is ahead in the race by ten points"),
+    ("The numbers will show that he is ahead in the race by ten points.", "The numbers", "show",
+     "he is ahead in the race by ten points"),
+    ("The survey shows that he is ahead in the race by ten points.", "The survey", "shows",
+     "he is ahead in the race by ten points"),
+])
+def test_a_work_noun_after_a_singular_noun_is_no_verb(text, speaker, cue, content):
+    rows = extract(text)
+    assert rows[["speaker", "cue", "quote_text"]].values.tolist() == [[speaker, cue, content]]
+
+
 @pytest.mark.parametrize("text, language, speaker, content", [
     ("Some voters, at the rally in Ohio, said he had less magnetism recently than they remembered.", "en",
      "Some voters", "he had less magnetism recently than they remembered"),

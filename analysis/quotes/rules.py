@@ -99,6 +99,14 @@ class QuoteRules:
         """A verb that judges someone or something ("called", "endorsed"): what follows is its object."""
         return self.verb_role.get(verb) == "evaluating"
 
+    def compounds(self, before: str, verb: str) -> bool:
+        """A work noun's singular ("show") after a singular noun that cannot be its subject makes a
+        compound ("his radio show", "a talk show host"), not a verb; not after a plural ("polls
+        show"), a function word ("to show", "will show"), nor the singular subject's form ("shows")."""
+        folded = before.casefold()
+        return verb in self.works and not verb.endswith(self.plural_endings) and before.isalpha() \
+            and folded not in self.stopwords and not folded.endswith(self.plural_endings)
+
     def tells(self, verb: str) -> bool:
         """A verb whose object is the person told ("told", "a dit à")."""
         return bool(self.told.search(verb, "*"))

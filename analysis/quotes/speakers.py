@@ -151,6 +151,8 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
             previous = marks[:1] if len(marks) == 3 and marks[1].strip(QUOTE_MARKS) == "" else []
         if previous and previous[-1].casefold() in rules.noun_markers:
             continue  # "another show of strength", "the award show", "the “Today” show": a noun
+        if previous and rules.compounds(previous[-1], match.key.casefold()):
+            continue  # "on his radio show Tuesday", "a talk show host": a work's name, not the verb
         if rules.evaluates(match.key) and _names_something(masked[:match.start], rules):
             continue  # "a group called the Friends of the Earth": a name given, nothing reported
         opened = _sentence_start(sentences, ends, match.start)
