@@ -829,6 +829,19 @@ def test_a_day_then_a_circumstance_without_reported_words_is_no_report(text, lan
     assert quotes[quotes["cue"] != ""].empty
 
 
+@pytest.mark.parametrize("text, language, speaker", [
+    # a short description before a relative pronoun is the noun phrase without it (was "A husband
+    # who", FNC-1), and a phrase ending on a preposition is a time, no one (was "A day after",
+    # BASIL Weiner event, HuffPost)
+    ("A husband who thought he had lost a recording of his late wife has described the moment.", "en", "A husband"),
+    ("Un voisin qui a affirmé que le plan était mort a voté hier soir.", "fr", "Un voisin"),
+    ("A day after telling reporters he's “not going to talk about this anymore,” Congressman Anthony Weiner broke "
+     "his silence.", "en", "unknown"),
+])
+def test_a_short_description_ends_on_its_noun(text, language, speaker):
+    assert set(extract(text, language)["speaker"]) == {speaker}
+
+
 @pytest.mark.parametrize("text, speaker, cue, content", [
     # "radio show", "talk show": a compound noun, not the verb (was "Mike Huckabee [show] he's
     # staying in", BASIL Akin event, and the told row was lost)

@@ -112,7 +112,10 @@ def mention_in(region: str, rules: QuoteRules) -> Mention:
         return Mention(_text(words, rules), "role")  # "Democratic lawmakers said": the noun after the name heads it
     if runs:
         return read_name(words, *_subject_run(words, folded, runs, rules), rules)
-    if folded[0] in rules.determiners and len(words) <= 4 and not joined:
+    if 2 < len(words) <= 4 and folded[-1] in rules.relatives and words[-1].islower():
+        words, folded = words[:-1], folded[:-1]  # "A husband who thought": the husband
+    if folded[0] in rules.determiners and len(words) <= 4 and not joined and not (words[-1].islower() and (
+            folded[-1] in rules.breakers or folded[-1] in rules.prepositions)):  # not "A day after"
         return Mention(_text(words, rules), "role")  # "her campaign", "the statement"
     return NO_MENTION
 
