@@ -272,12 +272,14 @@ def _quantified(words: list[str], folded: list[str], rules: QuoteRules) -> bool:
     unnamed speaker or group ("Some", "many in the party", "one of his close friends", "Two lower
     courts"); not when a name after a noun ends it, the subject of a clause of its own ("One of the
     jobs Perez talks about")."""
+    if folded[0] not in rules.quantifiers or len(words) > 6:
+        return False
     named_last = len(words) > 2 and words[-1][:1].isupper() and words[-2][:1].islower() \
         and folded[-2] not in rules.determiners | rules.particles | rules.prepositions
     plural = 2 <= len(words) <= 4 and folded[-1].endswith(rules.plural_endings) and all(
         w[:1].islower() and f not in rules.stopwords and f not in rules.skip and f not in rules.verb_role for w, f in zip(words[1:], folded[1:]))
-    return folded[0] in rules.quantifiers and len(words) <= 6 and not named_last and (
-        len(words) == 1 or folded[1] in rules.prepositions | rules.particles or plural)
+    return not named_last and (len(words) == 1 or folded[1] in rules.prepositions or folded[1] in rules.particles
+                               or plural)
 
 
 def credited_after(region: str, rules: QuoteRules) -> Mention:

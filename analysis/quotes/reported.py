@@ -85,7 +85,8 @@ def _after(verb: Verb, text: str, masked: str, s_end: int, rules: QuoteRules) ->
         return None  # "…," said David French of the NRF: the words after name the speaker
     if first in rules.weekdays and len(words) > 1:  # "said Monday that …", "said Tuesday the plan …"
         second = words[1].group().strip(",").casefold()
-        circumstance = second in rules.breakers and second not in rules.conjunctions | rules.infinitive_markers
+        circumstance = second in rules.breakers and second not in rules.conjunctions \
+            and second not in rules.infinitive_markers
         begin = _content_start(words, 1 + circumstance, LEAD_WORDS + 1 + circumstance, rules)
         if begin is None and circumstance:
             return None  # "said Thursday during a taping of …": a circumstance, no reported words found

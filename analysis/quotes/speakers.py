@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from analysis.entities_groups import name_group
 from analysis.marks import QUOTE_MARKS, WORD_APOSTROPHES
-from analysis.matcher import FoldedText, list_matcher
+from analysis.matcher import FoldedText
 from analysis.quotes.appositions import (appositions_start, before_hometown, describes_between, ends_on_name,
                                          opens_apposition, role_after_modifier)
 from analysis.quotes.mentions import (NO_MENTION, Mention, after_verb, describes,  # noqa: F401
@@ -133,7 +133,7 @@ def find_verbs(text: str, masked: str, sentences: list[tuple[int, int]], rules: 
     folded = FoldedText.of(masked)
     idioms = [(m.start, m.end) for m in rules.idioms.find(folded, "*")]
     closing = {}  # "“…,” the email read": where the quotation an after-quotation verb reports closes
-    for m in list_matcher(sorted(rules.after_quotation)).find(folded, "*"):
+    for m in rules.after_quotation.find(folded, "*"):
         quoted = _RIGHT_AFTER_QUOTATION.search(masked, max(_sentence_start(sentences, ends, m.start), m.start - 80), m.start)
         if quoted and masked[m.start].islower():  # not "Read the rest here", "a shirt that read “…”", "“…,” Read said"
             closing[m.start] = (m, quoted.start() + 1)
